@@ -1,0 +1,96 @@
+"""The command-line contract (docs/ARCHITECTURE.md): the GUI and headless operations.
+
+Exit codes: 0 success, 2 a user error (one line on stderr), 3 a command whose
+capability is not built yet. Heavy modules are imported only by the command using them.
+"""
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from handbook_desktop import __version__
+from handbook_desktop.core.errors import NotYetAvailable, UserError
+from handbook_desktop.core.paths import SETTINGS_NAME, resolve_data_dir
+from handbook_desktop.core.settings import LANGUAGE, Settings
+from handbook_desktop.i18n import N_, _, set_language
+
+PAGES = ("home", "news", "documents", "members", "meetings", "study", "sync", "settings")
+
+# Commands of the contract whose capability has not landed yet, and what will bring them.
+NOT_YET = {
+    "import": N_("nhập văn bản vào thư viện"),
+    "search": N_("tìm kiếm trong thư viện"),
+    "members": N_("nhập/xuất danh sách đảng viên"),
+    "render": N_("xuất biên bản, nghị quyết (DOCX/PDF)"),
+    "speak": N_("đọc văn bản thành tiếng"),
+    "serve": N_("máy chủ đồng bộ"),
+    "sync": N_("đồng bộ với máy chủ"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS,
+                        help="thư mục dữ liệu (mặc định: HANDBOOK_DATA_DIR hoặc thư mục của người dùng)")
+    gui_options = argparse.ArgumentParser(add_help=False)
+    gui_options.add_argument("--screenshot", metavar="PNG", help="vẽ cửa sổ chính ra tệp PNG rồi thoát")
+    gui_options.add_argument("--page", choices=PAGES, default="home", help="trang hiển thị khi chụp")
+
+    parser = argparse.ArgumentParser(prog="main.py", description="Sổ tay đảng viên",
+                                     parents=[common, gui_options])
+    parser.add_argument("--version", action="version", version=f"Sổ tay đảng viên {__version__}")
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("gui", parents=[common, gui_options], help="mở giao diện (mặc định)")
+    commands.add_parser("demo", parents=[common], help="tạo không gian làm việc mẫu")
+    for name in NOT_YET:
+        sub = commands.add_parser(name, parents=[common], help=f"{NOT_YET[name]} (sắp có)")
+        sub.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    set_language(Settings(data_dir.path / SETTINGS_NAME).get(LANGUAGE))
+    handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
+        None: _run_gui, "gui": _run_gui, "demo": _run_demo}
+    try:
+        handler = handlers.get(args.command, _not_yet)
+        return handler(argparse.Namespace(**vars(args), data=data_dir))
+    except UserError as exc:
+        print(_("Lỗi: {message}").format(message=exc.message), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from handbook_desktop.app import run_gui
+
+    return run_gui(args.data, screenshot=args.screenshot, page=args.page)
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from handbook_desktop.core.services.demo import create_demo
+    from handbook_desktop.core.services.overview import load_overview
+    from handbook_desktop.core.workspace import open_workspace
+
+    workspace = open_workspace(args.data.path)
+    try:
+        create_demo(workspace)
+        overview = load_overview(workspace, date.today())
+    finally:
+        workspace.close()
+    print(_("Đã tạo không gian làm việc mẫu tại {path}: {members} đảng viên, {documents} văn bản, "
+            "{articles} tin bài, {meetings} cuộc họp.").format(
+        path=workspace.data_dir, members=sum(overview.member_counts.values()),
+        documents=overview.documents, articles=overview.articles, meetings=overview.meetings))
+    return 0
+
+
+def _not_yet(args: argparse.Namespace) -> int:
+    raise NotYetAvailable(_("Lệnh '{command}' ({what}) chưa có trong phiên bản {version}; "
+                            "tính năng này sắp có.").format(
+        command=args.command, what=_(NOT_YET[args.command]), version=__version__))

@@ -1,0 +1,32 @@
+"""Errors a user can act on. The CLI prints them as one line; the GUI shows a dialog.
+
+Anything else is a bug and keeps its traceback.
+"""
+
+
+class UserError(Exception):
+    """A problem caused by input or environment, with a message meant for the user."""
+
+    exit_code = 2
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class WorkspaceError(UserError):
+    """The data folder or its database cannot be used as it is."""
+
+
+class ValidationError(UserError):
+    """Input that breaks a rule of the domain."""
+
+
+class NotYetAvailable(UserError):
+    """A command of the contract whose capability has not been built yet."""
+
+    exit_code = 3
+
+
+class Cancelled(Exception):
+    """Raised inside long work when the user pressed cancel."""

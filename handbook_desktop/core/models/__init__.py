@@ -1,0 +1,29 @@
+"""All ORM models; importing this package registers every table on Base.metadata."""
+
+from handbook_desktop.core.models.base import Base, Syncable, utcnow
+from handbook_desktop.core.models.library import Article, Attachment, Channel, Document, DocumentType
+from handbook_desktop.core.models.local import OutboxEntry, SyncCursor, WorkspaceFact
+from handbook_desktop.core.models.meetings import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Guest,
+    Meeting,
+    MeetingKind,
+    MeetingState,
+    Quality,
+    Resolution,
+    ResolutionItem,
+    Speech,
+    Vote,
+)
+from handbook_desktop.core.models.members import Member, MemberEvent, MemberEventKind, MemberStatus
+from handbook_desktop.core.models.org import OrgUnit, Role, RoleAssignment, UnitKind, User
+
+__all__ = [
+    "AgendaItem", "Article", "Attachment", "Attendance", "AttendanceStatus", "Base",
+    "Channel", "Document", "DocumentType", "Guest", "Meeting", "MeetingKind", "MeetingState",
+    "Member", "MemberEvent", "MemberEventKind", "MemberStatus", "OrgUnit", "OutboxEntry",
+    "Quality", "Resolution", "ResolutionItem", "Role", "RoleAssignment", "Speech",
+    "SyncCursor", "Syncable", "UnitKind", "User", "Vote", "WorkspaceFact", "utcnow",
+]

@@ -1,0 +1,127 @@
+"""A cell meeting and its parts: agenda, attendance, guests, speeches, votes, resolution."""
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from handbook_desktop.core.models.base import Base, Syncable
+
+
+class MeetingKind(StrEnum):
+    REGULAR = "regular"  # thường kỳ hằng tháng
+    THEMATIC = "thematic"  # chuyên đề
+    EXTRAORDINARY = "extraordinary"  # bất thường
+
+
+class MeetingState(StrEnum):
+    PLANNED = "planned"
+    HELD = "held"
+    APPROVED = "approved"  # minutes locked
+    ARCHIVED = "archived"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    ABSENT_EXCUSED = "absent_excused"  # vắng có lý do
+    ABSENT_UNEXCUSED = "absent_unexcused"  # vắng không lý do
+    EXCUSED = "excused"  # miễn sinh hoạt: not counted
+
+
+class Quality(StrEnum):
+    EXCELLENT = "excellent"
+    GOOD = "good"
+    FAIR = "fair"
+    POOR = "poor"
+
+
+class Meeting(Base, Syncable):
+    __tablename__ = "meetings"
+
+    kind: Mapped[MeetingKind] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(Text)
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    ends_at: Mapped[datetime | None]
+    planned_minutes: Mapped[int] = mapped_column(Integer, default=90)
+    place: Mapped[str] = mapped_column(String(300), default="")
+    chair_id: Mapped[str | None] = mapped_column(ForeignKey("members.id"))
+    recorder_id: Mapped[str | None] = mapped_column(ForeignKey("members.id"))
+    state: Mapped[MeetingState] = mapped_column(String(16), default=MeetingState.PLANNED)
+    quality: Mapped[Quality | None] = mapped_column(String(16))
+    conclusions: Mapped[str] = mapped_column(Text, default="")
+
+
+class AgendaItem(Base, Syncable):
+    __tablename__ = "agenda_items"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
+    position: Mapped[int]
+    title: Mapped[str] = mapped_column(Text)
+    presenter_id: Mapped[str | None] = mapped_column(ForeignKey("members.id"))
+    minutes: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Attendance(Base, Syncable):
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id"))
+    status: Mapped[AttendanceStatus] = mapped_column(String(24))
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Guest(Base, Syncable):
+    __tablename__ = "meeting_guests"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    unit_name: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Speech(Base, Syncable):
+    """One opinion in the minutes, tied to an agenda item and its speaker."""
+
+    __tablename__ = "speeches"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
+    agenda_item_id: Mapped[str | None] = mapped_column(ForeignKey("agenda_items.id"))
+    member_id: Mapped[str | None] = mapped_column(ForeignKey("members.id"))
+    position: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Vote(Base, Syncable):
+    __tablename__ = "votes"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
+    matter: Mapped[str] = mapped_column(Text)
+    agree: Mapped[int]
+    disagree: Mapped[int]
+    abstain: Mapped[int]
+
+
+class Resolution(Base, Syncable):
+    """A cell resolution, numbered per document type per term (05-NQ/CB)."""
+
+    __tablename__ = "resolutions"
+    __table_args__ = (UniqueConstraint("unit_id", "term", "number"),)
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
+    number: Mapped[int]
+    term: Mapped[str] = mapped_column(String(16))
+    issued_on: Mapped[date]
+    title: Mapped[str] = mapped_column(Text)
+    recipients: Mapped[str] = mapped_column(Text, default="")  # one per line
+
+
+class ResolutionItem(Base, Syncable):
+    __tablename__ = "resolution_items"
+
+    resolution_id: Mapped[str] = mapped_column(ForeignKey("resolutions.id"), index=True)
+    position: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("members.id"))
+    due_on: Mapped[date | None]

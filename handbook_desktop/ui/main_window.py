@@ -1,0 +1,192 @@
+"""The main window: banner, navigation sidebar, one page per section, status bar."""
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
+
+from handbook_desktop import __version__
+from handbook_desktop.core import settings as s
+from handbook_desktop.core.connectivity import server_reachable
+from handbook_desktop.core.paths import DataDirChoice, remember_data_dir
+from handbook_desktop.core.services.overview import Overview, load_overview
+from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.i18n import N_, _, set_language
+from handbook_desktop.ui.dialogs import show_error
+from handbook_desktop.ui.pages.coming_soon import ComingSoonPage
+from handbook_desktop.ui.pages.home import HomePage
+from handbook_desktop.ui.settings_form import SettingsChange, SettingsDialog, SettingsForm
+from handbook_desktop.ui.status import ConnectionStatus, TaskProgress
+from handbook_desktop.ui.style import apply_look
+from handbook_desktop.ui.taskrunner import TaskRunner
+
+SECTIONS = {
+    "home": N_("Trang chủ"),
+    "news": N_("Tin tức"),
+    "documents": N_("Văn bản"),
+    "members": N_("Chi bộ / Đảng viên"),
+    "meetings": N_("Sinh hoạt chi bộ"),
+    "study": N_("Học tập"),
+    "sync": N_("Đồng bộ"),
+    "settings": N_("Cài đặt"),
+}
+ONLINE_CHECK_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, data_dir: DataDirChoice, tasks: TaskRunner, today: date | None = None):
+        super().__init__()
+        self.workspace, self.data_dir, self.tasks = workspace, data_dir, tasks
+        self.today = today or date.today()
+        self.online = False
+        self.resize(1280, 800)
+        self.tasks.error.connect(lambda title, exc: show_error(self, title, exc))
+        self._build()
+        self._online_timer = QTimer(self, interval=ONLINE_CHECK_MS, timeout=self.check_online)
+        self._online_timer.start()
+
+    # -- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setWindowTitle(_("Sổ tay đảng viên"))
+        overview = load_overview(self.workspace, self.today)
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.pages = QStackedWidget()
+        for key, name in SECTIONS.items():
+            item = QListWidgetItem(_(name))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+            self.pages.addWidget(self._page(key, overview))
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 32)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.sidebar)
+        body.addWidget(self.pages, 1)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._banner(overview))
+        column.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self._build_menu()
+        self._build_status_bar(overview)
+        self.sidebar.setCurrentRow(0)
+
+    def _banner(self, overview: Overview) -> QWidget:
+        banner = QWidget(objectName="banner")
+        banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        row = QHBoxLayout(banner)
+        row.addWidget(QLabel(f"<b>{escape(_('Sổ tay đảng viên'))}</b>"))
+        row.addStretch(1)
+        row.addWidget(QLabel(escape(overview.unit_path[0]) if overview.unit_path else ""))
+        return banner
+
+    def _page(self, key: str, o: Overview) -> QWidget:
+        if key == "home":
+            return HomePage(o)
+        if key == "settings":
+            form = SettingsForm(self.workspace.settings, self.data_dir)
+            form.saved.connect(self.apply_settings)
+            return form
+        plans = {
+            "news": (_("Tin tức, bản tin nội bộ, định hướng tư tưởng và hỏi đáp, đọc được khi không có mạng."),
+                     _("Kho hiện có {n} tin bài.").format(n=o.articles)),
+            "documents": (_("Thư viện văn bản: nghị quyết, chỉ thị, quy định, kết luận… có tìm kiếm không dấu, "
+                            "đánh dấu và nghe đọc."), _("Kho hiện có {n} văn bản.").format(n=o.documents)),
+            "members": (_("Danh sách đảng viên theo Mẫu 7-HSĐV, lịch sử thay đổi, nhập/xuất Excel, thống kê."),
+                        _("Chi bộ có {n} đảng viên trong hồ sơ.").format(n=sum(o.member_counts.values()))),
+            "meetings": (_("Lịch sinh hoạt, chuẩn bị nội dung, điểm danh, biên bản và nghị quyết."),
+                         _("Đã có {n} cuộc họp được ghi lại.").format(n=o.meetings)),
+            "study": (_("Học tập nghị quyết: nội dung tóm tắt, câu hỏi trắc nghiệm, khảo sát."), ""),
+            "sync": (_("Đồng bộ với máy chủ: nhận văn bản cấp trên ban hành, gửi hồ sơ của chi bộ."),
+                     _("{n} thay đổi đang chờ gửi.").format(n=o.outbox_pending)),
+        }
+        plan, fact = plans[key]
+        return ComingSoonPage(_(SECTIONS[key]), plan, fact)
+
+    def _build_menu(self) -> None:
+        self.menuBar().clear()
+        file_menu = self.menuBar().addMenu(_("&Tệp"))
+        settings_action = QAction(_("Cài đặt…"), self, shortcut=QKeySequence.StandardKey.Preferences)
+        settings_action.triggered.connect(self.open_settings_dialog)
+        quit_action = QAction(_("Thoát"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addActions([settings_action, quit_action])
+        go_menu = self.menuBar().addMenu(_("&Đi tới"))
+        for index, (key, name) in enumerate(SECTIONS.items()):
+            action = QAction(_(name), self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+            go_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(_("Trợ &giúp"))
+        about = QAction(_("Giới thiệu"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self, overview: Overview) -> None:
+        bar = self.statusBar()
+        for old in getattr(self, "_status_widgets", ()):
+            bar.removeWidget(old)
+            old.deleteLater()
+        self.task_progress = TaskProgress(self.tasks)
+        self.connection = ConnectionStatus()
+        self._status_widgets = (self.task_progress, self.connection)
+        bar.addWidget(self.task_progress, 1)
+        bar.addPermanentWidget(self.connection)
+        self._overview = overview
+        self._show_connection()
+
+    # -- behaviour ----------------------------------------------------------------------
+    def show_page(self, key: str) -> None:
+        self.sidebar.setCurrentRow(list(SECTIONS).index(key))
+
+    def current_page(self) -> str:
+        return list(SECTIONS)[self.sidebar.currentRow()]
+
+    def apply_settings(self, change: SettingsChange) -> None:
+        settings = self.workspace.settings
+        language_changed = change.language != settings.get(s.LANGUAGE)
+        settings.set(s.FONT_SCALE, change.font_scale)
+        settings.set(s.LANGUAGE, change.language)
+        settings.set(s.SERVER_URL, change.server_url)
+        settings.save()
+        apply_look(QApplication.instance(), change.font_scale)
+        if language_changed:
+            set_language(change.language)
+            page = self.current_page()
+            self._build()
+            self.show_page(page)
+        self.check_online()
+        if not self.data_dir.fixed and change.data_dir != self.data_dir.path:
+            remember_data_dir(change.data_dir)
+            QMessageBox.information(self, _("Cài đặt"), _("Thư mục dữ liệu mới sẽ được dùng từ lần mở "
+                                                          "ứng dụng tiếp theo."))
+
+    def open_settings_dialog(self) -> None:
+        form = SettingsForm(self.workspace.settings, self.data_dir)
+        form.saved.connect(self.apply_settings)
+        SettingsDialog(form, self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, _("Giới thiệu"), _(
+            "<h3>Sổ tay đảng viên {version}</h3><p>Sổ tay điện tử cho bí thư chi bộ và đảng viên: "
+            "văn bản, tin tức, đảng viên, sinh hoạt chi bộ — dùng được khi không có mạng.</p>"
+            "<p>Thư mục dữ liệu: {path}</p>").format(version=__version__, path=escape(str(self.workspace.data_dir))))
+
+    def check_online(self) -> None:
+        url = self.workspace.settings.get(s.SERVER_URL)
+        self.tasks.run(lambda _progress: server_reachable(url), title=_("Kiểm tra kết nối"), quiet=True,
+                       on_done=self._set_online, on_error=lambda _exc: self._set_online(False))
+
+    def _set_online(self, online: bool) -> None:
+        self.online = online
+        self._show_connection()
+
+    def _show_connection(self) -> None:
+        o = self._overview
+        self.connection.show_state(self.online, self.workspace.settings.get(s.SERVER_URL),
+                                   o.last_sync_at, o.outbox_pending)
