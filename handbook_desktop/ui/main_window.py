@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         banner = QWidget(objectName="banner")
         banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         row = QHBoxLayout(banner)
-        row.addWidget(QLabel(f"<b>{escape(_('Sổ tay đảng viên'))}</b>"))
+        row.addWidget(QLabel("<b>%s</b>" % escape(_("Sổ tay đảng viên"))))
         row.addStretch(1)
         row.addWidget(QLabel(escape(overview.unit_path[0]) if overview.unit_path else ""))
         return banner

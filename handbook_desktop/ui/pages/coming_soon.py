@@ -13,7 +13,7 @@ class ComingSoonPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(QLabel(f"<h1>{escape(title)}</h1>"))
-        layout.addWidget(QLabel(f"<h3>{escape(_('Sắp có'))}</h3>"))
+        layout.addWidget(QLabel("<h3>%s</h3>" % escape(_("Sắp có"))))
         layout.addWidget(QLabel(plan, wordWrap=True))
         if fact:
             layout.addWidget(QLabel(fact, wordWrap=True))

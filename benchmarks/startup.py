@@ -1,0 +1,63 @@
+"""Cold start to a painted main window, with the demo workspace and with 10,000 documents.
+
+    uv run python benchmarks/startup.py [--runs 7]
+
+Each run is a fresh process (`main.py --screenshot`): interpreter start, imports,
+opening the database, building and painting the window, writing the PNG. The figure is
+therefore an upper bound of "start to first paint". Peak resident memory of those runs
+stands in for the idle GUI's memory.
+"""
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.corpus import add_documents  # noqa: E402
+from handbook_desktop.core.services.demo import create_demo  # noqa: E402
+from handbook_desktop.core.workspace import open_workspace  # noqa: E402
+
+
+def prepare(folder: Path, extra_documents: int) -> Path:
+    workspace = open_workspace(folder)
+    create_demo(workspace)
+    if extra_documents:
+        add_documents(workspace, extra_documents)
+    workspace.close()
+    return folder
+
+
+def measure(folder: Path, runs: int) -> tuple[list[float], float]:
+    times = []
+    for i in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, str(REPO / "main.py"), "--screenshot", str(folder / "shot.png"),
+                        "--data-dir", str(folder)], check=True, env={"QT_QPA_PLATFORM": "offscreen",
+                                                                     "PATH": "/usr/bin:/bin"})
+        if i:  # the first run warms the OS file cache, as any second start of the day would
+            times.append(time.perf_counter() - start)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return times, peak_mb
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, extra in (("demo workspace", 0), ("10,000 documents", 9_988)):
+            folder = prepare(Path(tmp) / name.replace(" ", "_").replace(",", ""), extra)
+            times, peak_mb = measure(folder, args.runs)
+            print(f"{name:18s} median {statistics.median(times):.3f} s  max {max(times):.3f} s  "
+                  f"peak RSS {peak_mb:.0f} MB  ({args.runs} runs)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""The command-line contract, run as a user runs it: a separate process."""
+
+import hashlib
+import os
+import subprocess
+import sys
+
+import pytest
+
+from handbook_desktop import __version__
+
+from .conftest import REPO
+
+
+def run(*args, env_extra=None):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env_extra or {})}
+    return subprocess.run([sys.executable, str(REPO / "main.py"), *args], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Sổ tay đảng viên {__version__}"
+
+
+def test_demo_creates_a_workspace_and_refuses_to_overwrite(tmp_path):
+    result = run("demo", "--data-dir", str(tmp_path / "ws"))
+    assert result.returncode == 0, result.stderr
+    assert "Đã tạo không gian làm việc mẫu" in result.stdout
+    assert "12 văn bản" in result.stdout and "2 cuộc họp" in result.stdout
+    again = run("demo", "--data-dir", str(tmp_path / "ws"))
+    assert again.returncode == 2
+    assert again.stderr.startswith("Lỗi: ") and "đã có dữ liệu" in again.stderr
+    assert "Traceback" not in again.stderr
+
+
+def test_data_dir_from_the_environment(tmp_path):
+    result = run("demo", env_extra={"HANDBOOK_DATA_DIR": str(tmp_path / "env-ws")})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "env-ws" / "handbook.db").exists()
+
+
+@pytest.mark.parametrize("command", ["import", "search", "members", "render", "speak", "serve", "sync"])
+def test_commands_not_built_yet_say_so(command, tmp_path):
+    result = run(command, "x", "--data-dir", str(tmp_path))
+    assert result.returncode == 3
+    assert f"Lệnh '{command}'" in result.stderr and "sắp có" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_damaged_database_gives_one_line_and_is_untouched(tmp_path):
+    db = tmp_path / "handbook.db"
+    db.write_bytes(b"SQLite format 3\x00" + b"\x13" * 5000)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    result = run("--screenshot", str(tmp_path / "shot.png"), "--data-dir", str(tmp_path))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert str(db) in result.stderr
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert not (tmp_path / "shot.png").exists()
+
+
+def test_screenshot_renders_the_window_to_png(tmp_path):
+    from PySide6.QtGui import QImage
+
+    shot = tmp_path / "members.png"
+    result = run("--screenshot", str(shot), "--page", "members", "--data-dir", str(tmp_path / "ws"))
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert (tmp_path / "ws" / "handbook.db").exists()  # first start without a display takes the demo
+
+
+def test_english_setting_changes_cli_messages(tmp_path):
+    (tmp_path / "settings.json").write_text('{"version": 1, "values": {"ui/language": "en"}}')
+    result = run("search", "x", "--data-dir", str(tmp_path))
+    assert "is not available in version" in result.stderr
