@@ -19,11 +19,12 @@ from handbook_desktop.core.models.meetings import (
 )
 from handbook_desktop.core.models.members import Member, MemberEvent, MemberEventKind, MemberStatus
 from handbook_desktop.core.models.org import OrgUnit, Role, RoleAssignment, UnitKind, User
+from handbook_desktop.core.models.reading import Favorite, ReadingPosition, ReadReceipt
 
 __all__ = [
     "AgendaItem", "Article", "Attachment", "Attendance", "AttendanceStatus", "Base",
-    "Channel", "Document", "DocumentType", "Guest", "Meeting", "MeetingKind", "MeetingState",
+    "Channel", "Document", "DocumentType", "Favorite", "Guest", "Meeting", "MeetingKind", "MeetingState",
     "Member", "MemberEvent", "MemberEventKind", "MemberStatus", "OrgUnit", "OutboxEntry",
-    "Quality", "Resolution", "ResolutionItem", "Role", "RoleAssignment", "Speech",
+    "Quality", "ReadReceipt", "ReadingPosition", "Resolution", "ResolutionItem", "Role", "RoleAssignment", "Speech",
     "SyncCursor", "Syncable", "UnitKind", "User", "Vote", "WorkspaceFact", "utcnow",
 ]
