@@ -74,5 +74,5 @@ def test_screenshot_renders_the_window_to_png(tmp_path):
 
 def test_english_setting_changes_cli_messages(tmp_path):
     (tmp_path / "settings.json").write_text('{"version": 1, "values": {"ui/language": "en"}}')
-    result = run("search", "x", "--data-dir", str(tmp_path))
-    assert "is not available in version" in result.stderr
+    result = run("--data-dir", str(tmp_path), "speak", "x")
+    assert result.stderr.startswith("Error: The command 'speak'")

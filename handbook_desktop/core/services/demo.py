@@ -19,7 +19,8 @@ from handbook_desktop.i18n import _
 
 MEMBER_FIELDS = ("full_name", "sex", "ethnicity", "religion", "hometown", "address", "education",
                  "specialist_level", "theory_level", "occupation", "card_number", "phone", "notes")
-COUNTED = {m.MemberStatus.OFFICIAL, m.MemberStatus.PROBATIONARY, m.MemberStatus.TEMPORARY}
+# Expected at the cell's meetings; a member in temporary activity attends elsewhere.
+EXPECTED = {m.MemberStatus.OFFICIAL, m.MemberStatus.PROBATIONARY}
 
 
 def create_demo(workspace: Workspace) -> str:
@@ -104,7 +105,7 @@ def _add_meeting(session: Session, row: dict, cell: str, members: dict[str, m.Me
 
 
 def _add_attendance(session: Session, row: dict, meeting: m.Meeting, members: dict[str, m.Member]) -> None:
-    """Absentees are listed in the file; members who attend are everyone else who counts."""
+    """Absentees are listed in the file; every other expected member attended."""
     absent = {a["member"]: a for a in row["attendance"]}
     held_on = meeting.starts_at.date()
     for key, member in members.items():
@@ -112,7 +113,7 @@ def _add_attendance(session: Session, row: dict, meeting: m.Meeting, members: di
             continue
         if member.status == m.MemberStatus.EXCUSED:
             status, reason = m.AttendanceStatus.EXCUSED, ""
-        elif member.status not in COUNTED:
+        elif member.status not in EXPECTED:
             continue
         elif key in absent:
             status, reason = m.AttendanceStatus(absent[key]["status"]), absent[key].get("reason", "")

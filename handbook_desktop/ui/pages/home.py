@@ -42,7 +42,8 @@ class HomePage(QWidget):
                  self._reminders_card(overview), self._library_card(overview)]
         for index, card in enumerate(cards):
             grid.addWidget(card, index // 2, index % 2)
-        layout.addLayout(grid, 1)
+        layout.addLayout(grid)
+        layout.addStretch(1)
 
     def _demo_notice(self) -> QFrame:
         frame = QFrame(objectName="demoNotice")

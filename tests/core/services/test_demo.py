@@ -46,11 +46,15 @@ def test_demo_meetings_are_consistent(demo_workspace):
         meetings = s.scalars(select(m.Meeting).order_by(m.Meeting.starts_at)).all()
         assert len(meetings) == 2
         for meeting in meetings:
-            statuses = Counter(s.scalars(select(m.Attendance.status).where(m.Attendance.meeting_id == meeting.id)))
-            present = statuses[m.AttendanceStatus.PRESENT]
-            assert present > 0 and statuses[m.AttendanceStatus.EXCUSED] >= 1
+            rows = s.execute(select(m.Attendance.status, m.Member.status).join(m.Member)
+                             .where(m.Attendance.meeting_id == meeting.id)).all()
+            statuses = Counter(attendance for attendance, _ in rows)
+            assert statuses[m.AttendanceStatus.PRESENT] > 0 and statuses[m.AttendanceStatus.EXCUSED] >= 1
+            # probationary members attend and speak but do not vote (Điều lệ Đảng, Điều 3)
+            voters = sum(1 for attendance, member in rows
+                         if attendance == m.AttendanceStatus.PRESENT and member == m.MemberStatus.OFFICIAL)
             for vote in s.scalars(select(m.Vote).where(m.Vote.meeting_id == meeting.id)):
-                assert vote.agree + vote.disagree + vote.abstain == present
+                assert vote.agree + vote.disagree + vote.abstain == voters
             assert (meeting.ends_at - meeting.starts_at).total_seconds() >= 90 * 60
             resolution = s.scalar(select(m.Resolution).where(m.Resolution.meeting_id == meeting.id))
             assert resolution.term == "2025-2030"
