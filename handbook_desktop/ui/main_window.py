@@ -90,9 +90,7 @@ class MainWindow(QMainWindow):
         if key == "home":
             return HomePage(o)
         if key == "settings":
-            form = SettingsForm(self.workspace.settings, self.data_dir)
-            form.saved.connect(self.apply_settings)
-            return form
+            return self._settings_page()
         plans = {
             "news": (_("Tin tức, bản tin nội bộ, định hướng tư tưởng và hỏi đáp, đọc được khi không có mạng."),
                      _("Kho hiện có {n} tin bài.").format(n=o.articles)),
@@ -108,6 +106,16 @@ class MainWindow(QMainWindow):
         }
         plan, fact = plans[key]
         return ComingSoonPage(_(SECTIONS[key]), plan, fact)
+
+    def _settings_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(24, 16, 24, 16)
+        column.addWidget(QLabel("<h1>%s</h1>" % escape(_("Cài đặt"))))
+        self.settings_form = SettingsForm(self.workspace.settings, self.data_dir)
+        self.settings_form.saved.connect(self.apply_settings)
+        column.addWidget(self.settings_form, 1)
+        return page
 
     def _build_menu(self) -> None:
         self.menuBar().clear()

@@ -4,7 +4,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from handbook_desktop.core import settings as s
-from handbook_desktop.ui.main_window import SECTIONS
 from handbook_desktop.ui.pages.coming_soon import ComingSoonPage
 from handbook_desktop.ui.pages.home import HomePage
 from handbook_desktop.ui.settings_form import SettingsForm
@@ -54,7 +53,7 @@ def test_unbuilt_sections_say_so_honestly(main_window):
 
 
 def test_large_text_mode_scales_every_screen(main_window, qapp):
-    form = main_window.pages.widget(list(SECTIONS).index("settings"))
+    form = main_window.settings_form
     assert isinstance(form, SettingsForm)
     form.font_scale.setCurrentIndex(form.font_scale.findData(2.0))
     assert form.submit()
@@ -68,7 +67,7 @@ def test_large_text_mode_scales_every_screen(main_window, qapp):
 
 def test_switching_to_english_retranslates_the_window(main_window):
     main_window.show_page("settings")
-    form = main_window.pages.currentWidget()
+    form = main_window.settings_form
     form.language.setCurrentIndex(form.language.findData("en"))
     form.submit()
     assert _sidebar(main_window)[:3] == ["Home", "News", "Documents"]
@@ -80,7 +79,7 @@ def test_invalid_server_address_is_refused_with_a_message(main_window, monkeypat
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     main_window.show_page("settings")
-    form = main_window.pages.currentWidget()
+    form = main_window.settings_form
     form.server_url.setText("sotay dot vn")
     assert not form.submit()
     assert "không hợp lệ" in shown[0]
@@ -89,7 +88,7 @@ def test_invalid_server_address_is_refused_with_a_message(main_window, monkeypat
 
 def test_unreachable_server_shows_offline(main_window):
     main_window.show_page("settings")
-    form = main_window.pages.currentWidget()
+    form = main_window.settings_form
     form.server_url.setText("http://127.0.0.1:9")  # discard port: nothing listens
     assert form.submit()
     assert main_window.online is False
