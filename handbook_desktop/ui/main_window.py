@@ -12,10 +12,12 @@ from handbook_desktop import __version__
 from handbook_desktop.core import settings as s
 from handbook_desktop.core.connectivity import server_reachable
 from handbook_desktop.core.paths import DataDirChoice, remember_data_dir
+from handbook_desktop.core.services import library
 from handbook_desktop.core.services.overview import Overview, load_overview
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _, set_language
 from handbook_desktop.ui.dialogs import show_error
+from handbook_desktop.ui.library.library_page import LibraryPage
 from handbook_desktop.ui.pages.coming_soon import ComingSoonPage
 from handbook_desktop.ui.pages.home import HomePage
 from handbook_desktop.ui.settings_form import SettingsChange, SettingsDialog, SettingsForm
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.setWindowTitle(_("Sổ tay đảng viên"))
         overview = load_overview(self.workspace, self.today)
+        self.library_pages: dict[str, LibraryPage] = {}
         self.sidebar = QListWidget(objectName="sidebar")
         self.pages = QStackedWidget()
         for key, name in SECTIONS.items():
@@ -88,14 +91,17 @@ class MainWindow(QMainWindow):
 
     def _page(self, key: str, o: Overview) -> QWidget:
         if key == "home":
-            return HomePage(o)
+            home = HomePage(o, library.continue_reading(self.workspace))
+            home.open_requested.connect(self.open_item)
+            return home
         if key == "settings":
             return self._settings_page()
+        if key in ("news", "documents"):
+            table = library.ARTICLES if key == "news" else library.DOCUMENTS
+            page = LibraryPage(self.workspace, self.tasks, table, _(SECTIONS[key]))
+            self.library_pages[table] = page
+            return page
         plans = {
-            "news": (_("Tin tức, bản tin nội bộ, định hướng tư tưởng và hỏi đáp, đọc được khi không có mạng."),
-                     _("Kho hiện có {n} tin bài.").format(n=o.articles)),
-            "documents": (_("Thư viện văn bản: nghị quyết, chỉ thị, quy định, kết luận… có tìm kiếm không dấu, "
-                            "đánh dấu và nghe đọc."), _("Kho hiện có {n} văn bản.").format(n=o.documents)),
             "members": (_("Danh sách đảng viên theo Mẫu 7-HSĐV, lịch sử thay đổi, nhập/xuất Excel, thống kê."),
                         _("Chi bộ có {n} đảng viên trong hồ sơ.").format(n=sum(o.member_counts.values()))),
             "meetings": (_("Lịch sinh hoạt, chuẩn bị nội dung, điểm danh, biên bản và nghị quyết."),
@@ -151,6 +157,10 @@ class MainWindow(QMainWindow):
     # -- behaviour ----------------------------------------------------------------------
     def show_page(self, key: str) -> None:
         self.sidebar.setCurrentRow(list(SECTIONS).index(key))
+
+    def open_item(self, table: str, item_id: str) -> None:
+        self.show_page("news" if table == library.ARTICLES else "documents")
+        self.library_pages[table].open_item(item_id)
 
     def current_page(self) -> str:
         return list(SECTIONS)[self.sidebar.currentRow()]

@@ -2,11 +2,12 @@
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from handbook_desktop.core.labels import label
 from handbook_desktop.core.models import MemberStatus
+from handbook_desktop.core.services.library import LibraryItem
 from handbook_desktop.core.services.overview import Overview
 from handbook_desktop.i18n import _
 from handbook_desktop.core.formatting import format_date, format_datetime
@@ -14,11 +15,13 @@ from handbook_desktop.core.formatting import format_date, format_datetime
 ACTIVE = (MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY, MemberStatus.EXCUSED, MemberStatus.TEMPORARY)
 
 
-def _card(title: str, body_html: str) -> QFrame:
+def _card(title: str, body_html: str, on_link=None) -> QFrame:
     frame = QFrame(objectName="card")
     layout = QVBoxLayout(frame)
     heading = QLabel(f"<b>{escape(title)}</b>")
     body = QLabel(body_html, wordWrap=True, textFormat=Qt.TextFormat.RichText)
+    if on_link:
+        body.linkActivated.connect(on_link)
     body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     layout.addWidget(heading)
     layout.addWidget(body, 1)
@@ -26,7 +29,9 @@ def _card(title: str, body_html: str) -> QFrame:
 
 
 class HomePage(QWidget):
-    def __init__(self, overview: Overview, parent: QWidget | None = None):
+    open_requested = Signal(str, str)  # table, item id
+
+    def __init__(self, overview: Overview, reading: list[LibraryItem], parent: QWidget | None = None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -39,7 +44,7 @@ class HomePage(QWidget):
         grid = QGridLayout()
         grid.setSpacing(12)
         cards = [self._members_card(overview), self._meeting_card(overview),
-                 self._reminders_card(overview), self._library_card(overview)]
+                 self._reminders_card(overview), self._library_card(overview, reading)]
         for index, card in enumerate(cards):
             grid.addWidget(card, index // 2, index % 2)
         layout.addLayout(grid)
@@ -75,6 +80,13 @@ class HomePage(QWidget):
                  .format(name=escape(name), date=format_date(due)) for name, due in o.probation_due]
         return _card(_("Nhắc việc"), "<br>".join(lines) or _("Không có việc cần nhắc."))
 
-    def _library_card(self, o: Overview) -> QFrame:
-        body = "<br>".join([_("Văn bản: {n}").format(n=o.documents), _("Tin bài: {n}").format(n=o.articles)])
-        return _card(_("Thư viện"), body)
+    def _library_card(self, o: Overview, reading: list[LibraryItem]) -> QFrame:
+        lines = [_("Văn bản: {n}").format(n=o.documents), _("Tin bài: {n}").format(n=o.articles)]
+        if reading:
+            lines.append("<br><b>%s</b>" % escape(_("Đọc tiếp:")))
+            lines += [f'<a href="{item.table}:{item.id}">{escape(item.title)}</a>' for item in reading]
+        return _card(_("Thư viện"), "<br>".join(lines), self._on_link)
+
+    def _on_link(self, link: str) -> None:
+        table, item_id = link.split(":", 1)
+        self.open_requested.emit(table, item_id)

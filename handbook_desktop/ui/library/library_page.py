@@ -1,0 +1,116 @@
+"""Tin tức and Văn bản: filters and a list on the left, the reader on the right."""
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from handbook_desktop.core import models as m
+from handbook_desktop.core.labels import label
+from handbook_desktop.core.services import library
+from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.i18n import _
+from handbook_desktop.ui.library.items_model import ItemsModel
+from handbook_desktop.ui.library.reader_view import ReaderView
+from handbook_desktop.ui.taskrunner import TaskRunner
+
+
+class LibraryPage(QWidget):
+    def __init__(self, workspace: Workspace, tasks: TaskRunner, table: str, title: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.table = workspace, table
+        self.model = ItemsModel(table, self)
+        self.list = QTableView(selectionBehavior=QAbstractItemView.SelectionBehavior.SelectRows,
+                               selectionMode=QAbstractItemView.SelectionMode.SingleSelection,
+                               alternatingRowColors=True, wordWrap=False)
+        self.list.setModel(self.model)
+        self.list.verticalHeader().hide()
+        header = self.list.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1 if table == library.DOCUMENTS else 0, QHeaderView.ResizeMode.Stretch)
+        if table == library.ARTICLES:  # channel names are long: give the title the room
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(1, header.fontMetrics().horizontalAdvance("M") * 8)
+        self.list.selectionModel().currentRowChanged.connect(self._on_current)
+        self.reader = ReaderView(workspace, tasks)
+        self.reader.favorite_changed.connect(lambda _id, _on: self.reload(keep=True))
+        self._build(title)
+        self.reload()
+
+    def _build(self, title: str) -> None:
+        self.category = QComboBox()
+        codes = m.DocumentType if self.table == library.DOCUMENTS else m.Channel
+        self.category.addItem(_("Tất cả loại") if self.table == library.DOCUMENTS else _("Tất cả kênh"), None)
+        for code in codes:
+            self.category.addItem(label(code), code.value)
+        self.issuer = QComboBox()
+        self.year = QComboBox()
+        self.unread = QCheckBox(_("Chưa đọc"))
+        self.favorites = QCheckBox(_("Đã đánh dấu"))
+        self._fill_issuers_and_years()
+        combos, checks = QHBoxLayout(), QHBoxLayout()
+        for combo in (self.category, self.issuer, self.year):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.currentIndexChanged.connect(lambda *_args: self.reload())
+            combos.addWidget(combo, 1)
+        self.count = QLabel()
+        for check in (self.unread, self.favorites):
+            check.toggled.connect(lambda *_args: self.reload())
+            checks.addWidget(check)
+        checks.addStretch(1)
+        checks.addWidget(self.count)
+        self.issuer.setVisible(self.table == library.DOCUMENTS)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(combos)
+        column.addLayout(checks)
+        column.addWidget(self.list, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.reader)
+        split.setSizes([460, 780])
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 8)
+        layout.addWidget(QLabel("<h1>%s</h1>" % escape(title)))
+        layout.addWidget(split, 1)
+
+    def _fill_issuers_and_years(self) -> None:
+        issuers, years = library.issuers_and_years(self.workspace, self.table)
+        self.issuer.addItem(_("Mọi cơ quan ban hành"), None)
+        for issuer in issuers:
+            self.issuer.addItem(issuer, issuer)
+        self.year.addItem(_("Mọi năm"), None)
+        for year in years:
+            self.year.addItem(str(year), year)
+
+    def current_filter(self) -> library.ItemFilter:
+        return library.ItemFilter(table=self.table, category=self.category.currentData(),
+                                  issuer=self.issuer.currentData(), year=self.year.currentData(),
+                                  unread_only=self.unread.isChecked(), favorites_only=self.favorites.isChecked())
+
+    def reload(self, keep: bool = False) -> None:
+        current = self.reader.reading.item.id if keep and self.reader.reading else None
+        self.model.set_items(library.list_items(self.workspace, self.current_filter()))
+        self.count.setText(_("{n} mục").format(n=len(self.model.items)))
+        if current and (row := self.model.row_of(current)) >= 0:
+            self.list.selectionModel().blockSignals(True)
+            self.list.selectRow(row)
+            self.list.selectionModel().blockSignals(False)
+
+    def open_item(self, item_id: str) -> None:
+        """Open an item from elsewhere (search, continue reading), selecting it if listed."""
+        row = self.model.row_of(item_id)
+        if row >= 0:
+            self.list.selectRow(row)
+        else:
+            self.reader.open(self.table, item_id)
+
+    def _on_current(self, current, _previous) -> None:
+        if current.isValid():
+            self.reader.open(self.table, self.model.item(current.row()).id)
+            self.reload(keep=True)  # the item is read now: no longer bold

@@ -1,0 +1,149 @@
+"""The reading pane: document header, table of contents, text, favorite, attachments.
+
+The reading position is saved a moment after scrolling stops and restored on opening.
+Attachments open in the system's viewer (QtPdf ships only with the WebEngine wheels).
+"""
+
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from handbook_desktop.core.formatting import format_date
+from handbook_desktop.core.labels import category_label
+from handbook_desktop.core.services import library
+from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.i18n import _
+from handbook_desktop.ui.taskrunner import TaskRunner
+
+SAVE_DELAY_MS = 800
+
+
+def reading_html(reading: library.Reading) -> str:
+    item = reading.item
+    facts = [item.number, format_date(item.day), item.issuer, category_label(item.table, item.category)]
+    parts = ['<p style="color:#666">%s</p>' % escape(" · ".join(f for f in facts if f)),
+             "<h2>%s</h2>" % escape(item.title)]
+    if reading.summary:
+        parts.append("<p><i>%s</i></p>" % escape(reading.summary))
+    headings = {index for index, _text in reading.headings}
+    for index, paragraph in enumerate(reading.paragraphs):
+        text = escape(paragraph).replace("\n", "<br>")
+        body = f"<b>{text}</b>" if index in headings else text
+        parts.append(f'<p style="line-height:140%; text-align:justify"><a name="p{index}"></a>{body}</p>')
+    return "\n".join(parts)
+
+
+class ReaderView(QWidget):
+    favorite_changed = Signal(str, bool)  # item id, favorite
+
+    def __init__(self, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.tasks = workspace, tasks
+        self.reading: library.Reading | None = None
+        self.favorite_button = QPushButton(checkable=True, enabled=False)
+        self.favorite_button.toggled.connect(self._on_favorite)
+        self.toc = QListWidget(maximumWidth=220, wordWrap=True)
+        self.toc.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.toc.itemActivated.connect(self._go_to_heading)
+        self.toc.itemClicked.connect(self._go_to_heading)
+        self.text = QTextBrowser(openExternalLinks=False)
+        self.text.verticalScrollBar().valueChanged.connect(lambda _value: self._save_timer.start())
+        self.attachments = QListWidget(maximumHeight=90)
+        self.attachments.itemActivated.connect(self._open_attachment)
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.save_position)
+        self._build()
+        self.show_empty()
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        self.hint = QLabel()
+        top.addWidget(self.hint, 1)
+        top.addWidget(self.favorite_button)
+        split = QSplitter()
+        split.addWidget(self.toc)
+        split.addWidget(self.text)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.attachments_label = QLabel(_("Tệp đính kèm (nhấn Enter hoặc nhấp đúp để mở):"))
+        layout.addWidget(self.attachments_label)
+        layout.addWidget(self.attachments)
+
+    def show_empty(self) -> None:
+        self.reading = None
+        self.hint.setText(_("Chọn một mục trong danh sách để đọc."))
+        self.text.clear()
+        self.toc.hide()
+        self._show_attachments([])
+        self.favorite_button.setEnabled(False)
+        self._set_favorite_text(False)
+
+    def open(self, table: str, item_id: str) -> None:
+        self.save_position()
+        self.reading = library.open_item(self.workspace, table, item_id)
+        self.hint.setText("")
+        self.text.setHtml(reading_html(self.reading))
+        self.toc.clear()
+        for index, heading in self.reading.headings:
+            entry = QListWidgetItem(heading)
+            entry.setData(Qt.ItemDataRole.UserRole, index)
+            self.toc.addItem(entry)
+        self.toc.setVisible(bool(self.reading.headings))
+        self._show_attachments(self.reading.attachments)
+        self.favorite_button.blockSignals(True)
+        self.favorite_button.setChecked(self.reading.item.favorite)
+        self.favorite_button.blockSignals(False)
+        self.favorite_button.setEnabled(True)
+        self._set_favorite_text(self.reading.item.favorite)
+        QTimer.singleShot(0, self._restore_position)
+
+    def position(self) -> float:
+        bar = self.text.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() else 1.0
+
+    def save_position(self) -> None:
+        self._save_timer.stop()
+        if self.reading is None:
+            return
+        item, fraction = self.reading.item, self.position()
+        self.tasks.run(lambda _p: library.save_position(self.workspace, item.table, item.id, fraction),
+                       title=_("Lưu vị trí đọc"), quiet=True)
+
+    def _restore_position(self) -> None:
+        if self.reading:
+            bar = self.text.verticalScrollBar()
+            bar.blockSignals(True)
+            bar.setValue(round(self.reading.position * bar.maximum()))
+            bar.blockSignals(False)
+
+    def _on_favorite(self, checked: bool) -> None:
+        if self.reading is None:
+            return
+        library.set_favorite(self.workspace, self.reading.item.table, self.reading.item.id, checked)
+        self._set_favorite_text(checked)
+        self.favorite_changed.emit(self.reading.item.id, checked)
+
+    def _set_favorite_text(self, favorite: bool) -> None:
+        self.favorite_button.setText(_("★ Đã đánh dấu") if favorite else _("☆ Đánh dấu"))
+
+    def _go_to_heading(self, entry: QListWidgetItem) -> None:
+        self.text.scrollToAnchor(f"p{entry.data(Qt.ItemDataRole.UserRole)}")
+
+    def _show_attachments(self, attachments: list[library.Attached]) -> None:
+        self.attachments.clear()
+        for attached in attachments:
+            entry = QListWidgetItem(f"{attached.filename} ({attached.size // 1024 + 1} KB)")
+            entry.setData(Qt.ItemDataRole.UserRole, attached)
+            self.attachments.addItem(entry)
+        self.attachments.setVisible(bool(attachments))
+        self.attachments_label.setVisible(bool(attachments))
+
+    def _open_attachment(self, entry: QListWidgetItem) -> None:
+        attached: library.Attached = entry.data(Qt.ItemDataRole.UserRole)
+        path = self.workspace.data_dir / "attachments" / attached.sha256[:2] / attached.sha256  # TODO: attachments.stored_path
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

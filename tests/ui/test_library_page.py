@@ -1,0 +1,76 @@
+"""Reading in the GUI: list, filters, reader, table of contents, favorites, position."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+
+from handbook_desktop.core.services import library as lib
+from handbook_desktop.ui.library.library_page import LibraryPage
+
+
+def _page(window, key) -> LibraryPage:
+    window.show_page(key)
+    return window.pages.currentWidget()
+
+
+def _row_of(page, number):
+    return next(row for row, item in enumerate(page.model.items) if item.number == number)
+
+
+def test_documents_page_lists_newest_first_with_unread_bold(main_window):
+    page = _page(main_window, "documents")
+    assert page.model.rowCount() == 12
+    first = page.model.index(0, 0)
+    assert page.model.data(page.model.index(0, 2)) == "10/11/2026"
+    assert page.model.data(first, Qt.ItemDataRole.FontRole).bold()
+    assert page.count.text() == "12 mục"
+
+
+def test_opening_a_long_document_shows_header_toc_and_marks_it_read(main_window, qtbot):
+    page = _page(main_window, "documents")
+    row = _row_of(page, "57-NQ/TW")
+    page.list.selectRow(row)
+    reader = page.reader
+    assert reader.reading.item.number == "57-NQ/TW"
+    text = reader.text.toPlainText()
+    assert "Nghị quyết về đột phá phát triển khoa học" in text and "22/12/2024" in text
+    assert reader.toc.isVisibleTo(page) and reader.toc.count() >= 4
+    row = _row_of(page, "57-NQ/TW")
+    assert not isinstance(page.model.data(page.model.index(row, 0), Qt.ItemDataRole.FontRole), QFont)
+    bar = reader.text.verticalScrollBar()
+    reader.toc.itemClicked.emit(reader.toc.item(reader.toc.count() - 1))
+    assert bar.value() > 0  # jumped to the last section
+
+
+def test_filters_narrow_the_list(main_window, qtbot):
+    page = _page(main_window, "documents")
+    page.category.setCurrentIndex(page.category.findData("nghi_quyet"))
+    assert page.model.rowCount() >= 2 and all(i.category == "nghi_quyet" for i in page.model.items)
+    page.category.setCurrentIndex(0)
+    page.year.setCurrentIndex(page.year.findData(2025))
+    assert all(i.day.year == 2025 for i in page.model.items)
+    page.year.setCurrentIndex(0)
+    page.list.selectRow(0)
+    page.unread.setChecked(True)
+    assert page.model.rowCount() == 11
+
+
+def test_favorite_from_the_reader_and_the_favorites_filter(main_window, qtbot):
+    page = _page(main_window, "news")
+    page.list.selectRow(1)
+    item_id = page.reader.reading.item.id
+    qtbot.mouseClick(page.reader.favorite_button, Qt.MouseButton.LeftButton)
+    assert page.reader.favorite_button.text() == "★ Đã đánh dấu"
+    page.favorites.setChecked(True)
+    assert [i.id for i in page.model.items] == [item_id]
+    assert page.model.data(page.model.index(0, 0)).startswith("★ ")
+
+
+def test_reading_position_is_saved_and_offered_on_the_home_page(main_window, qtbot):
+    page = _page(main_window, "documents")
+    page.list.selectRow(_row_of(page, "57-NQ/TW"))
+    bar = page.reader.text.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    page.reader.save_position()  # what the timer does after scrolling stops
+    continuing = lib.continue_reading(main_window.workspace)
+    assert [i.number for i in continuing] == ["57-NQ/TW"]
+    assert 0.4 < lib.open_item(main_window.workspace, lib.DOCUMENTS, continuing[0].id).position < 0.6
