@@ -159,23 +159,35 @@ def _padded(words: str) -> str:
     return f" {words} "
 
 
+# Rules look only this far around a match: slicing the whole rest of the
+# text for every match would make long documents quadratic.
+_CONTEXT_WIDTH = 60
+
+
+def text_before(match: re.Match[str]) -> str:
+    return match.string[max(0, match.start() - _CONTEXT_WIDTH) : match.start()]
+
+
+def text_after(match: re.Match[str]) -> str:
+    return match.string[match.end() : match.end() + _CONTEXT_WIDTH]
+
+
 def previous_word(match: re.Match[str]) -> str:
     """The lower-cased word right before a match ("" at the start)."""
-    before = match.string[: match.start()]
-    found = re.search(r"(\w+)\W*$", before)
+    found = re.search(r"(\w+)\W*$", text_before(match))
     return found.group(1).lower() if found else ""
 
 
 # ---- dates and times -----------------------------------------------------
 
-_DAY_RANGE = re.compile(
-    r"(?<![\d/.-])(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])"
-)
+_DAY_RANGE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])")
 _FULL_DATE = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])")
 _MONTH_YEAR = re.compile(r"(?<![\d/.,-])(\d{1,2})[/-](\d{4})(?![\d/])")
 _DAY_MONTH = re.compile(r"(?<![\d/.,-])(\d{1,2})/(\d{1,2})(?![\d/]|[.,]\d)")
 _HOUR_MINUTE = re.compile(r"(?<![\w.,:])(\d{1,2})[hH](\d{2})?['’]?(?!\w)")
 _CLOCK = re.compile(r"(?<![\w.,:])(\d{1,2}):([0-5]\d)(?![\d:])")
+# "7h30-11h": the dash between two times means "đến".
+_TIME_RANGE_DASH = re.compile(r"(?<=\d)([hH]\d{0,2}|:\d{2})\s*[-–]\s*(?=\d{1,2}[hH:])")
 _DAY_WORDS = {"ngày", "mùng", "mồng"}
 
 
@@ -221,7 +233,7 @@ def _replace_month_year(match: re.Match[str]) -> str:
 
 def _replace_day_month(match: re.Match[str]) -> str:
     first, second = int(match.group(1)), int(match.group(2))
-    rest = match.string[match.end() :]
+    rest = text_after(match)
     if re.match(r"\s+số\b", rest):  # "2/3 số đảng viên" is a fraction
         denominator = "tư" if second == 4 else number_to_words(second)
         return _padded(f"{number_to_words(first)} phần {denominator}")
@@ -246,6 +258,7 @@ def _replace_time(match: re.Match[str]) -> str:
 
 
 def rewrite_dates_and_times(text: str) -> str:
+    text = _TIME_RANGE_DASH.sub(r"\1 đến ", text)
     text = _DAY_RANGE.sub(_replace_day_range, text)
     text = _FULL_DATE.sub(_replace_full_date, text)
     text = _MONTH_YEAR.sub(_replace_month_year, text)
@@ -286,8 +299,11 @@ _UNIT_AFTER_NUMBER = re.compile(rf"(?<=\d)[ \t]?({_UNIT_ALTERNATION})(?!\w)")
 _BARE_POWER_UNIT = re.compile(r"(?<!\w)(km2|km²|m2|m²|m3|m³)(?!\w)")
 _DOLLAR = re.compile(rf"\$\s?({NUMBER})")
 _PHONE = re.compile(r"(?<![\w.,+])0\d{2,3}(?:[ .-]?\d{2,4}){1,3}(?![\w]|[.,-]\d)")
-_ORDINAL = re.compile(r"(?<!\w)((?i:thứ))\s+(\d{1,3})(?![\d.,:/])")
-_MONTH = re.compile(r"(?<!\w)((?i:tháng))\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?![\d.,:/])")
+_ORDINAL = re.compile(r"(?<!\w)((?i:thứ))\s+(\d{1,3})(?![\d:/]|[.,]\d)")
+_MONTH = re.compile(r"(?<!\w)((?i:tháng))\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?![\d:/]|[.,]\d)")
+_RATIO = re.compile(rf"(?<![\d.,/])({NUMBER})/({NUMBER})(?![\d/]|[.,]\d)")
+# "COVID-19", "2-B": the hyphen only joins a name and a number.
+_NAME_NUMBER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=\d)|(?<=\d)-(?=[^\W\d_])")
 _RANGE = re.compile(rf"(?<![\d.,/])({NUMBER})\s*[-–—]\s*({NUMBER})(?![\d/]|[.,]\d)")
 _NEGATIVE = re.compile(r"(?<![^\s(\[=:;,])[-−](?=\d)")
 _GENERIC = re.compile(
@@ -321,7 +337,7 @@ def _replace_generic(match: re.Match[str]) -> str:
     if match.group("dotted") is None:
         return _padded(number_token_words(match.group(0)))
     parts = match.group("dotted").split(".")
-    after = match.string[match.end() :]
+    after = text_after(match)
     if len(parts) == 2 and re.match(r"\s*(%|phần trăm)", after):
         # "6.5%" is an English-style decimal, never a section number.
         return _padded(f"{integer_text_words(parts[0])} phẩy {fraction_words(parts[1])}")
@@ -340,5 +356,12 @@ def rewrite_numbers(text: str) -> str:
         lambda m: _padded(f"{number_token_words(m.group(1))} đến {number_token_words(m.group(2))}"),
         text,
     )
+    text = _RATIO.sub(
+        lambda m: _padded(
+            f"{number_token_words(m.group(1))} trên {number_token_words(m.group(2))}"
+        ),
+        text,
+    )
+    text = _NAME_NUMBER_HYPHEN.sub(" ", text)
     text = _NEGATIVE.sub("âm ", text)
     return _GENERIC.sub(_replace_generic, text)

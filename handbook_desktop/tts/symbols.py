@@ -69,9 +69,9 @@ ISSUERS = {
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ]*\d{0,2}"
 _NUMBERED_SYMBOL = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}})(?:/(\d{{4}}))?[-/]({_CODE}(?:[-/]{_CODE})*)(?![\w/-])"
+    rf"(?<![\w/.-])(\d{{1,5}})(?:/(\d{{4}}))?[-/]({_CODE}(?:[-/]{_CODE})*)(?!\w)"
 )
-_BARE_SYMBOL = re.compile(rf"(?<![\w/.-])({_CODE}(?:[-/]{_CODE})+)(?![\w/-])")
+_BARE_SYMBOL = re.compile(rf"(?<![\w/.-])({_CODE}(?:[-/]{_CODE})+)(?!\w)")
 _LEGISLATURE = re.compile(r"^([A-ZĐ][A-Za-zĐđ]*?)(\d{1,2})$")
 
 
@@ -122,14 +122,16 @@ def rewrite_document_symbols(text: str, abbreviations: Mapping[str, str]) -> str
 
 # ---- Roman numerals ----------------------------------------------------------
 
-_ROMAN_VALUES = (
-    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+_ROMAN_VALUES = tuple(
+    zip(
+        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+        "M CM D CD C XC L XL X IX V IV I".split(),
+    )
 )
 _ROMAN_CONTEXT_WORDS = (
-    "đại hội", "khóa", "khoá", "chương", "điều", "phần", "mục", "thứ", "thế kỷ",
-    "thế kỉ", "phụ lục", "tập", "quyển", "quý", "kỳ họp", "kì họp", "hội nghị",
-)
+    "đại hội|khóa|khoá|chương|điều|phần|mục|thứ|thế kỷ|thế kỉ"
+    "|phụ lục|tập|quyển|quý|kỳ họp|kì họp|hội nghị"
+).split("|")
 # Context words are case-insensitive, the numeral itself must be upper case
 # so that ordinary words ("di", "mix") never count as numerals.
 _ROMAN_IN_CONTEXT = re.compile(
@@ -181,3 +183,103 @@ def _replace_roman_heading(match: re.Match[str]) -> str:
 def rewrite_roman_numerals(text: str) -> str:
     text = _ROMAN_HEADING.sub(_replace_roman_heading, text)
     return _ROMAN_IN_CONTEXT.sub(_replace_roman_in_context, text)
+
+
+# ---- web addresses -----------------------------------------------------------
+
+_LABEL_WORDS = {
+    "vn": "vi en",
+    "com": "com",
+    "net": "nét",
+    "org": "o rờ gờ",
+    "gov": "gốp",
+    "edu": "e đu",
+    "info": "in phô",
+    "dangcongsan": "đảng cộng sản",
+    "tapchicongsan": "tạp chí cộng sản",
+    "xaydungdang": "xây dựng đảng",
+    "tuyengiao": "tuyên giáo",
+    "chinhphu": "chính phủ",
+    "baochinhphu": "báo chính phủ",
+    "quochoi": "quốc hội",
+    "nhandan": "nhân dân",
+    "qdnd": "quân đội nhân dân",
+    "mattran": "mặt trận",
+    "thuvienphapluat": "thư viện pháp luật",
+    "tinhuy": "tỉnh ủy",
+    "thanhuy": "thành ủy",
+    "hanoi": "hà nội",
+}
+_WEB_TLDS = "vn|com|net|org|gov|edu|info"
+_HOST = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}"
+_EMAIL = re.compile(rf"(?<![\w.+])([\w.+-]+)@({_HOST})(?!\w)")
+_URL = re.compile(
+    r"(?:(?i:https?|ftp)://|(?<![\w@./-])(?i:www)\.)[^\s<>\"'()]+"
+    rf"|(?<![\w./-])(?:[a-z0-9-]+\.)+(?:{_WEB_TLDS})(?:/[^\s<>\"'()]*)?(?![\w-])"
+)
+
+
+def _label_words(label: str) -> str:
+    if label in _LABEL_WORDS:
+        return _LABEL_WORDS[label]
+    words = re.sub(r"\d+", lambda m: f" {integer_text_words(m.group(0))} ", label)
+    return " ".join(words.replace("-", " ").split())
+
+
+def _host_words(host: str) -> str:
+    labels = [label for label in host.lower().split(".") if label and label != "www"]
+    return " chấm ".join(_label_words(label) for label in labels)
+
+
+def _replace_url(match: re.Match[str]) -> str:
+    url = match.group(0)
+    trailing = re.search(r"[.,;:!?]*$", url).group(0)  # sentence punctuation stays
+    url = url[: len(url) - len(trailing)]
+    host = re.sub(r"^(?i:[a-z]+://)?([^/@]*@)?", "", url)
+    host = re.split(r"[/:?#]", host, maxsplit=1)[0]
+    # The path is dropped on purpose: a listener cannot use it anyway.
+    return f" {_host_words(host)} {trailing}"
+
+
+def _replace_email(match: re.Match[str]) -> str:
+    separators = {".": " chấm ", "_": " gạch dưới ", "-": " gạch ngang ", "+": " cộng "}
+    local = re.sub(r"[._+-]", lambda m: separators[m.group(0)], match.group(1))
+    local = re.sub(r"\d+", lambda m: f" {integer_text_words(m.group(0))} ", local)
+    return f" {local} a còng {_host_words(match.group(2))} "
+
+
+def rewrite_web_addresses(text: str) -> str:
+    text = _EMAIL.sub(_replace_email, text)
+    return _URL.sub(_replace_url, text)
+
+
+# ---- layout noise --------------------------------------------------------------
+
+_BOX_CHARS = "\u2500-\u257f"
+_BORDER_LINE = re.compile(rf"^[ \t+\-=_|:{_BOX_CHARS}]+$", re.MULTILINE)
+_BULLET = re.compile(r"^[ \t]*(?:[•▪▫◦●○■□►▶➢➤→✓✔✗♦❖·]+|[-–—*+](?=[ \t]))[ \t]*", re.MULTILINE)
+_PER_UNIT_SLASH = re.compile(r"/(?=(?:người|tháng|năm|ngày|tuần|quý|giờ|lượt|hộ|ha|kg|km)\b)")
+
+
+def strip_layout(text: str) -> str:
+    """Drop what only the eye needs: bullets, table borders, rule lines."""
+    text = _BORDER_LINE.sub("", text)
+    text = _BULLET.sub("", text)
+    text = re.sub(rf"[{_BOX_CHARS}|•▪✓✔]+", ", ", text)
+    text = re.sub(r"[-–—=_~*#]{2,}", ", ", text)
+    text = re.sub(r"~\s?(?=\d)", "khoảng ", text)
+    return re.sub(r"#\s?(?=\d)", "số ", text)
+
+
+def rewrite_symbols(text: str) -> str:
+    """Read or drop the symbols that are left once numbers are words."""
+    text = re.sub(r"([!?])[!?]+", r"\1", text)
+    text = re.sub(r"\.{4,}", "...", text)
+    text = re.sub(r"([,;:])(?:\s*\1)+", r"\1", text)
+    text = re.sub(r"[%]", " phần trăm ", text)
+    text = re.sub(r"&", " và ", text)
+    text = re.sub(r"@", " a còng ", text)
+    text = _PER_UNIT_SLASH.sub(" một ", text)
+    text = re.sub(r"\s*[/\\]\s*", ", ", text)
+    text = re.sub(r"(?<=\s)[-–—](?=\s)", ",", text)
+    return re.sub(r"[*#~_^`]", " ", text)

@@ -1,0 +1,274 @@
+"""Vietnamese text normalization for speech (eSpeak NG, voice ``vi``).
+
+``normalize`` rewrites written text into what a person would say: numbers,
+dates, document symbols ("05-NQ/TW"), abbreviations, Roman numerals and web
+addresses become words, and layout noise (bullets, table borders) goes away.
+``split_sentences`` cuts text into sentences without breaking on "TP." or
+"05-NQ/TW". Plain Python only, so it runs in tests and worker threads alike.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+
+from handbook_desktop.tts.numbers import (
+    digits_to_words,
+    integer_text_words,
+    rewrite_dates_and_times,
+    rewrite_numbers,
+    text_after,
+    text_before,
+)
+from handbook_desktop.tts.symbols import (
+    rewrite_document_symbols,
+    rewrite_roman_numerals,
+    rewrite_symbols,
+    rewrite_web_addresses,
+    strip_layout,
+)
+
+__all__ = ["DEFAULT_ABBREVIATIONS_PATH", "load_abbreviations", "normalize", "split_sentences"]
+
+logger = logging.getLogger(__name__)
+
+RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "tts"
+DEFAULT_ABBREVIATIONS_PATH = RESOURCE_DIR / "abbreviations.tsv"
+
+
+# ---- abbreviation table ------------------------------------------------------
+
+
+def read_abbreviation_file(path: str | Path) -> dict[str, str]:
+    """Parse one TSV file: ``abbreviation<TAB>expansion``, ``#`` comments."""
+    entries: dict[str, str] = {}
+    # utf-8-sig: files saved by Notepad or Excel start with a BOM.
+    for raw_line in Path(path).read_text(encoding="utf-8-sig").splitlines():
+        line = unicodedata.normalize("NFC", raw_line).strip()
+        if not line or line.startswith("#"):
+            continue
+        key, separator, expansion = line.partition("\t")
+        key, expansion = key.strip(), expansion.strip()
+        if separator and key and expansion:
+            entries[key] = expansion
+    return entries
+
+
+@functools.cache
+def _builtin_abbreviation_items() -> tuple[tuple[str, str], ...]:
+    try:
+        return tuple(read_abbreviation_file(DEFAULT_ABBREVIATIONS_PATH).items())
+    except OSError:
+        logger.warning("Abbreviation table missing: %s", DEFAULT_ABBREVIATIONS_PATH)
+        return ()
+
+
+def load_abbreviations(path: str | Path | None = None) -> dict[str, str]:
+    """The built-in table, with the user's file at ``path`` merged over it.
+
+    A missing or unreadable user file is logged and ignored: speech should
+    still work with the built-in table.
+    """
+    table = dict(_builtin_abbreviation_items())
+    if path is not None:
+        try:
+            table.update(read_abbreviation_file(path))
+        except (OSError, UnicodeDecodeError):
+            logger.warning("Cannot read user abbreviations from %s", path, exc_info=True)
+    return table
+
+
+@functools.lru_cache(maxsize=8)
+def _abbreviation_pattern(keys: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not keys:
+        return None
+    alternatives = []
+    # Longest first, so "TP.HCM" wins over "TP." and "TP".
+    for key in sorted(keys, key=len, reverse=True):
+        start = r"(?<!\w)" if key[0].isalnum() else ""
+        end = r"(?!\w)" if key[-1].isalnum() else ""
+        alternatives.append(start + re.escape(key) + end)
+    # A first-character lookahead lets the engine skip most positions fast.
+    first_chars = "".join(sorted({re.escape(key[0]) for key in keys}))
+    return re.compile(f"(?=[{first_chars}])(?:{'|'.join(alternatives)})")
+
+
+def _keep_single_letter_abbreviation(match: re.Match[str]) -> bool:
+    """True when "Q." / "P." must stay: they mean quận / phường only before
+    a name or a number, and never as a person's initial ("Nguyễn Văn P.")."""
+    after = text_after(match).lstrip(" ")
+    if not after or not (after[0].isupper() or after[0].isdigit()):
+        return True
+    before = re.search(r"(\w+)\s*$", text_before(match))
+    return bool(before and before.group(1)[0].isupper())
+
+
+def _abbreviation_ends_sentence(key: str, after: str) -> bool:
+    if re.match(r"[ \t]*(\n|$)", after):
+        return True
+    # "v.v." followed by a capital ends its sentence; "TP. Hà Nội" does not.
+    return key[0].islower() and after[:1].isspace() and after.lstrip()[:1].isupper()
+
+
+def _expand_abbreviations(text: str, abbreviations: Mapping[str, str]) -> str:
+    pattern = _abbreviation_pattern(tuple(key for key in abbreviations if key.strip()))
+    if pattern is None:
+        return text
+
+    def expand(match: re.Match[str]) -> str:
+        key = match.group(0)
+        if re.fullmatch(r"[A-ZĐ]\.", key) and _keep_single_letter_abbreviation(match):
+            return key
+        expansion = abbreviations[key]
+        after = text_after(match)
+        if key.endswith(".") and _abbreviation_ends_sentence(key, after):
+            expansion += "."  # the abbreviation's dot was also the full stop
+        if after[:1].isalnum():
+            expansion += " "  # "Q.1" -> "quận 1"
+        return expansion
+
+    return pattern.sub(expand, text)
+
+
+# ---- normalization pipeline --------------------------------------------------
+
+_NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+
+
+def _prepare(text: str) -> str:
+    """NFC, one kind of line break, ASCII digits, no control characters."""
+    text = unicodedata.normalize("NFC", text)
+    text = "\n".join(text.splitlines())
+    text = _NON_ASCII_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(0), 0)), text)
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if char == "\n" or category[0] != "C":
+            kept.append(char)
+        elif category == "Cc":
+            kept.append(" ")  # tabs and other controls separate words
+    return "".join(kept)
+
+
+def _tidy_line(line: str) -> str:
+    """Settle spacing and punctuation left behind by the rewrites."""
+    for _ in range(4):  # a few passes reach a fixed point; keeps output idempotent
+        previous = line
+        line = re.sub(r"\s+", " ", line)
+        line = re.sub(r"(?<=[ ,;:])[-–—](?= |$)", ",", line)  # a lone dash is a pause
+        line = re.sub(r" +([,.;:!?…)\]”’])", r"\1", line)
+        line = re.sub(r"([(\[“‘]) +", r"\1", line)
+        line = re.sub(r",(?:\s*,)+", ",", line)
+        line = re.sub(r"([!?])(?:\s*[!?])+", r"\1", line)
+        line = re.sub(r"[,;:]\s*([.;:!?…])", r"\1", line)
+        line = re.sub(r",(?=[^\s\d])", ", ", line)
+        line = re.sub(r"^[\s,;:.\-–—+]+", "", line)
+        line = re.sub(r"[\s,;:\-–—]+$", "", line)
+        if line == previous:
+            break
+    return line
+
+
+def _tidy(text: str) -> str:
+    lines = (_tidy_line(line) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _apply_rules(text: str, abbreviations: Mapping[str, str]) -> str:
+    # Order matters: symbols and dates own their slashes and hyphens before
+    # the generic number rules see them; the digit sweep is a last safety net.
+    text = _prepare(text)
+    text = strip_layout(text)
+    text = rewrite_web_addresses(text)
+    text = rewrite_document_symbols(text, abbreviations)
+    text = _expand_abbreviations(text, abbreviations)
+    text = rewrite_roman_numerals(text)
+    text = rewrite_dates_and_times(text)
+    text = rewrite_numbers(text)
+    text = rewrite_symbols(text)
+    text = _ASCII_DIGITS.sub(lambda m: f" {integer_text_words(m.group(0))} ", text)
+    text = _tidy(text)
+    # Some tokens only stand alone once digits are read and punctuation is
+    # tidied ("QH15x", "I •. Tình hình"); a late pass keeps the output stable.
+    text = rewrite_document_symbols(text, abbreviations)
+    text = _expand_abbreviations(text, abbreviations)
+    text = rewrite_roman_numerals(text)
+    return _tidy(text)
+
+
+def _fallback(text: object) -> str:
+    """Last resort if a rule ever fails: at least no digits and no crash."""
+    text = str(text)
+    return " ".join(_ASCII_DIGITS.sub(lambda m: f" {digits_to_words(m.group(0))} ", text).split())
+
+
+def normalize(text: str, abbreviations: Mapping[str, str] | None = None) -> str:
+    """Rewrite ``text`` so that a Vietnamese TTS engine says it naturally.
+
+    ``abbreviations`` replaces the built-in table (use ``load_abbreviations``
+    to merge a user file). Never raises; the result contains no ASCII digit.
+    """
+    table = abbreviations if abbreviations is not None else dict(_builtin_abbreviation_items())
+    try:
+        return _apply_rules(text, table)
+    except Exception:  # reading aloud must not crash the app over one odd string
+        logger.exception("TTS normalization failed; using the plain fallback")
+        return _fallback(text)
+
+
+# ---- sentence splitting ------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
+_LIST_MARKER = re.compile(r"\d+(?:\.\d+)*|[IVXLCDM]+|[A-Za-zĐđ]")
+_KNOWN_DOTTED = {"TP.", "Tp.", "Q.", "P.", "TX.", "TT.", "TS.", "ThS.", "PGS.", "GS.", "BS.", "KS."}
+
+
+@functools.cache
+def _dotted_abbreviations() -> frozenset[str]:
+    # Lower-case ones ("v.v.") are left out: before a capital they end a sentence.
+    table = {key for key, _ in _builtin_abbreviation_items() if key.endswith(".")}
+    return frozenset(key for key in table | _KNOWN_DOTTED if key[0].isupper())
+
+
+def _is_sentence_break(paragraph: str, start: int, match: re.Match[str]) -> bool:
+    following = paragraph[match.end() : match.end() + 80].lstrip()
+    if not following:
+        return True
+    if following[0].islower():
+        return False  # "v.v. và", "… rồi": the sentence goes on
+    if match.group(0) != ".":
+        return True
+    sentence_so_far = paragraph[start : match.start()].strip()
+    word = re.search(r"[\w.]*$", sentence_so_far).group(0)
+    if word + "." in _dotted_abbreviations():
+        return False
+    if re.fullmatch(r"[A-ZĐ]", word):
+        return False  # an initial: "V. I. Lênin"
+    return not (word == sentence_so_far and _LIST_MARKER.fullmatch(word))  # "1. Ưu điểm"
+
+
+def _split_paragraph(paragraph: str) -> list[str]:
+    sentences, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        if _is_sentence_break(paragraph, start, match):
+            sentences.append(paragraph[start : match.end()].strip())
+            start = match.end()
+    sentences.append(paragraph[start:].strip())
+    return [sentence for sentence in sentences if sentence]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split raw or normalized text into sentences; lines always split.
+
+    Never breaks inside "05-NQ/TW", "15.5", "28.10.2025" (no space follows
+    the dot), after "TP.", "Q.", "TS." and similar, or before a lower-case word.
+    """
+    sentences: list[str] = []
+    for paragraph in unicodedata.normalize("NFC", text).splitlines():
+        sentences += _split_paragraph(paragraph)
+    return sentences
