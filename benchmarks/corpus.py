@@ -7,7 +7,7 @@ Party documents: few distinct syllables, many of them very frequent.
 import json
 import random
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import insert, select
 
@@ -21,6 +21,8 @@ TYPES = [("nghi_quyet", "NQ"), ("chi_thi", "CT"), ("quy_dinh", "QĐi"), ("ket_lu
          ("huong_dan", "HD"), ("thong_bao", "TB"), ("ke_hoach", "KH")]
 ISSUERS = [("Ban Chấp hành Trung ương", "TW"), ("Tỉnh ủy Thái Nguyên", "TU"),
            ("Thành ủy Sông Công", "ThU"), ("Đảng ủy phường Bắc Sơn", "ĐU")]
+CHANNELS = ["national", "international", "provincial", "provincial_bulletin", "district_bulletin",
+            "front_bulletin", "soft", "orientation", "qa", "identify", "reference"]
 
 
 def vocabulary() -> list[str]:
@@ -56,3 +58,32 @@ def add_documents(workspace: Workspace, count: int, batch: int = 2000) -> None:
                 rows = []
         if rows:
             s.execute(insert(m.Document), rows)
+
+
+def make_articles(count: int, unit_id: str, seed: int = 11, paragraphs: int = 6):
+    """News items: shorter than documents, no symbol, a channel and a publication time."""
+    rng = random.Random(seed)
+    words = vocabulary()
+    now = utcnow()
+    for _ in range(count):
+        body = "\n\n".join(" ".join(rng.choices(words, k=rng.randint(30, 80))).capitalize() + "."
+                           for _ in range(rng.randint(paragraphs - 3, paragraphs + 3)))
+        yield {"id": new_id(), "unit_id": unit_id, "created_at": now, "updated_at": now, "version": 0,
+               "channel": rng.choice(CHANNELS),
+               "title": " ".join(rng.choices(words, k=rng.randint(8, 18))).capitalize(),
+               "summary": " ".join(rng.choices(words, k=rng.randint(20, 40))), "body": body,
+               "author": "", "source": "",
+               "published_at": datetime(2015, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randint(0, 6_000_000))}
+
+
+def add_articles(workspace: Workspace, count: int, batch: int = 2000) -> None:
+    with workspace.session(record_outbox=False) as s:
+        unit_id = s.scalar(select(m.OrgUnit.id).where(m.OrgUnit.kind == m.UnitKind.CELL))
+        rows = []
+        for row in make_articles(count, unit_id):
+            rows.append(row)
+            if len(rows) == batch:
+                s.execute(insert(m.Article), rows)
+                rows = []
+        if rows:
+            s.execute(insert(m.Article), rows)

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handbook_desktop.core import outbox
+from handbook_desktop.core import outbox, search_index
 from handbook_desktop.core.db import check_and_upgrade
 from handbook_desktop.core.errors import WorkspaceError
 from handbook_desktop.core.models import WorkspaceFact
@@ -69,6 +69,7 @@ def open_workspace(data_dir: Path) -> Workspace:
     engine = check_and_upgrade(data_dir / DATABASE_NAME)
     factory = sessionmaker(engine, expire_on_commit=False)
     outbox.install(factory)
+    search_index.install(factory)
     return Workspace(data_dir, engine, Settings(data_dir / SETTINGS_NAME), factory)
 
 

@@ -32,9 +32,15 @@ def test_file_listing_matches_alembic_history():
     assert chain[0] == FIRST
 
 
+def _not_search_index(name, type_, _parent_names) -> bool:
+    # The search index (migration 0003, core/search_index.py) is raw SQL on purpose: FTS5
+    # virtual tables and their shadow tables have no place among the ORM models.
+    return not (type_ == "table" and name.startswith("search_"))
+
+
 def test_models_and_migrations_agree(workspace):
     with workspace.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": _not_search_index})
         assert compare_metadata(context, m.Base.metadata) == []
 
 
