@@ -18,8 +18,6 @@ PAGES = ("home", "news", "documents", "members", "meetings", "study", "sync", "s
 
 # Commands of the contract whose capability has not landed yet, and what will bring them.
 NOT_YET = {
-    "import": N_("nhập văn bản vào thư viện"),
-    "search": N_("tìm kiếm trong thư viện"),
     "members": N_("nhập/xuất danh sách đảng viên"),
     "render": N_("xuất biên bản, nghị quyết (DOCX/PDF)"),
     "speak": N_("đọc văn bản thành tiếng"),
@@ -42,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("gui", parents=[common, gui_options], help="mở giao diện (mặc định)")
     commands.add_parser("demo", parents=[common], help="tạo không gian làm việc mẫu")
+    importer = commands.add_parser("import", parents=[common], help="nhập văn bản (.docx .pdf .txt .md) vào thư viện")
+    importer.add_argument("files", nargs="+", metavar="FILE", help="tệp cần nhập")
+    finder = commands.add_parser("search", parents=[common], help="tìm trong thư viện: tiêu đề, số hiệu, toàn văn")
+    finder.add_argument("query", nargs="+", metavar="QUERY", help="từ cần tìm, có dấu hoặc không dấu, hoặc số hiệu")
+    finder.add_argument("--limit", default="20", help="số kết quả tối đa (mặc định 20)")
     for name in NOT_YET:
         sub = commands.add_parser(name, parents=[common], help=f"{NOT_YET[name]} (sắp có)")
         sub.add_argument("rest", nargs=argparse.REMAINDER)
@@ -53,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     set_language(Settings(data_dir.path / SETTINGS_NAME).get(LANGUAGE))
     handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
-        None: _run_gui, "gui": _run_gui, "demo": _run_demo}
+        None: _run_gui, "gui": _run_gui, "demo": _run_demo,
+        "import": _run_import, "search": _run_search}
     try:
         handler = handlers.get(args.command, _not_yet)
         return handler(argparse.Namespace(**vars(args), data=data_dir))
@@ -87,6 +91,64 @@ def _run_demo(args: argparse.Namespace) -> int:
             "{articles} tin bài, {meetings} cuộc họp.").format(
         path=workspace.data_dir, members=sum(overview.member_counts.values()),
         documents=overview.documents, articles=overview.articles, meetings=overview.meetings))
+    return 0
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    """One line per file; exit 2 only when no file ended up in the library."""
+    from pathlib import Path
+
+    from handbook_desktop.core.errors import WorkspaceError
+    from handbook_desktop.core.services.library_import import ImportStatus, import_files
+    from handbook_desktop.core.workspace import has_database, open_workspace
+
+    if not has_database(args.data.path):  # never leave an empty database behind for a typo
+        raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có cơ sở dữ liệu; hãy tạo bằng 'main.py demo' "
+                               "hoặc mở giao diện trước.").format(path=args.data.path))
+    workspace = open_workspace(args.data.path)
+    try:
+        report = import_files(workspace, [Path(name) for name in args.files])
+    finally:
+        workspace.close()
+    for result in report.results:
+        number = result.number or _("(không số)")
+        label = f"{number} | {result.title}"
+        if result.status == ImportStatus.IMPORTED:
+            print(_("Đã nhập {name}: {label}").format(name=result.name, label=label))
+        elif result.status == ImportStatus.DUPLICATE:
+            print(_("Bỏ qua {name}: đã có trong thư viện ({label})").format(name=result.name, label=label))
+        else:
+            print(_("Lỗi: {message}").format(message=result.message), file=sys.stderr)
+    return 0 if report.imported or report.duplicates else 2
+
+
+def _run_search(args: argparse.Namespace) -> int:
+    """One line per hit: symbol (an article's channel) | date | title."""
+    from handbook_desktop.core.errors import ValidationError, WorkspaceError
+    from handbook_desktop.core.formatting import format_date
+    from handbook_desktop.core.labels import category_label
+    from handbook_desktop.core.search import search
+    from handbook_desktop.core.text import words
+    from handbook_desktop.core.workspace import has_database, open_workspace
+
+    query = " ".join(args.query)
+    if not (args.limit.isascii() and args.limit.isdigit() and 1 <= int(args.limit) <= 500):
+        raise ValidationError(_("--limit phải là một số từ 1 đến 500."))
+    if not words(query):
+        raise ValidationError(_("Hãy gõ từ cần tìm (có dấu hoặc không dấu) hoặc số hiệu, ví dụ 57-NQ/TW."))
+    if not has_database(args.data.path):  # searching must not leave an empty database behind
+        raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có cơ sở dữ liệu; hãy tạo bằng 'main.py demo' "
+                               "hoặc mở giao diện trước.").format(path=args.data.path))
+    workspace = open_workspace(args.data.path)
+    try:
+        hits = search(workspace, query, limit=int(args.limit))
+    finally:
+        workspace.close()
+    if not hits:
+        print(_("Không tìm thấy kết quả nào cho “{query}”.").format(query=query))
+    for hit in hits:
+        first = category_label("articles", hit.channel) if hit.kind == "article" else hit.number or _("(không số)")
+        print(f"{first} | {format_date(hit.date)} | {hit.title}")
     return 0
 
 

@@ -1,23 +1,27 @@
 """The main window: banner, navigation sidebar, one page per section, status bar."""
 
 from datetime import date
+from pathlib import Path
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
 
 from handbook_desktop import __version__
 from handbook_desktop.core import settings as s
 from handbook_desktop.core.connectivity import server_reachable
 from handbook_desktop.core.paths import DataDirChoice, remember_data_dir
+from handbook_desktop.core.search import search
 from handbook_desktop.core.services import library
 from handbook_desktop.core.services.overview import Overview, load_overview
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _, set_language
 from handbook_desktop.ui.dialogs import show_error
+from handbook_desktop.ui.library.import_flow import ImportFlow, importable
 from handbook_desktop.ui.library.library_page import LibraryPage
+from handbook_desktop.ui.library.search_page import SearchPage
 from handbook_desktop.ui.pages.coming_soon import ComingSoonPage
 from handbook_desktop.ui.pages.home import HomePage
 from handbook_desktop.ui.settings_form import SettingsChange, SettingsDialog, SettingsForm
@@ -36,6 +40,7 @@ SECTIONS = {
     "settings": N_("Cài đặt"),
 }
 ONLINE_CHECK_MS = 60_000
+SEARCH_LIMIT = 50
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +50,8 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.online = False
         self.resize(1280, 800)
+        self.setAcceptDrops(True)
+        self.importer = ImportFlow(self, workspace, tasks, self._after_import)
         self.tasks.error.connect(lambda title, exc: show_error(self, title, exc))
         self._build()
         self._online_timer = QTimer(self, interval=ONLINE_CHECK_MS, timeout=self.check_online)
@@ -62,7 +69,9 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
             self.pages.addWidget(self._page(key, overview))
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.search_page = SearchPage(self.workspace, self.tasks)
+        self.pages.addWidget(self.search_page)
+        self.sidebar.currentRowChanged.connect(self._on_section)
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 32)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -85,6 +94,12 @@ class MainWindow(QMainWindow):
         banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         row = QHBoxLayout(banner)
         row.addWidget(QLabel("<b>%s</b>" % escape(_("Sổ tay đảng viên"))))
+        row.addStretch(1)
+        self.search_box = QLineEdit(objectName="searchBox", clearButtonEnabled=True,
+                                    placeholderText=_("Tìm văn bản, tin tức… (gõ không dấu cũng được)"))
+        self.search_box.setMinimumWidth(380)
+        self.search_box.returnPressed.connect(lambda: self.search(self.search_box.text()))
+        row.addWidget(self.search_box)
         row.addStretch(1)
         row.addWidget(QLabel(escape(overview.unit_path[0]) if overview.unit_path else ""))
         return banner
@@ -126,12 +141,18 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         self.menuBar().clear()
         file_menu = self.menuBar().addMenu(_("&Tệp"))
+        import_action = QAction(_("Nhập văn bản…"), self, shortcut=QKeySequence("Ctrl+I"))
+        import_action.triggered.connect(self.importer.ask_and_import)
+        file_menu.addAction(import_action)
         settings_action = QAction(_("Cài đặt…"), self, shortcut=QKeySequence.StandardKey.Preferences)
         settings_action.triggered.connect(self.open_settings_dialog)
         quit_action = QAction(_("Thoát"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addActions([settings_action, quit_action])
         go_menu = self.menuBar().addMenu(_("&Đi tới"))
+        find = QAction(_("Tìm kiếm"), self, shortcut=QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
+        go_menu.addAction(find)
         for index, (key, name) in enumerate(SECTIONS.items()):
             action = QAction(_(name), self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
@@ -155,6 +176,24 @@ class MainWindow(QMainWindow):
         self._show_connection()
 
     # -- behaviour ----------------------------------------------------------------------
+    def _on_section(self, row: int) -> None:
+        if row >= 0:
+            self.pages.setCurrentIndex(row)
+
+    def search(self, query: str) -> None:
+        query = query.strip()
+        if not query:
+            return
+        self.tasks.run(lambda _progress: search(self.workspace, query, limit=SEARCH_LIMIT),
+                       title=_("Tìm kiếm"), on_done=lambda hits: self._show_hits(query, hits))
+
+    def _show_hits(self, query: str, hits) -> None:
+        self.search_page.show_hits(query, hits)
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(-1)
+        self.sidebar.blockSignals(False)
+        self.pages.setCurrentWidget(self.search_page)
+
     def show_page(self, key: str) -> None:
         self.sidebar.setCurrentRow(list(SECTIONS).index(key))
 
@@ -162,7 +201,25 @@ class MainWindow(QMainWindow):
         self.show_page("news" if table == library.ARTICLES else "documents")
         self.library_pages[table].open_item(item_id)
 
+    def _after_import(self, report) -> None:
+        page = self.library_pages[library.DOCUMENTS]
+        page.reload()
+        if report.imported:
+            self.open_item(library.DOCUMENTS, report.imported[0].document_id)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if importable([Path(url.toLocalFile()) for url in event.mimeData().urls()]):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        paths = importable([Path(url.toLocalFile()) for url in event.mimeData().urls()])
+        if paths:
+            event.acceptProposedAction()
+            self.importer.import_paths(paths)
+
     def current_page(self) -> str:
+        if self.pages.currentWidget() is self.search_page:
+            return "search"
         return list(SECTIONS)[self.sidebar.currentRow()]
 
     def apply_settings(self, change: SettingsChange) -> None:

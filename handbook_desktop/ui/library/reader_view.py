@@ -11,11 +11,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QTextBrowser, QVBoxLayout, QWidget)
 
+from handbook_desktop.core.attachments import viewable_copy
+from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.formatting import format_date
 from handbook_desktop.core.labels import category_label
 from handbook_desktop.core.services import library
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
+from handbook_desktop.ui.dialogs import show_error
 from handbook_desktop.ui.taskrunner import TaskRunner
 
 SAVE_DELAY_MS = 800
@@ -145,5 +148,10 @@ class ReaderView(QWidget):
 
     def _open_attachment(self, entry: QListWidgetItem) -> None:
         attached: library.Attached = entry.data(Qt.ItemDataRole.UserRole)
-        path = self.workspace.data_dir / "attachments" / attached.sha256[:2] / attached.sha256  # TODO: attachments.stored_path
+        try:
+            path = viewable_copy(self.workspace.data_dir, attached.sha256, attached.filename)
+        except OSError as exc:
+            show_error(self, _("Mở tệp đính kèm"), UserError(_(
+                "Không mở được tệp {name}: {error}").format(name=attached.filename, error=exc.strerror or exc)))
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,66 @@
+"""Search results for the box in the banner: documents and articles together, with
+highlighted snippets; the reader opens a result beside the list."""
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+
+from handbook_desktop.core.formatting import format_date
+from handbook_desktop.core.search import SearchHit
+from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.i18n import _
+from handbook_desktop.ui.library.reader_view import ReaderView
+from handbook_desktop.ui.taskrunner import TaskRunner
+
+KIND_NAMES = {"document": "Văn bản", "article": "Tin bài"}
+
+
+def hit_html(hit: SearchHit) -> str:
+    """The snippet comes from core.search already escaped, with matches in <b>."""
+    facts = " · ".join(f for f in (hit.number, format_date(hit.date), _(KIND_NAMES[hit.kind])) if f)
+    return (f"<b>{escape(hit.title)}</b><br><span style='color:#666'>{escape(facts)}</span>"
+            f"<br>{hit.snippet}")
+
+
+class SearchPage(QWidget):
+    def __init__(self, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.hits: list[SearchHit] = []
+        self.heading = QLabel()
+        self.results = QListWidget(wordWrap=True)
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.results.currentRowChanged.connect(self._open)
+        self.reader = ReaderView(workspace, tasks)
+        split = QSplitter()
+        split.addWidget(self.results)
+        split.addWidget(self.reader)
+        split.setSizes([460, 780])
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 8)
+        layout.addWidget(self.heading)
+        layout.addWidget(split, 1)
+
+    def show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        self.hits = hits
+        self.heading.setText("<h1>%s</h1>" % escape(
+            _("Kết quả tìm “{query}”: {n}").format(query=query, n=len(hits))))
+        self.results.blockSignals(True)
+        self.results.clear()
+        for hit in hits:
+            entry = QListWidgetItem()
+            label = QLabel(hit_html(hit), wordWrap=True, textFormat=Qt.TextFormat.RichText)
+            label.setContentsMargins(6, 6, 6, 6)
+            entry.setSizeHint(label.sizeHint())
+            self.results.addItem(entry)
+            self.results.setItemWidget(entry, label)
+        self.results.blockSignals(False)
+        if not hits:
+            self.reader.show_empty()
+            self.reader.hint.setText(_("Không tìm thấy. Hãy thử ít từ hơn hoặc gõ số hiệu, ví dụ 57-NQ/TW."))
+
+    def _open(self, row: int) -> None:
+        if 0 <= row < len(self.hits):
+            hit = self.hits[row]
+            self.reader.open(f"{hit.kind}s", hit.id)
