@@ -17,7 +17,8 @@ from datetime import date
 from enum import StrEnum
 
 from handbook_desktop.core.models.library import DocumentType
-from handbook_desktop.core.vi_case import fold, soften_caps
+from handbook_desktop.core.text import fold
+from handbook_desktop.core.vi_case import soften_caps
 
 HEAD_LINES = 40  # the type word and title sit within the first lines
 HEADER_LINES = 15  # without a type word, the header is at most this long

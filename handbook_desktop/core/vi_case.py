@@ -8,7 +8,8 @@ contain: the central bodies, committees and place words followed by a name, acro
 """
 
 import re
-import unicodedata
+
+from handbook_desktop.core.text import fold
 
 _PHRASES = {  # folded words → how they are written
     ("ban", "tuyen", "giao", "va", "dan", "van", "trung", "uong"): "Ban Tuyên giáo và Dân vận Trung ương",
@@ -41,13 +42,6 @@ _ROMAN = re.compile(r"^[IVXLC]+[.,:;]?$")
 _SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(?:ch|ng|nh|[cmnpt])?$")
 _LONGEST = max(len(key) for key in _PHRASES)
 TITLE_NAME_WORDS = 3  # in a title, a place name is this long at most
-
-
-def fold(text: str) -> str:
-    """Lower case without tone or vowel marks; đ (and the look-alike ð) → d."""
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return bare.replace("đ", "d").replace("Đ", "D").replace("ð", "d").replace("Ð", "D").lower()
 
 
 def soften_caps(text: str, *, proper_tail: bool = False, capitalise: bool = False) -> str:

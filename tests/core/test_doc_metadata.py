@@ -17,7 +17,8 @@ from handbook_desktop.core.doc_metadata import (
     type_from_number,
 )
 from handbook_desktop.core.models import DocumentType as T
-from handbook_desktop.core.vi_case import fold, soften_caps
+from handbook_desktop.core.text import fold
+from handbook_desktop.core.vi_case import soften_caps
 
 # Each case: the top of a document as extraction gives it, and what must be read from it.
 HEADERS = [
