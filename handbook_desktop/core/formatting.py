@@ -6,6 +6,9 @@ whatever the laptop's own zone: a meeting at 19:30 in Thái Nguyên is 19:30 on 
 
 from datetime import date, datetime, timedelta, timezone
 
+from handbook_desktop.core.errors import ValidationError
+from handbook_desktop.i18n import _
+
 VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
 
 
@@ -15,3 +18,15 @@ def format_date(value: date | None) -> str:
 
 def format_datetime(value: datetime | None) -> str:
     return value.astimezone(VIETNAM_TIME).strftime("%H:%M %d/%m/%Y") if value else ""
+
+
+def parse_date(text: str, field: str) -> date | None:
+    """A date typed by a user as dd/mm/yyyy; empty means unknown. `field` names it in errors."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        raise ValidationError(_("{field}: “{text}” không phải ngày hợp lệ; hãy nhập theo dạng "
+                                "ngày/tháng/năm, ví dụ 22/12/2024.").format(field=field, text=text)) from None

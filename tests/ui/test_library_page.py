@@ -74,3 +74,27 @@ def test_reading_position_is_saved_and_offered_on_the_home_page(main_window, qtb
     continuing = lib.continue_reading(main_window.workspace)
     assert [i.number for i in continuing] == ["57-NQ/TW"]
     assert 0.4 < lib.open_item(main_window.workspace, lib.DOCUMENTS, continuing[0].id).position < 0.6
+
+
+def test_correcting_metadata_from_the_reader(main_window, monkeypatch):
+    from handbook_desktop.ui.library.document_form import DocumentForm
+
+    errors = []
+    monkeypatch.setattr("handbook_desktop.ui.library.document_form.show_error",
+                        lambda parent, title, exc: errors.append(exc.message))
+
+    def fill(form: DocumentForm):
+        form.issued_on.setText("31/02/2024")
+        assert not form.save()
+        form.number.setText("99-TB/ĐU")
+        form.issued_on.setText("01/11/2026")
+        return form.save()
+
+    monkeypatch.setattr(DocumentForm, "exec", fill)
+    page = _page(main_window, "documents")
+    page.list.selectRow(0)
+    assert page.reader.edit_button.isVisibleTo(page)
+    page.reader.edit_metadata()
+    assert "không phải ngày hợp lệ" in errors[0]
+    assert page.reader.reading.item.number == "99-TB/ĐU"
+    assert "99-TB/ĐU" in [item.number for item in page.model.items]

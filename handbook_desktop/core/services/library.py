@@ -9,9 +9,11 @@ from sqlalchemy import Select, and_, exists, extract, func, literal, select
 from sqlalchemy.orm import Session
 
 from handbook_desktop.core import models as m
-from handbook_desktop.core.formatting import VIETNAM_TIME
+from handbook_desktop.core.errors import ValidationError
+from handbook_desktop.core.formatting import VIETNAM_TIME, format_date
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.i18n import _
 
 DOCUMENTS, ARTICLES = "documents", "articles"
 MODELS = {DOCUMENTS: m.Document, ARTICLES: m.Article}
@@ -94,6 +96,32 @@ def open_item(workspace: Workspace, table: str, item_id: str) -> Reading:
                        headings=[(i, p) for i, p in enumerate(paragraphs) if _is_heading(p)],
                        attachments=[Attached(a.filename, a.sha256, a.size) for a in attachments],
                        position=position.fraction if position else 0.0)
+
+
+@dataclass(frozen=True)
+class DocumentFields:
+    """What a secretary may correct after an import recognised it imperfectly."""
+
+    number: str
+    doc_type: str
+    issuer: str
+    issued_on: date | None
+    title: str
+
+
+def update_document(workspace: Workspace, document_id: str, fields: DocumentFields) -> None:
+    title = " ".join(fields.title.split())
+    if not title:
+        raise ValidationError(_("Tiêu đề văn bản không được để trống."))
+    if fields.issued_on and fields.issued_on > date.today():
+        raise ValidationError(_("Ngày ban hành {day} ở tương lai.").format(day=format_date(fields.issued_on)))
+    with workspace.session() as s:
+        document = s.get(m.Document, document_id)
+        document.number = " ".join(fields.number.split())
+        document.doc_type = m.DocumentType(fields.doc_type)
+        document.issuer = " ".join(fields.issuer.split())
+        document.issued_on = fields.issued_on
+        document.title = title
 
 
 def set_favorite(workspace: Workspace, table: str, item_id: str, favorite: bool) -> None:

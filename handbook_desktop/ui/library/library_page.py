@@ -36,6 +36,7 @@ class LibraryPage(QWidget):
         self.list.selectionModel().currentRowChanged.connect(self._on_current)
         self.reader = ReaderView(workspace, tasks)
         self.reader.favorite_changed.connect(lambda _id, _on: self.reload(keep=True))
+        self.reader.edited.connect(lambda _id: self.reload(keep=True))
         self._build(title)
         self.reload()
 

@@ -19,6 +19,7 @@ from handbook_desktop.core.services import library
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import show_error
+from handbook_desktop.ui.library.document_form import DocumentForm
 from handbook_desktop.ui.taskrunner import TaskRunner
 
 SAVE_DELAY_MS = 800
@@ -41,6 +42,7 @@ def reading_html(reading: library.Reading) -> str:
 
 class ReaderView(QWidget):
     favorite_changed = Signal(str, bool)  # item id, favorite
+    edited = Signal(str)  # item id
 
     def __init__(self, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,6 +66,9 @@ class ReaderView(QWidget):
         top = QHBoxLayout()
         self.hint = QLabel()
         top.addWidget(self.hint, 1)
+        self.edit_button = QPushButton(_("Sửa thông tin…"))
+        self.edit_button.clicked.connect(self.edit_metadata)
+        top.addWidget(self.edit_button)
         top.addWidget(self.favorite_button)
         split = QSplitter()
         split.addWidget(self.toc)
@@ -84,6 +89,7 @@ class ReaderView(QWidget):
         self.toc.hide()
         self._show_attachments([])
         self.favorite_button.setEnabled(False)
+        self.edit_button.hide()
         self._set_favorite_text(False)
 
     def open(self, table: str, item_id: str) -> None:
@@ -102,8 +108,15 @@ class ReaderView(QWidget):
         self.favorite_button.setChecked(self.reading.item.favorite)
         self.favorite_button.blockSignals(False)
         self.favorite_button.setEnabled(True)
+        self.edit_button.setVisible(table == library.DOCUMENTS)
         self._set_favorite_text(self.reading.item.favorite)
         QTimer.singleShot(0, self._restore_position)
+
+    def edit_metadata(self) -> None:
+        item = self.reading.item
+        if DocumentForm(self.workspace, item, self).exec():
+            self.open(item.table, item.id)
+            self.edited.emit(item.id)
 
     def position(self) -> float:
         bar = self.text.verticalScrollBar()

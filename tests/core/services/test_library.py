@@ -86,3 +86,27 @@ def test_finished_items_leave_continue_reading(demo_workspace):
     with demo_workspace.session() as s:
         receipt = s.scalar(select(m.ReadReceipt).where(m.ReadReceipt.item_id == b.id))
         assert receipt.furthest == 1.0
+
+
+def test_correcting_a_document_after_import(demo_workspace):
+    import datetime
+
+    import pytest
+
+    from handbook_desktop.core.errors import ValidationError
+
+    item = _documents(demo_workspace)[0]
+    fields = lib.DocumentFields(" 10-HD/ĐU ", "huong_dan", "Đảng ủy phường  Bắc Sơn", datetime.date(2026, 11, 12),
+                                "Hướng dẫn  kiểm điểm năm 2026")
+    lib.update_document(demo_workspace, item.id, fields)
+    changed = lib.open_item(demo_workspace, lib.DOCUMENTS, item.id).item
+    assert (changed.number, changed.issuer, changed.title) == ("10-HD/ĐU", "Đảng ủy phường Bắc Sơn",
+                                                              "Hướng dẫn kiểm điểm năm 2026")
+    assert changed.day == datetime.date(2026, 11, 12)
+    with demo_workspace.session() as s:
+        payload = s.scalars(select(m.OutboxEntry.payload).where(m.OutboxEntry.entity_id == item.id)).one()
+    assert set(payload) >= {"number", "issued_on", "title"} and "body" not in payload
+    with pytest.raises(ValidationError, match="không được để trống"):
+        lib.update_document(demo_workspace, item.id, lib.DocumentFields("", "khac", "", None, "  "))
+    with pytest.raises(ValidationError, match="tương lai"):
+        lib.update_document(demo_workspace, item.id, lib.DocumentFields("", "khac", "", datetime.date(2999, 1, 1), "X"))
