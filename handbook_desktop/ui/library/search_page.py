@@ -3,7 +3,7 @@ highlighted snippets; the reader opens a result beside the list."""
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
 from handbook_desktop.core.formatting import format_date
@@ -30,6 +30,8 @@ class SearchPage(QWidget):
         self.heading = QLabel()
         self.results = QListWidget(wordWrap=True)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.viewport().installEventFilter(self)
         self.results.currentRowChanged.connect(self._open)
         self.reader = ReaderView(workspace, tasks)
         split = QSplitter()
@@ -52,13 +54,27 @@ class SearchPage(QWidget):
             entry = QListWidgetItem()
             label = QLabel(hit_html(hit), wordWrap=True, textFormat=Qt.TextFormat.RichText)
             label.setContentsMargins(6, 6, 6, 6)
-            entry.setSizeHint(label.sizeHint())
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             self.results.addItem(entry)
             self.results.setItemWidget(entry, label)
         self.results.blockSignals(False)
+        self._fit_rows()
         if not hits:
             self.reader.show_empty()
             self.reader.hint.setText(_("Không tìm thấy. Hãy thử ít từ hơn hoặc gõ số hiệu, ví dụ 57-NQ/TW."))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rows()
+        return False
+
+    def _fit_rows(self) -> None:
+        """Word-wrapped labels need their height for the list's current width."""
+        width = self.results.viewport().width() - 2
+        for row in range(self.results.count()):
+            entry = self.results.item(row)
+            label = self.results.itemWidget(entry)
+            entry.setSizeHint(QSize(width, label.heightForWidth(width)))
 
     def _open(self, row: int) -> None:
         if 0 <= row < len(self.hits):
