@@ -5,10 +5,12 @@ capability is not built yet. Heavy modules are imported only by the command usin
 """
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable
 
 from handbook_desktop import __version__
+from handbook_desktop.commands import MODULES as COMMAND_MODULES
 from handbook_desktop.core.errors import NotYetAvailable, UserError
 from handbook_desktop.core.paths import SETTINGS_NAME, resolve_data_dir
 from handbook_desktop.core.settings import LANGUAGE, Settings
@@ -45,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     finder = commands.add_parser("search", parents=[common], help="tìm trong thư viện: tiêu đề, số hiệu, toàn văn")
     finder.add_argument("query", nargs="+", metavar="QUERY", help="từ cần tìm, có dấu hoặc không dấu, hoặc số hiệu")
     finder.add_argument("--limit", default="20", help="số kết quả tối đa (mặc định 20)")
+    for module in COMMAND_MODULES:
+        importlib.import_module(f"handbook_desktop.commands.{module}").register(commands, common)
     for name in NOT_YET:
         sub = commands.add_parser(name, parents=[common], help=f"{NOT_YET[name]} (sắp có)")
         sub.add_argument("rest", nargs=argparse.REMAINDER)
@@ -59,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         None: _run_gui, "gui": _run_gui, "demo": _run_demo,
         "import": _run_import, "search": _run_search}
     try:
-        handler = handlers.get(args.command, _not_yet)
+        handler = getattr(args, "handler", None) or handlers.get(args.command, _not_yet)
         return handler(argparse.Namespace(**vars(args), data=data_dir))
     except UserError as exc:
         print(_("Lỗi: {message}").format(message=exc.message), file=sys.stderr)
