@@ -20,7 +20,6 @@ PAGES = ("home", "news", "documents", "members", "meetings", "study", "sync", "s
 
 # Commands of the contract whose capability has not landed yet, and what will bring them.
 NOT_YET = {
-    "members": N_("nhập/xuất danh sách đảng viên"),
     "render": N_("xuất biên bản, nghị quyết (DOCX/PDF)"),
     "speak": N_("đọc văn bản thành tiếng"),
     "serve": N_("máy chủ đồng bộ"),
