@@ -22,6 +22,7 @@ from handbook_desktop.ui.dialogs import show_error
 from handbook_desktop.ui.library.import_flow import ImportFlow, importable
 from handbook_desktop.ui.library.library_page import LibraryPage
 from handbook_desktop.ui.library.search_page import SearchPage
+from handbook_desktop.ui.members.roster_page import RosterPage
 from handbook_desktop.ui.pages.coming_soon import ComingSoonPage
 from handbook_desktop.ui.pages.home import HomePage
 from handbook_desktop.ui.settings_form import SettingsChange, SettingsDialog, SettingsForm
@@ -111,14 +112,15 @@ class MainWindow(QMainWindow):
             return home
         if key == "settings":
             return self._settings_page()
+        if key == "members":
+            self.roster_page = RosterPage(self.workspace, self.tasks, _(SECTIONS[key]))
+            return self.roster_page
         if key in ("news", "documents"):
             table = library.ARTICLES if key == "news" else library.DOCUMENTS
             page = LibraryPage(self.workspace, self.tasks, table, _(SECTIONS[key]))
             self.library_pages[table] = page
             return page
         plans = {
-            "members": (_("Danh sách đảng viên theo Mẫu 7-HSĐV, lịch sử thay đổi, nhập/xuất Excel, thống kê."),
-                        _("Chi bộ có {n} đảng viên trong hồ sơ.").format(n=sum(o.member_counts.values()))),
             "meetings": (_("Lịch sinh hoạt, chuẩn bị nội dung, điểm danh, biên bản và nghị quyết."),
                          _("Đã có {n} cuộc họp được ghi lại.").format(n=o.meetings)),
             "study": (_("Học tập nghị quyết: nội dung tóm tắt, câu hỏi trắc nghiệm, khảo sát."), ""),

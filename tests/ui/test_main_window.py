@@ -43,7 +43,7 @@ def test_sidebar_and_shortcuts_switch_pages(qtbot, main_window):
 
 
 def test_unbuilt_sections_say_so_honestly(main_window):
-    for key in ("members", "meetings", "study", "sync"):
+    for key in ("meetings", "study", "sync"):
         main_window.show_page(key)
         page = main_window.pages.currentWidget()
         assert isinstance(page, ComingSoonPage)

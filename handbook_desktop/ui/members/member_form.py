@@ -1,0 +1,95 @@
+"""The member form: every field of the record, dates as dd/mm/yyyy, problems shown by field."""
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget)
+
+from handbook_desktop.core.formatting import format_date
+from handbook_desktop.core.member_values import SEXES, THEORY_LEVELS
+from handbook_desktop.core.services import members
+from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.i18n import _
+
+TEXT_FIELDS = ("full_name", "birth_date", "sex", "ethnicity", "religion", "hometown", "address", "education",
+               "specialist_level", "theory_level", "occupation", "admitted_on", "official_on", "card_number",
+               "phone")
+DATE_FIELDS = ("birth_date", "admitted_on", "official_on", "transferred_in_on")
+CHOICES = {"sex": ("",) + SEXES, "theory_level": ("",) + THEORY_LEVELS}
+
+
+class MemberFormDialog(QDialog):
+    def __init__(self, workspace: Workspace, member_id: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.member_id = workspace, member_id
+        self.saved_id: str | None = None
+        self.setWindowTitle(_("Sửa hồ sơ đảng viên") if member_id else _("Thêm đảng viên"))
+        self.inputs: dict[str, QLineEdit | QComboBox] = {}
+        form = QFormLayout()
+        fields = TEXT_FIELDS + (() if member_id else ("transferred_in_on",))
+        for name in fields:
+            widget = self._input(name)
+            self.inputs[name] = widget
+            form.addRow(members.field_label(name), widget)
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(80)
+        form.addRow(members.field_label("notes"), self.notes)
+        self.problems = QLabel(wordWrap=True, objectName="problems")
+        self.problems.setStyleSheet("color: #b3261e")
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(body)
+        buttons = QDialogButtonBox()
+        buttons.addButton(_("Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.problems)
+        layout.addWidget(buttons)
+        self.resize(620, 640)
+        if member_id:
+            self._load(members.get_member(workspace, member_id))
+
+    def _input(self, name: str) -> QLineEdit | QComboBox:
+        if name in CHOICES:
+            combo = QComboBox(editable=name == "theory_level")
+            combo.addItems(CHOICES[name])
+            return combo
+        edit = QLineEdit()
+        if name in DATE_FIELDS:
+            edit.setPlaceholderText(_("ngày/tháng/năm"))
+        return edit
+
+    def _load(self, row: members.MemberRow) -> None:
+        for name, widget in self.inputs.items():
+            value = getattr(row, name, "")
+            text = format_date(value) if name in DATE_FIELDS else str(value or "")
+            if isinstance(widget, QComboBox):
+                widget.setCurrentText(text)
+            else:
+                widget.setText(text)
+        self.notes.setPlainText(row.notes)
+
+    def form(self) -> members.MemberForm:
+        values = {name: (w.currentText() if isinstance(w, QComboBox) else w.text()).strip()
+                  for name, w in self.inputs.items()}
+        for name in DATE_FIELDS:
+            if name in values and not values[name]:
+                values[name] = None
+        return members.MemberForm(notes=self.notes.toPlainText(), **values)
+
+    def save(self) -> bool:
+        form = self.form()
+        problems = members.check_member(self.workspace, form, member_id=self.member_id)
+        errors = [p for p in problems if p.is_error]
+        self.problems.setText("\n".join(p.message for p in problems))
+        if errors:
+            return False
+        if self.member_id:
+            result = members.update_member(self.workspace, self.member_id, form)
+        else:
+            result = members.create_member(self.workspace, form)
+        self.saved_id = result.member_id
+        self.accept()
+        return True

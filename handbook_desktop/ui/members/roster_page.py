@@ -1,0 +1,167 @@
+"""Chi bộ / Đảng viên: counts per status, search and filter, the roster, the member's record."""
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from handbook_desktop.core import models as m
+from handbook_desktop.core.errors import UserError
+from handbook_desktop.core.labels import label
+from handbook_desktop.core.services import members
+from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.i18n import _
+from handbook_desktop.ui.dialogs import show_error
+from handbook_desktop.ui.members.member_detail import MemberDetail
+from handbook_desktop.ui.members.member_form import MemberFormDialog
+from handbook_desktop.ui.members.roster_files_flow import RosterFilesFlow
+from handbook_desktop.ui.members.roster_model import COLUMNS, RosterModel
+from handbook_desktop.ui.members.statistics_dialog import StatisticsDialog
+from handbook_desktop.ui.members.status_dialog import StatusDialog
+from handbook_desktop.ui.taskrunner import TaskRunner
+
+SEARCH_DELAY_MS = 200
+
+
+def counts_text(counts: members.StatusCounts) -> str:
+    parts = [_("Tổng số: <b>{n}</b>").format(n=counts.on_roll),
+             _("chính thức {n}").format(n=counts.official), _("dự bị {n}").format(n=counts.probationary),
+             _("miễn sinh hoạt {n}").format(n=counts.excused), _("sinh hoạt tạm thời {n}").format(n=counts.temporary),
+             _("dự họp: {n}").format(n=counts.expected)]
+    return " · ".join(parts)
+
+
+class RosterPage(QWidget):
+    def __init__(self, workspace: Workspace, tasks: TaskRunner, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.tasks = workspace, tasks
+        self.sort, self.descending = members.RosterSort.NAME, False
+        self.model = RosterModel(self)
+        self.table = QTableView(selectionBehavior=QAbstractItemView.SelectionBehavior.SelectRows,
+                                selectionMode=QAbstractItemView.SelectionMode.SingleSelection,
+                                alternatingRowColors=True)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # names need the room
+        header.resizeSection(1, header.fontMetrics().horizontalAdvance("Nguyễn Thị Thu Hương") + 24)
+        self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
+        self.table.doubleClicked.connect(lambda _index: self.edit_member())
+        self.detail = MemberDetail()
+        self.counts = QLabel()
+        self.search = QLineEdit(placeholderText=_("Tìm theo tên (gõ không dấu cũng được), số thẻ, số điện thoại"),
+                                clearButtonEnabled=True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.status = QComboBox()
+        self.status.addItem(_("Mọi tình trạng"), None)
+        for status in m.MemberStatus:
+            self.status.addItem(label(status), status)
+        self.status.currentIndexChanged.connect(lambda _i: self.reload())
+        self._build(title)
+        self.reload()
+
+    def _build(self, title: str) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.status, 1)
+        actions = QHBoxLayout()
+        for text, slot in ((_("Thêm đảng viên…"), self.add_member), (_("Sửa hồ sơ…"), self.edit_member),
+                           (_("Thay đổi tình trạng…"), self.change_status)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.files = RosterFilesFlow(self, self.workspace, self.tasks, self.reload)
+        for text, slot in ((_("Nhập Excel…"), self.files.ask_and_import), (_("Xuất Excel…"), self.files.ask_and_export),
+                           (_("Thống kê"), self.show_statistics), (_("Thẻ QR…"), self.save_card)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(filters)
+        column.addWidget(self.table, 1)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.detail)
+        split.setSizes([900, 340])
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 8)
+        layout.addWidget(QLabel("<h1>%s</h1>" % escape(title)))
+        layout.addWidget(self.counts)
+        layout.addLayout(actions)
+        layout.addWidget(split, 1)
+
+    def query(self) -> members.RosterQuery:
+        status = self.status.currentData()
+        return members.RosterQuery(text=self.search.text(),
+                                   statuses=frozenset({m.MemberStatus(status)} if status else ()),
+                                   sort=self.sort, descending=self.descending)
+
+    def reload(self, select_id: str | None = None) -> None:
+        select_id = select_id or self.current_id()
+        result = members.roster(self.workspace, self.query())
+        self.model.set_rows(result.rows)
+        self.counts.setText(counts_text(result.counts))
+        row = self.model.row_of(select_id) if select_id else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        self._show_current()
+
+    def current_id(self) -> str | None:
+        index = self.table.selectionModel().currentIndex()
+        return self.model.rows[index.row()].id if index.isValid() and index.row() < len(self.model.rows) else None
+
+    def _show_current(self) -> None:
+        member_id = self.current_id()
+        row = members.get_member(self.workspace, member_id) if member_id else None
+        self.detail.show_member(row, members.member_timeline(self.workspace, member_id) if member_id else [])
+
+    def _sort_by(self, column: int) -> None:
+        sort = COLUMNS[column][2]
+        if sort is None:
+            return
+        self.descending = not self.descending if sort == self.sort else False
+        self.sort = sort
+        self.reload()
+
+    def show_statistics(self) -> None:
+        StatisticsDialog(self.workspace, parent=self).exec()
+
+    def save_card(self) -> None:
+        member_id = self.current_id()
+        if not member_id:
+            return
+        row = members.get_member(self.workspace, member_id)
+        name, _filter = QFileDialog.getSaveFileName(self, _("Lưu thẻ đảng viên có mã QR"),
+                                                    f"the-{row.card_number or row.id[:8]}.svg",
+                                                    _("Thẻ để in (*.svg);;Ảnh mã QR (*.png)"))
+        if name:
+            try:
+                members.write_member_card(self.workspace, member_id, Path(name))
+            except UserError as exc:
+                show_error(self, _("Thẻ đảng viên"), exc)
+
+    def add_member(self) -> None:
+        dialog = MemberFormDialog(self.workspace, parent=self)
+        if dialog.exec():
+            self.reload(dialog.saved_id)
+
+    def edit_member(self) -> None:
+        member_id = self.current_id()
+        if member_id:
+            dialog = MemberFormDialog(self.workspace, member_id, parent=self)
+            if dialog.exec():
+                self.reload(member_id)
+
+    def change_status(self) -> None:
+        member_id = self.current_id()
+        if member_id and StatusDialog(self.workspace, members.get_member(self.workspace, member_id), self).exec():
+            self.reload(member_id)

@@ -1,0 +1,51 @@
+"""Recording a status change as a dated event with a reason (history is never overwritten)."""
+
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from handbook_desktop.core import models as m
+from handbook_desktop.core.errors import UserError
+from handbook_desktop.core.formatting import format_date
+from handbook_desktop.core.services import members
+from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.i18n import _
+
+KINDS = (m.MemberEventKind.MADE_OFFICIAL, m.MemberEventKind.EXCUSED, m.MemberEventKind.TEMPORARY,
+         m.MemberEventKind.TRANSFERRED_OUT, m.MemberEventKind.TRANSFERRED_IN, m.MemberEventKind.DECEASED,
+         m.MemberEventKind.LEFT, m.MemberEventKind.ADMITTED)
+
+
+class StatusDialog(QDialog):
+    def __init__(self, workspace: Workspace, row: members.MemberRow, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.row = workspace, row
+        self.setWindowTitle(_("Thay đổi tình trạng: {name}").format(name=row.full_name))
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(members.event_label(kind), kind)
+        self.day = QLineEdit(format_date(date.today()), placeholderText=_("ngày/tháng/năm"))
+        self.reason = QLineEdit(placeholderText=_("Lý do, số quyết định…"))
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setStyleSheet("color: #b3261e")
+        form = QFormLayout(self)
+        form.addRow(_("Sự kiện"), self.kind)
+        form.addRow(_("Ngày"), self.day)
+        form.addRow(_("Lý do"), self.reason)
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox()
+        buttons.addButton(_("Ghi nhận"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> bool:
+        try:
+            members.change_status(self.workspace, self.row.id, m.MemberEventKind(self.kind.currentData()), self.day.text(),
+                                  self.reason.text())
+        except UserError as exc:
+            self.problem.setText(exc.message)
+            return False
+        self.accept()
+        return True

@@ -1,0 +1,121 @@
+"""The roster in the GUI: counts, tone-insensitive search, sort, form, status events, Excel, statistics."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from handbook_desktop.core import models as m
+from handbook_desktop.core.services import members
+from handbook_desktop.ui.members import roster_files_flow
+from handbook_desktop.ui.members.member_form import MemberFormDialog
+from handbook_desktop.ui.members.statistics_dialog import StatisticsDialog, save_csv
+from handbook_desktop.ui.members.status_dialog import StatusDialog
+
+
+def _page(window):
+    window.show_page("members")
+    return window.roster_page
+
+
+def test_roster_shows_counts_and_every_member(main_window):
+    page = _page(main_window)
+    assert page.model.rowCount() == 27
+    assert "Tổng số: <b>25</b>" in page.counts.text() and "dự bị 2" in page.counts.text()
+    names = [row.full_name for row in page.model.rows]
+    assert names[0] == "Bùi Thị Lan Anh"  # Vietnamese order: by given name
+
+
+def test_search_without_tones_and_status_filter(main_window, qtbot):
+    page = _page(main_window)
+    page.search.setText("nguyen thi thu huong")
+    page.reload()
+    assert [row.full_name for row in page.model.rows] == ["Nguyễn Thị Thu Hương"]
+    page.search.clear()
+    page.status.setCurrentIndex(page.status.findData(m.MemberStatus.PROBATIONARY))
+    assert {row.status for row in page.model.rows} == {m.MemberStatus.PROBATIONARY}
+    assert page.model.rowCount() == 2
+
+
+def test_sort_by_header_click(main_window):
+    page = _page(main_window)
+    page.table.horizontalHeader().sectionClicked.emit(2)  # birth date
+    births = [row.birth_date for row in page.model.rows]
+    assert births == sorted(births)
+    page.table.horizontalHeader().sectionClicked.emit(2)
+    assert [row.birth_date for row in page.model.rows] == sorted(births, reverse=True)
+
+
+def test_add_a_member_through_the_form(main_window, monkeypatch):
+    page = _page(main_window)
+
+    def fill(dialog: MemberFormDialog):
+        dialog.inputs["full_name"].setText("Hoàng Thị Ngọc Ánh")
+        dialog.inputs["birth_date"].setText("30/02/1990")
+        assert not dialog.save()
+        assert "Ngày sinh" in dialog.problems.text()
+        dialog.inputs["birth_date"].setText("12/03/1990")
+        dialog.inputs["sex"].setCurrentText("Nữ")
+        dialog.inputs["admitted_on"].setText("03/02/2026")
+        return dialog.save()
+
+    monkeypatch.setattr(MemberFormDialog, "exec", fill)
+    page.add_member()
+    assert page.model.rowCount() == 28
+    assert page.current_id() and members.get_member(main_window.workspace, page.current_id()).full_name == \
+        "Hoàng Thị Ngọc Ánh"
+    assert "Kết nạp" in page.detail.toPlainText() or "03/02/2026" in page.detail.toPlainText()
+
+
+def test_status_change_is_an_event_on_the_timeline(main_window, monkeypatch):
+    page = _page(main_window)
+    page.status.setCurrentIndex(page.status.findData(m.MemberStatus.OFFICIAL))
+    page.table.selectRow(0)
+    member_id = page.current_id()
+
+    def excuse(dialog: StatusDialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData(m.MemberEventKind.EXCUSED))
+        dialog.day.setText("01/01/2999")
+        assert not dialog.save() and dialog.problem.text()
+        dialog.day.setText(date.today().strftime("%d/%m/%Y"))
+        dialog.reason.setText("Tuổi cao, sức yếu")
+        return dialog.save()
+
+    monkeypatch.setattr(StatusDialog, "exec", excuse)
+    page.change_status()
+    assert members.get_member(main_window.workspace, member_id).status == m.MemberStatus.EXCUSED
+    assert member_id not in [row.id for row in page.model.rows]  # no longer matches the "official" filter
+    page.status.setCurrentIndex(0)
+    page.reload(member_id)
+    assert "Tuổi cao, sức yếu" in page.detail.toPlainText()
+
+
+def test_export_then_import_round_trip_through_the_preview(main_window, tmp_path, monkeypatch):
+    page = _page(main_window)
+    target = tmp_path / "roster.xlsx"
+    monkeypatch.setattr(roster_files_flow.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    page.files.ask_and_export()
+    assert target.exists() and "27" in shown[-1]
+    chosen = []
+
+    def choose(dialog):
+        chosen.append(dialog)
+        dialog._choose(roster_files_flow.ALL)
+        return True
+
+    monkeypatch.setattr(roster_files_flow.ImportPreviewDialog, "exec", choose)
+    page.files.preview(target)
+    assert len(chosen) == 1
+    assert shown[-1] == "Đã nhập: 0 đảng viên mới, 0 cập nhật, 27 không đổi, 0 dòng bỏ qua."
+    assert page.model.rowCount() == 27  # no duplicates on re-import
+
+
+def test_statistics_dialog_and_csv(main_window, tmp_path, qtbot):
+    dialog = StatisticsDialog(main_window.workspace, date(2026, 11, 25))
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == len(dialog.rows) > 0
+    save_csv(dialog.rows, tmp_path / "stats.csv")
+    text = (tmp_path / "stats.csv").read_text(encoding="utf-8-sig")
+    assert "Độ tuổi" in text and "Giới tính" in text
