@@ -92,7 +92,7 @@ def _run_demo(args: argparse.Namespace) -> int:
         workspace.close()
     print(_("Đã tạo không gian làm việc mẫu tại {path}: {members} đảng viên, {documents} văn bản, "
             "{articles} tin bài, {meetings} cuộc họp.").format(
-        path=workspace.data_dir, members=sum(overview.member_counts.values()),
+        path=workspace.data_dir, members=sum(overview.member_counts.by_status.values()),
         documents=overview.documents, articles=overview.articles, meetings=overview.meetings))
     return 0
 

@@ -1,16 +1,16 @@
 """What the home screen shows: one glance at the cell's state."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from handbook_desktop.core import models as m
-from handbook_desktop.core.party_rules import probation_ends
+from handbook_desktop.core.services.member_events import ProbationDue, probation_due
+from handbook_desktop.core.services.members import StatusCounts, status_counts
 from handbook_desktop.core.workspace import HOME_UNIT, IS_DEMO, Workspace
 
-REMIND_AHEAD = timedelta(days=60)
 
 
 @dataclass(frozen=True)
@@ -26,28 +26,29 @@ class LastMeeting:
 class Overview:
     unit_path: list[str]  # from the cell up to the highest known unit
     is_demo: bool
-    member_counts: dict[m.MemberStatus, int]
+    member_counts: StatusCounts
     documents: int
     articles: int
     meetings: int
     last_meeting: LastMeeting | None
-    probation_due: list[tuple[str, date]]
+    probation_due: list[ProbationDue]
     outbox_pending: int
     last_sync_at: datetime | None
 
 
 def load_overview(workspace: Workspace, today: date) -> Overview:
+    counts, due = status_counts(workspace), probation_due(workspace, today)
     with workspace.session() as s:
         unit_id = _fact(s, HOME_UNIT)
         return Overview(
             unit_path=_unit_path(s, unit_id),
             is_demo=_fact(s, IS_DEMO) == "1",
-            member_counts=_member_counts(s),
+            member_counts=counts,
             documents=_count(s, m.Document),
             articles=_count(s, m.Article),
             meetings=_count(s, m.Meeting),
             last_meeting=_last_meeting(s),
-            probation_due=_probation_due(s, today),
+            probation_due=due,
             outbox_pending=s.scalar(select(func.count()).select_from(m.OutboxEntry)),
             last_sync_at=s.scalar(select(func.max(m.SyncCursor.last_sync_at))),
         )
@@ -72,12 +73,6 @@ def _unit_path(s: Session, unit_id: str | None) -> list[str]:
     return names
 
 
-def _member_counts(s: Session) -> dict[m.MemberStatus, int]:
-    rows = s.execute(select(m.Member.status, func.count()).where(m.Member.deleted_at.is_(None))
-                     .group_by(m.Member.status))
-    return {m.MemberStatus(status): count for status, count in rows}
-
-
 def _last_meeting(s: Session) -> LastMeeting | None:
     meeting = s.scalar(select(m.Meeting).where(m.Meeting.deleted_at.is_(None))
                        .order_by(m.Meeting.starts_at.desc()).limit(1))
@@ -87,12 +82,3 @@ def _last_meeting(s: Session) -> LastMeeting | None:
     present = statuses.count(m.AttendanceStatus.PRESENT)
     expected = sum(1 for st in statuses if st != m.AttendanceStatus.EXCUSED)
     return LastMeeting(meeting.title, meeting.starts_at, m.MeetingState(meeting.state), present, expected)
-
-
-def _probation_due(s: Session, today: date) -> list[tuple[str, date]]:
-    """Probationary members whose 12 months end within the reminder window (or are past)."""
-    rows = s.execute(select(m.Member.full_name, m.Member.admitted_on)
-                     .where(m.Member.status == m.MemberStatus.PROBATIONARY, m.Member.deleted_at.is_(None),
-                            m.Member.admitted_on.is_not(None)))
-    due = [(name, probation_ends(admitted)) for name, admitted in rows]
-    return sorted((item for item in due if item[1] <= today + REMIND_AHEAD), key=lambda item: item[1])

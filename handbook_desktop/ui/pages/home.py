@@ -58,9 +58,10 @@ class HomePage(QWidget):
         return frame
 
     def _members_card(self, o: Overview) -> QFrame:
-        counted = sum(o.member_counts.get(s, 0) for s in ACTIVE)
-        lines = [_("Tổng số: <b>{n}</b> đồng chí").format(n=counted)]
-        lines += [f"{escape(label(s))}: {o.member_counts[s]}" for s in ACTIVE if o.member_counts.get(s)]
+        counts = o.member_counts
+        lines = [_("Tổng số: <b>{n}</b> đồng chí").format(n=counts.on_roll)]
+        lines += [f"{escape(label(s))}: {counts.by_status[s]}" for s in ACTIVE if counts.by_status.get(s)]
+        lines.append(_("Dự họp chi bộ: {n} đồng chí").format(n=counts.expected))
         return _card(_("Đảng viên"), "<br>".join(lines))
 
     def _meeting_card(self, o: Overview) -> QFrame:
@@ -77,7 +78,7 @@ class HomePage(QWidget):
 
     def _reminders_card(self, o: Overview) -> QFrame:
         lines = [_("Đồng chí {name} hết thời gian dự bị ngày {date}: chuẩn bị xét chuyển chính thức.")
-                 .format(name=escape(name), date=format_date(due)) for name, due in o.probation_due]
+                 .format(name=escape(due.full_name), date=format_date(due.due_on)) for due in o.probation_due]
         return _card(_("Nhắc việc"), "<br>".join(lines) or _("Không có việc cần nhắc."))
 
     def _library_card(self, o: Overview, reading: list[LibraryItem]) -> QFrame:
