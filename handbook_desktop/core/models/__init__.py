@@ -3,11 +3,13 @@
 from handbook_desktop.core.models.base import Base, Syncable, utcnow
 from handbook_desktop.core.models.library import Article, Attachment, Channel, Document, DocumentType
 from handbook_desktop.core.models.local import OutboxEntry, SyncCursor, WorkspaceFact
+from handbook_desktop.core.models.meeting_extras import DocumentCounter, MeetingMaterial, MinutesAddendum, MinutesDraft
 from handbook_desktop.core.models.meetings import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
     Guest,
+    InvitationState,
     Meeting,
     MeetingKind,
     MeetingState,
@@ -23,8 +25,8 @@ from handbook_desktop.core.models.reading import Favorite, ReadingPosition, Read
 
 __all__ = [
     "AgendaItem", "Article", "Attachment", "Attendance", "AttendanceStatus", "Base",
-    "Channel", "Document", "DocumentType", "Favorite", "Guest", "Meeting", "MeetingKind", "MeetingState",
-    "Member", "MemberEvent", "MemberEventKind", "MemberStatus", "OrgUnit", "OutboxEntry",
+    "Channel", "Document", "DocumentCounter", "DocumentType", "Favorite", "Guest", "InvitationState", "Meeting",
+    "MeetingKind", "MeetingMaterial", "MeetingState", "MinutesAddendum", "MinutesDraft", "Member", "MemberEvent", "MemberEventKind", "MemberStatus", "OrgUnit", "OutboxEntry",
     "Quality", "ReadReceipt", "ReadingPosition", "Resolution", "ResolutionItem", "Role", "RoleAssignment", "Speech",
     "SyncCursor", "Syncable", "UnitKind", "User", "Vote", "WorkspaceFact", "utcnow",
 ]

@@ -1,9 +1,12 @@
-"""A cell meeting and its parts: agenda, attendance, guests, speeches, votes, resolution."""
+"""A cell meeting and its parts: agenda, attendance, guests, speeches, votes, resolution.
+
+Materials, addenda, autosaved drafts and the numbering counter live in meeting_extras.py.
+"""
 
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from handbook_desktop.core.models.base import Base, Syncable
@@ -23,10 +26,18 @@ class MeetingState(StrEnum):
 
 
 class AttendanceStatus(StrEnum):
+    PENDING = "pending"  # not marked yet
     PRESENT = "present"
     ABSENT_EXCUSED = "absent_excused"  # vắng có lý do
     ABSENT_UNEXCUSED = "absent_unexcused"  # vắng không lý do
     EXCUSED = "excused"  # miễn sinh hoạt: not counted
+
+
+class InvitationState(StrEnum):
+    NOT_SENT = "not_sent"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
 
 
 class Quality(StrEnum):
@@ -41,7 +52,8 @@ class Meeting(Base, Syncable):
 
     kind: Mapped[MeetingKind] = mapped_column(String(16))
     title: Mapped[str] = mapped_column(Text)
-    starts_at: Mapped[datetime] = mapped_column(index=True)
+    starts_at: Mapped[datetime] = mapped_column(index=True)  # as scheduled
+    started_at: Mapped[datetime | None]  # as the minutes record it; None: on schedule
     ends_at: Mapped[datetime | None]
     planned_minutes: Mapped[int] = mapped_column(Integer, default=90)
     place: Mapped[str] = mapped_column(String(300), default="")
@@ -50,6 +62,11 @@ class Meeting(Base, Syncable):
     state: Mapped[MeetingState] = mapped_column(String(16), default=MeetingState.PLANNED)
     quality: Mapped[Quality | None] = mapped_column(String(16))
     conclusions: Mapped[str] = mapped_column(Text, default="")
+    # Approval locks the minutes; the hash lets anyone check they were not edited since.
+    locked_at: Mapped[datetime | None]
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    evaluation: Mapped[str] = mapped_column(Text, default="", server_default="")  # the secretary's, afterwards
+    evaluated_at: Mapped[datetime | None]
 
 
 class AgendaItem(Base, Syncable):
@@ -70,15 +87,25 @@ class Attendance(Base, Syncable):
     member_id: Mapped[str] = mapped_column(ForeignKey("members.id"))
     status: Mapped[AttendanceStatus] = mapped_column(String(24))
     reason: Mapped[str] = mapped_column(Text, default="")
+    # Official or probationary on the day of the meeting (only official members vote);
+    # kept so that old meetings count the same after a member is made official.
+    standing: Mapped[str | None] = mapped_column(String(16))
 
 
 class Guest(Base, Syncable):
+    """An invitee: a guest (đại biểu) or a member of the roster invited in person."""
+
     __tablename__ = "meeting_guests"
 
     meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(200), default="")
     unit_name: Mapped[str] = mapped_column(String(200), default="")
+    member_id: Mapped[str | None] = mapped_column(ForeignKey("members.id"))
+    invitation: Mapped[InvitationState] = mapped_column(String(16), default=InvitationState.NOT_SENT,
+                                                        server_default=InvitationState.NOT_SENT.value)
+    invited_at: Mapped[datetime | None]
+    attended: Mapped[bool | None] = mapped_column(Boolean)  # None: not recorded
 
 
 class Speech(Base, Syncable):
@@ -89,6 +116,7 @@ class Speech(Base, Syncable):
     meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
     agenda_item_id: Mapped[str | None] = mapped_column(ForeignKey("agenda_items.id"))
     member_id: Mapped[str | None] = mapped_column(ForeignKey("members.id"))
+    guest_id: Mapped[str | None] = mapped_column(ForeignKey("meeting_guests.id"))  # a guest spoke
     position: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
 
@@ -98,6 +126,7 @@ class Vote(Base, Syncable):
 
     meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
     matter: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     agree: Mapped[int]
     disagree: Mapped[int]
     abstain: Mapped[int]
@@ -125,3 +154,4 @@ class ResolutionItem(Base, Syncable):
     text: Mapped[str] = mapped_column(Text)
     owner_id: Mapped[str | None] = mapped_column(ForeignKey("members.id"))
     due_on: Mapped[date | None]
+    done_on: Mapped[date | None]  # follow-up at the next meeting

@@ -1,0 +1,167 @@
+"""Attendance: who is on the sheet, marking by hand and by QR card, and the arithmetic."""
+
+from collections import Counter
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from handbook_desktop.core import models as m
+from handbook_desktop.core.errors import ValidationError
+from handbook_desktop.core.models import AttendanceStatus as Mark
+from handbook_desktop.core.models import MemberStatus as Status
+from handbook_desktop.core.services import meetings
+from handbook_desktop.core.services.members import member_qr_payload
+
+from .meeting_helpers import at, new_meeting, outbox_entities, small_cell
+
+STANDINGS = (Status.OFFICIAL, Status.PROBATIONARY)
+
+
+@given(st.lists(st.tuples(st.sampled_from(list(Mark)), st.sampled_from(STANDINGS)), max_size=60))
+def test_counts_add_up_for_any_sheet(rows):
+    counts = meetings.count_attendance(rows)
+    marks = Counter(mark for mark, _ in rows)
+    assert counts.total == len(rows) == counts.official + counts.probationary == counts.excused + counts.expected
+    assert counts.expected == counts.present + counts.absent + counts.pending
+    assert counts.present == counts.present_official + counts.present_probationary == marks[Mark.PRESENT]
+    assert counts.voters == sum(1 for mark, standing in rows if mark == Mark.PRESENT and standing == Status.OFFICIAL)
+    assert (counts.excused, counts.pending) == (marks[Mark.EXCUSED], marks[Mark.PENDING])
+    assert counts.absent_with_reason == marks[Mark.ABSENT_EXCUSED]
+    assert counts.absent_without_reason == marks[Mark.ABSENT_UNEXCUSED]
+    assert counts.rate == (counts.present / counts.expected if counts.expected else 0.0)
+    assert 0.0 <= counts.rate <= 1.0
+
+
+@pytest.mark.parametrize("standing", STANDINGS)
+@pytest.mark.parametrize("mark", list(Mark))
+def test_one_member_counts_in_exactly_the_right_boxes(mark, standing):
+    c = meetings.count_attendance([(mark, standing)])
+    official = standing == Status.OFFICIAL
+    assert (c.total, c.official, c.probationary) == (1, int(official), int(not official))
+    assert c.excused == (mark == Mark.EXCUSED) and c.expected == (mark != Mark.EXCUSED)
+    assert c.present == (mark == Mark.PRESENT) and c.voters == (mark == Mark.PRESENT and official)
+    assert c.present_probationary == (mark == Mark.PRESENT and not official)
+    assert c.absent_with_reason == (mark == Mark.ABSENT_EXCUSED)
+    assert c.absent_without_reason == (mark == Mark.ABSENT_UNEXCUSED)
+    assert c.pending == (mark == Mark.PENDING)
+    assert c.rate == (1.0 if mark == Mark.PRESENT else 0.0)
+
+
+def test_the_example_of_the_minutes_skeleton():
+    """FORMATS.md appendix A: 27 members (25 official, 2 probationary), 3 excused, 22 present,
+    2 absent with reason: 22/24 present."""
+    rows = ([(Mark.EXCUSED, Status.OFFICIAL)] * 3 + [(Mark.ABSENT_EXCUSED, Status.OFFICIAL)] * 2
+            + [(Mark.PRESENT, Status.PROBATIONARY)] * 2 + [(Mark.PRESENT, Status.OFFICIAL)] * 20)
+    c = meetings.count_attendance(rows)
+    assert (c.total, c.official, c.probationary, c.excused, c.expected) == (27, 25, 2, 3, 24)
+    assert (c.present, c.absent, c.absent_without_reason, c.voters) == (22, 2, 0, 20)
+    assert round(100 * c.rate, 1) == 91.7 == meetings.percent(c.present, c.expected)
+
+
+ROSTER = [Status.OFFICIAL, Status.PROBATIONARY, Status.EXCUSED, Status.TEMPORARY, Status.TRANSFERRED_OUT,
+          Status.DECEASED, Status.LEFT]
+
+
+@pytest.fixture
+def cell(workspace):
+    members = small_cell(workspace, ROSTER)
+    return members, new_meeting(workspace, at(2026, 12, 18), members)
+
+
+def test_sheet_lists_expected_and_excused_members_only(workspace, cell):
+    members, meeting_id = cell
+    sheet = meetings.attendance_sheet(workspace, meeting_id)
+    on_sheet = {row.member_id: row for row in sheet.rows}
+    by_status = dict(zip(ROSTER, members.values(), strict=True))
+    assert set(on_sheet) == {by_status[Status.OFFICIAL], by_status[Status.PROBATIONARY], by_status[Status.EXCUSED]}
+    assert on_sheet[by_status[Status.EXCUSED]].status == Mark.EXCUSED
+    assert on_sheet[by_status[Status.PROBATIONARY]].votes is False
+    c = sheet.counts
+    assert (c.total, c.official, c.probationary, c.excused, c.expected, c.pending) == (3, 2, 1, 1, 2, 2)
+
+
+@pytest.mark.parametrize("status", ROSTER)
+@pytest.mark.parametrize("mark", list(Mark))
+def test_marking_every_member_status_with_every_mark(workspace, cell, status, mark):
+    members, meeting_id = cell
+    member_id = dict(zip(ROSTER, members.values(), strict=True))[status]
+    allowed = {Status.OFFICIAL: set(Mark) - {Mark.EXCUSED}, Status.PROBATIONARY: set(Mark) - {Mark.EXCUSED},
+               Status.EXCUSED: {Mark.PRESENT, Mark.EXCUSED}}.get(status, set())
+    before = meetings.attendance_counts(workspace, meeting_id)
+    if mark not in allowed:
+        with pytest.raises(ValidationError):
+            meetings.mark_attendance(workspace, meeting_id, member_id, mark, "Ốm")
+        assert meetings.attendance_counts(workspace, meeting_id) == before
+        return
+    marked = meetings.mark_attendance(workspace, meeting_id, member_id, mark, "Ốm")
+    assert marked.row.status == mark and marked.row.reason == ("Ốm" if mark == Mark.ABSENT_EXCUSED else "")
+    c = marked.counts
+    assert c == meetings.attendance_counts(workspace, meeting_id)
+    assert c.total == 3 and c.excused == (1 if status != Status.EXCUSED or mark == Mark.EXCUSED else 0)
+    assert c.present == (mark == Mark.PRESENT)
+    assert c.voters == (mark == Mark.PRESENT and status != Status.PROBATIONARY)
+    assert c.absent_with_reason == (mark == Mark.ABSENT_EXCUSED)
+    assert c.absent_without_reason == (mark == Mark.ABSENT_UNEXCUSED)
+    assert c.expected == c.present + c.absent + c.pending
+
+
+def test_marks_reach_the_outbox(workspace, cell):
+    members, meeting_id = cell
+    first = list(members.values())[0]
+    count = len(outbox_entities(workspace))
+    meetings.mark_attendance(workspace, meeting_id, first, Mark.ABSENT_EXCUSED, "  Đi công tác  Hà Nội ")
+    assert outbox_entities(workspace)[count:] == ["attendance"]
+    sheet = meetings.attendance_sheet(workspace, meeting_id)
+    assert next(r for r in sheet.rows if r.member_id == first).reason == "Đi công tác Hà Nội"
+
+
+def test_qr_card_marks_present_and_a_second_scan_is_harmless(workspace, cell):
+    members, meeting_id = cell
+    official = list(members.values())[0]
+    scanned = member_qr_payload(official) + "\r\n"  # a USB scanner ends with Enter
+    first = meetings.mark_by_qr(workspace, meeting_id, scanned)
+    assert first.row.member_id == official and first.row.status == Mark.PRESENT and not first.already
+    assert meetings.mark_by_qr(workspace, meeting_id, scanned).already
+    with pytest.raises(ValidationError, match="không phải thẻ đảng viên"):
+        meetings.mark_by_qr(workspace, meeting_id, "https://example.com")
+    transferred = list(members.values())[4]
+    with pytest.raises(ValidationError, match="không có trong danh sách điểm danh"):
+        meetings.mark_by_qr(workspace, meeting_id, member_qr_payload(transferred))
+
+
+def test_everyone_not_yet_marked_becomes_present(workspace, cell):
+    members, meeting_id = cell
+    meetings.mark_attendance(workspace, meeting_id, list(members.values())[0], Mark.ABSENT_UNEXCUSED)
+    counts = meetings.mark_pending_present(workspace, meeting_id)
+    assert (counts.present, counts.absent_without_reason, counts.pending, counts.excused) == (1, 1, 0, 1)
+
+
+def test_planned_sheet_follows_the_roster_then_stays(workspace, cell):
+    members, meeting_id = cell
+    official, probationary = list(members.values())[:2]
+    with workspace.session() as s:
+        s.get(m.Member, official).status = Status.EXCUSED  # excused before the meeting
+        s.add(m.Member(unit_id="cell", full_name="Mai Thị Oanh", status=Status.PROBATIONARY))
+    sheet = meetings.attendance_sheet(workspace, meeting_id)
+    assert {r.member_id: r.status for r in sheet.rows}[official] == Mark.EXCUSED
+    assert "Mai Thị Oanh" in [r.full_name for r in sheet.rows] and sheet.counts.total == 4
+    meetings.mark_pending_present(workspace, meeting_id)
+    meetings.save_minutes(workspace, meeting_id, meetings.MinutesContent())  # held: the sheet is a record now
+    with workspace.session() as s:
+        s.get(m.Member, probationary).status = Status.TRANSFERRED_OUT
+    after = meetings.attendance_sheet(workspace, meeting_id)
+    assert [r.member_id for r in after.rows] == [r.member_id for r in sheet.rows]
+
+
+def test_standing_is_read_from_the_dates_of_the_meeting_day(demo_workspace):
+    """A probationary member made official later still counted as probationary at old meetings."""
+    with demo_workspace.session() as s:
+        first = s.scalars(select(m.Meeting).order_by(m.Meeting.starts_at)).first()
+        before = meetings.count_attendance((r.status, r.standing) for r in
+                                           meetings.attendance_sheet(demo_workspace, first.id).rows)
+        for member in s.scalars(select(m.Member).where(m.Member.status == Status.PROBATIONARY)):
+            member.status, member.official_on = Status.OFFICIAL, member.admitted_on.replace(year=2027)
+    after = meetings.attendance_counts(demo_workspace, first.id)
+    assert after == before and after.probationary == 2
