@@ -41,7 +41,7 @@ def test_data_dir_from_the_environment(tmp_path):
     assert (tmp_path / "env-ws" / "handbook.db").exists()
 
 
-@pytest.mark.parametrize("command", ["render", "speak", "serve", "sync"])
+@pytest.mark.parametrize("command", ["render", "serve", "sync"])
 def test_commands_not_built_yet_say_so(command, tmp_path):
     result = run(command, "x", "--data-dir", str(tmp_path))
     assert result.returncode == 3
@@ -74,5 +74,5 @@ def test_screenshot_renders_the_window_to_png(tmp_path):
 
 def test_english_setting_changes_cli_messages(tmp_path):
     (tmp_path / "settings.json").write_text('{"version": 1, "values": {"ui/language": "en"}}')
-    result = run("--data-dir", str(tmp_path), "speak", "x")
-    assert result.stderr.startswith("Error: The command 'speak'")
+    result = run("--data-dir", str(tmp_path), "sync", "x")
+    assert result.stderr.startswith("Error: The command 'sync'")

@@ -23,11 +23,16 @@ class Setting:
     default: Any
     label: str
     choices: tuple = ()
+    bounds: tuple | None = None  # (lowest, highest) allowed, both included
 
     def coerce(self, raw: Any) -> Any:
         if self.type is float and isinstance(raw, int) and not isinstance(raw, bool):
             raw = float(raw)
         if not isinstance(raw, self.type) or (self.choices and raw not in self.choices):
+            return self.default
+        if self.type is not bool and isinstance(raw, bool):  # bool is an int to isinstance
+            return self.default
+        if self.bounds and not self.bounds[0] <= raw <= self.bounds[1]:
             return self.default
         return raw
 
@@ -35,7 +40,11 @@ class Setting:
 FONT_SCALE = Setting("ui/font_scale", float, 1.0, N_("Cỡ chữ"), (1.0, 1.25, 1.5, 2.0))
 LANGUAGE = Setting("ui/language", str, DEFAULT_LANGUAGE, N_("Ngôn ngữ"), tuple(LANGUAGES))
 SERVER_URL = Setting("sync/server_url", str, "", N_("Địa chỉ máy chủ"))
-ALL_SETTINGS = (FONT_SCALE, LANGUAGE, SERVER_URL)
+# A voice key ("espeak:vi"), id or name; "" picks the best Vietnamese voice installed.
+SPEECH_VOICE = Setting("speech/voice", str, "", N_("Giọng đọc"))
+# Words per minute; 160 is a calm pace for elderly listeners, eSpeak NG's own default is 175.
+SPEECH_RATE = Setting("speech/rate", int, 160, N_("Tốc độ đọc (từ/phút)"), bounds=(80, 300))
+ALL_SETTINGS = (FONT_SCALE, LANGUAGE, SERVER_URL, SPEECH_VOICE, SPEECH_RATE)
 
 VERSION = 1
 # version -> function that upgrades the raw values dict written by version - 1

@@ -1,0 +1,116 @@
+"""`main.py speak (--document ID | --text T) --out FILE.wav [--voice V] [--rate N]`.
+
+Also `--normalize-only`: print the text exactly as it will be spoken, one
+sentence per line, without starting any speech engine. Voice and rate default
+to the workspace's settings. A document is found by its id or by its number
+("57-NQ/TW"); reading it here records no read receipt.
+"""
+
+import argparse
+import re
+from pathlib import Path
+
+from handbook_desktop.core.errors import UserError, ValidationError, WorkspaceError
+from handbook_desktop.i18n import _
+
+
+def register(commands, common: argparse.ArgumentParser) -> None:
+    speak = commands.add_parser("speak", parents=[common], help="đọc văn bản thành tiếng, ghi ra tệp âm thanh")
+    speak.set_defaults(handler=run)
+    source = speak.add_mutually_exclusive_group(required=True)
+    source.add_argument("--document", metavar="ID", help="mã hoặc số hiệu văn bản (ví dụ 57-NQ/TW), hoặc mã tin bài")
+    source.add_argument("--text", metavar="T", help="đoạn văn cần đọc")
+    speak.add_argument("--out", metavar="FILE.wav", help="tệp âm thanh sẽ ghi: .wav (.mp3, .ogg nếu máy có bộ nén)")
+    speak.add_argument("--voice", metavar="V", help="giọng đọc, ví dụ vi, vi-vn-x-south (mặc định: tự chọn)")
+    speak.add_argument("--rate", metavar="N", help="tốc độ đọc, số từ mỗi phút (80–300, mặc định 160)")
+    speak.add_argument("--normalize-only", action="store_true",
+                       help="chỉ in văn bản như sẽ được đọc, mỗi câu một dòng")
+
+
+def run(args: argparse.Namespace) -> int:
+    from handbook_desktop.core.paths import SETTINGS_NAME
+    from handbook_desktop.core.settings import SPEECH_RATE, SPEECH_VOICE, Settings
+    from handbook_desktop.tts.engine import check_rate
+    from handbook_desktop.tts.reader import spoken_sentences, user_abbreviations
+
+    settings = Settings(args.data.path / SETTINGS_NAME)
+    rate = check_rate(_parse_rate(args.rate)) if args.rate is not None else settings.get(SPEECH_RATE)
+    voice = args.voice if args.voice is not None else settings.get(SPEECH_VOICE)
+    if not args.normalize_only and not args.out:
+        raise ValidationError(_("Hãy cho biết tệp âm thanh cần ghi: --out FILE.wav (hoặc dùng --normalize-only)."))
+    paragraphs = _paragraphs_of_text(args.text) if args.text is not None else _document_paragraphs(args)
+    abbreviations = user_abbreviations(args.data.path)
+    if args.normalize_only:
+        lines = [text for _sentence, text in spoken_sentences(paragraphs, abbreviations)]
+        if not lines:
+            raise ValidationError(_("Văn bản không có nội dung nào để đọc."))
+        print("\n".join(lines))
+        return 0
+    return _export(paragraphs, Path(args.out), voice, rate, abbreviations)
+
+
+def _parse_rate(text: str) -> object:
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() else text  # check_rate explains what is wrong
+
+
+def _paragraphs_of_text(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
+
+
+def _export(paragraphs: list[str], out: Path, voice: str, rate: int, abbreviations: dict[str, str]) -> int:
+    from handbook_desktop.tts.engine import SpeechEngine
+    from handbook_desktop.tts.export import export_audio
+    from handbook_desktop.tts.voices import voice_label
+
+    with SpeechEngine() as engine:
+        result = export_audio(paragraphs, out, engine, voice=voice, rate=rate, abbreviations=abbreviations)
+    minutes, seconds = divmod(round(result.duration), 60)
+    print(_("Đã ghi {path}: {sentences} câu, {minutes}:{seconds:02d} phút, giọng {voice} ({id}), "
+            "{rate} từ/phút, {sample_rate} Hz.").format(
+        path=result.path, sentences=result.sentences, minutes=minutes, seconds=seconds,
+        voice=voice_label(result.voice), id=result.voice.id, rate=rate, sample_rate=result.sample_rate))
+    return 0
+
+
+def _document_paragraphs(args: argparse.Namespace) -> list[str]:
+    """The document's (or article's) number and title, then its paragraphs as the reader shows them."""
+    from handbook_desktop.core.workspace import has_database, open_workspace
+
+    if not has_database(args.data.path):  # never leave an empty database behind for a typo
+        raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có cơ sở dữ liệu; hãy tạo bằng 'main.py demo' "
+                               "hoặc mở giao diện trước.").format(path=args.data.path))
+    workspace = open_workspace(args.data.path)
+    try:
+        number, title, body = _find_item(workspace, args.document.strip())
+    finally:
+        workspace.close()
+    # Spoken content stays Vietnamese whatever the interface language: no _() here.
+    title = title.strip().rstrip(".") + "."
+    heading = f"Số {number}. {title}" if number else title
+    # The same paragraph split as core.services.library.open_item, without its read receipt.
+    return [heading] + _paragraphs_of_text(body)
+
+
+def _find_item(workspace, key: str) -> tuple[str, str, str]:
+    from sqlalchemy import select
+
+    from handbook_desktop.core import models as m
+
+    with workspace.session() as s:
+        for model in (m.Document, m.Article):
+            item = s.get(model, key)
+            if item is not None and item.deleted_at is None:
+                return getattr(item, "number", "") or "", item.title, item.body
+        wanted = "".join(key.split()).casefold()
+        # Compared in Python: SQLite's lower() leaves "Đ" alone. Numbers repeat across
+        # years (01-NQ/ĐU every term), so the newest document with the number is meant.
+        rows = s.execute(select(m.Document.id, m.Document.number)
+                         .where(m.Document.deleted_at.is_(None), m.Document.number != "")
+                         .order_by(m.Document.issued_on.desc(), m.Document.created_at.desc()))
+        for item_id, number in rows:
+            if "".join(number.split()).casefold() == wanted:
+                document = s.get(m.Document, item_id)
+                return document.number, document.title, document.body
+    raise UserError(_("Không tìm thấy văn bản “{key}” trong thư viện; hãy cho mã hoặc số hiệu, "
+                      "ví dụ 57-NQ/TW.").format(key=key))
