@@ -24,6 +24,7 @@ from handbook_desktop.ui.library.library_page import LibraryPage
 from handbook_desktop.ui.library.search_page import SearchPage
 from handbook_desktop.ui.members.roster_page import RosterPage
 from handbook_desktop.ui.pages.coming_soon import ComingSoonPage
+from handbook_desktop.ui.speech.service import SpeechService
 from handbook_desktop.ui.pages.home import HomePage
 from handbook_desktop.ui.settings_form import SettingsChange, SettingsDialog, SettingsForm
 from handbook_desktop.ui.status import ConnectionStatus, TaskProgress
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.online = False
         self.resize(1280, 800)
         self.setAcceptDrops(True)
+        self.speech = SpeechService(workspace)
         self.importer = ImportFlow(self, workspace, tasks, self._after_import)
         self.tasks.error.connect(lambda title, exc: show_error(self, title, exc))
         self._build()
@@ -70,7 +72,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
             self.pages.addWidget(self._page(key, overview))
-        self.search_page = SearchPage(self.workspace, self.tasks)
+        self.search_page = SearchPage(self.workspace, self.tasks, self.speech)
         self.pages.addWidget(self.search_page)
         self.sidebar.currentRowChanged.connect(self._on_section)
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 32)
@@ -117,7 +119,7 @@ class MainWindow(QMainWindow):
             return self.roster_page
         if key in ("news", "documents"):
             table = library.ARTICLES if key == "news" else library.DOCUMENTS
-            page = LibraryPage(self.workspace, self.tasks, table, _(SECTIONS[key]))
+            page = LibraryPage(self.workspace, self.tasks, self.speech, table, _(SECTIONS[key]))
             self.library_pages[table] = page
             return page
         plans = {
@@ -135,7 +137,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(page)
         column.setContentsMargins(24, 16, 24, 16)
         column.addWidget(QLabel("<h1>%s</h1>" % escape(_("Cài đặt"))))
-        self.settings_form = SettingsForm(self.workspace.settings, self.data_dir)
+        self.settings_form = SettingsForm(self.workspace.settings, self.data_dir, self.speech.voices)
         self.settings_form.saved.connect(self.apply_settings)
         column.addWidget(self.settings_form, 1)
         return page
@@ -178,6 +180,12 @@ class MainWindow(QMainWindow):
         self._show_connection()
 
     # -- behaviour ----------------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        for page in [*self.library_pages.values(), self.search_page]:
+            page.reader.listen.stop()
+        self.speech.close()
+        super().closeEvent(event)
+
     def _on_section(self, row: int) -> None:
         if row >= 0:
             self.pages.setCurrentIndex(row)
@@ -230,6 +238,7 @@ class MainWindow(QMainWindow):
         settings.set(s.FONT_SCALE, change.font_scale)
         settings.set(s.LANGUAGE, change.language)
         settings.set(s.SERVER_URL, change.server_url)
+        settings.set(s.SPEECH_VOICE, change.voice)
         settings.save()
         apply_look(QApplication.instance(), change.font_scale)
         if language_changed:
@@ -244,7 +253,7 @@ class MainWindow(QMainWindow):
                                                           "ứng dụng tiếp theo."))
 
     def open_settings_dialog(self) -> None:
-        form = SettingsForm(self.workspace.settings, self.data_dir)
+        form = SettingsForm(self.workspace.settings, self.data_dir, self.speech.voices)
         form.saved.connect(self.apply_settings)
         SettingsDialog(form, self).exec()
 

@@ -1,5 +1,6 @@
 """The settings form, shown as the Cài đặt page and as a dialog from the menu."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from handbook_desktop.core import settings as s
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.paths import DataDirChoice
 from handbook_desktop.i18n import LANGUAGES, N_, _
+from handbook_desktop.tts.voices import voice_label
 from handbook_desktop.ui.dialogs import show_error
 
 FONT_SCALE_NAMES = {1.0: N_("Bình thường (100%)"), 1.25: N_("Lớn (125%)"),
@@ -23,14 +25,16 @@ class SettingsChange:
     language: str
     server_url: str
     data_dir: Path
+    voice: str
 
 
 class SettingsForm(QWidget):
     saved = Signal(object)  # SettingsChange
 
-    def __init__(self, settings: s.Settings, data_dir: DataDirChoice, parent: QWidget | None = None):
+    def __init__(self, settings: s.Settings, data_dir: DataDirChoice,
+                 voices: Callable[[], list] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self._data_dir = data_dir
+        self._data_dir, self._voices = data_dir, voices
         form = QFormLayout()
         self.data_dir_edit = QLineEdit(str(data_dir.path), enabled=not data_dir.fixed)
         browse = QPushButton(_("Chọn…"), enabled=not data_dir.fixed)
@@ -48,6 +52,12 @@ class SettingsForm(QWidget):
         form.addRow(_(s.LANGUAGE.label), self.language)
         self.server_url = QLineEdit(settings.get(s.SERVER_URL), placeholderText="https://…")
         form.addRow(_(s.SERVER_URL.label), self.server_url)
+        self.voice = QComboBox()
+        self.voice.addItem(_("Tự động (giọng tiếng Việt có sẵn)"), "")
+        if settings.get(s.SPEECH_VOICE):
+            self.voice.addItem(settings.get(s.SPEECH_VOICE), settings.get(s.SPEECH_VOICE))
+            self.voice.setCurrentIndex(1)
+        form.addRow(_(s.SPEECH_VOICE.label), self.voice)
         save = QPushButton(_("Lưu cài đặt"))
         save.clicked.connect(self.submit)
         layout = QVBoxLayout(self)
@@ -63,6 +73,28 @@ class SettingsForm(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(current)))
         return combo
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.fill_voices()
+
+    def fill_voices(self) -> None:
+        """Only installed Vietnamese voices are offered; listing them starts the speech worker,
+        so it waits until the form is first shown."""
+        if self._voices is None:
+            return
+        provider, self._voices = self._voices, None
+        try:
+            voices = provider()
+        except UserError as exc:
+            self.voice.setToolTip(exc.message)
+            return
+        current = self.voice.currentData()
+        for index in range(self.voice.count() - 1, 0, -1):
+            self.voice.removeItem(index)
+        for voice in voices:
+            self.voice.addItem(voice_label(voice), voice.key)
+        self.voice.setCurrentIndex(max(0, self.voice.findData(current)))
+
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, _("Chọn thư mục dữ liệu"), self.data_dir_edit.text())
         if chosen:
@@ -75,7 +107,8 @@ class SettingsForm(QWidget):
             show_error(self, _("Cài đặt"), exc)
             return False
         self.saved.emit(SettingsChange(self.font_scale.currentData(), self.language.currentData(), url,
-                                       Path(self.data_dir_edit.text().strip() or self._data_dir.path)))
+                                       Path(self.data_dir_edit.text().strip() or self._data_dir.path),
+                                       self.voice.currentData() or ""))
         return True
 
 

@@ -13,11 +13,12 @@ from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.library.items_model import ItemsModel
 from handbook_desktop.ui.library.reader_view import ReaderView
+from handbook_desktop.ui.speech.service import SpeechService
 from handbook_desktop.ui.taskrunner import TaskRunner
 
 
 class LibraryPage(QWidget):
-    def __init__(self, workspace: Workspace, tasks: TaskRunner, table: str, title: str,
+    def __init__(self, workspace: Workspace, tasks: TaskRunner, speech: SpeechService, table: str, title: str,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace, self.table = workspace, table
@@ -34,7 +35,7 @@ class LibraryPage(QWidget):
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(1, header.fontMetrics().horizontalAdvance("M") * 8)
         self.list.selectionModel().currentRowChanged.connect(self._on_current)
-        self.reader = ReaderView(workspace, tasks)
+        self.reader = ReaderView(workspace, tasks, speech)
         self.reader.favorite_changed.connect(lambda _id, _on: self.reload(keep=True))
         self.reader.edited.connect(lambda _id: self.reload(keep=True))
         self._build(title)

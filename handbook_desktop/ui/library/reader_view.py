@@ -20,6 +20,8 @@ from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import show_error
 from handbook_desktop.ui.library.document_form import DocumentForm
+from handbook_desktop.ui.speech.listen_bar import ListenBar
+from handbook_desktop.ui.speech.service import SpeechService
 from handbook_desktop.ui.taskrunner import TaskRunner
 
 SAVE_DELAY_MS = 800
@@ -44,7 +46,8 @@ class ReaderView(QWidget):
     favorite_changed = Signal(str, bool)  # item id, favorite
     edited = Signal(str)  # item id
 
-    def __init__(self, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, workspace: Workspace, tasks: TaskRunner, speech: SpeechService,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace, self.tasks = workspace, tasks
         self.reading: library.Reading | None = None
@@ -59,6 +62,7 @@ class ReaderView(QWidget):
         self.attachments = QListWidget(maximumHeight=90)
         self.attachments.itemActivated.connect(self._open_attachment)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.save_position)
+        self.listen = ListenBar(speech, tasks, self.text, self._block_of_paragraph)
         self._build()
         self.show_empty()
 
@@ -74,9 +78,11 @@ class ReaderView(QWidget):
         split.addWidget(self.toc)
         split.addWidget(self.text)
         split.setStretchFactor(1, 1)
+        split.setSizes([200, 600])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.listen)
         layout.addWidget(split, 1)
         self.attachments_label = QLabel(_("Tệp đính kèm (nhấn Enter hoặc nhấp đúp để mở):"))
         layout.addWidget(self.attachments_label)
@@ -89,6 +95,7 @@ class ReaderView(QWidget):
         self.toc.hide()
         self._show_attachments([])
         self.favorite_button.setEnabled(False)
+        self.listen.set_reading(None)
         self.edit_button.hide()
         self._set_favorite_text(False)
 
@@ -104,6 +111,7 @@ class ReaderView(QWidget):
             self.toc.addItem(entry)
         self.toc.setVisible(bool(self.reading.headings))
         self._show_attachments(self.reading.attachments)
+        self.listen.set_reading(self.reading)
         self.favorite_button.blockSignals(True)
         self.favorite_button.setChecked(self.reading.item.favorite)
         self.favorite_button.blockSignals(False)
@@ -111,6 +119,10 @@ class ReaderView(QWidget):
         self.edit_button.setVisible(table == library.DOCUMENTS)
         self._set_favorite_text(self.reading.item.favorite)
         QTimer.singleShot(0, self._restore_position)
+
+    def _block_of_paragraph(self, index: int) -> int:
+        """reading_html puts the facts line, the title and the summary (if any) first."""
+        return index + (3 if self.reading and self.reading.summary else 2)
 
     def edit_metadata(self) -> None:
         item = self.reading.item

@@ -11,6 +11,7 @@ from handbook_desktop.core.search import SearchHit
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.library.reader_view import ReaderView
+from handbook_desktop.ui.speech.service import SpeechService
 from handbook_desktop.ui.taskrunner import TaskRunner
 
 KIND_NAMES = {"document": "Văn bản", "article": "Tin bài"}
@@ -24,7 +25,7 @@ def hit_html(hit: SearchHit) -> str:
 
 
 class SearchPage(QWidget):
-    def __init__(self, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, workspace: Workspace, tasks: TaskRunner, speech: SpeechService, parent: QWidget | None = None):
         super().__init__(parent)
         self.hits: list[SearchHit] = []
         self.heading = QLabel()
@@ -33,7 +34,7 @@ class SearchPage(QWidget):
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.viewport().installEventFilter(self)
         self.results.currentRowChanged.connect(self._open)
-        self.reader = ReaderView(workspace, tasks)
+        self.reader = ReaderView(workspace, tasks, speech)
         split = QSplitter()
         split.addWidget(self.results)
         split.addWidget(self.reader)
