@@ -239,6 +239,8 @@ class MainWindow(QMainWindow):
         settings.set(s.LANGUAGE, change.language)
         settings.set(s.SERVER_URL, change.server_url)
         settings.set(s.SPEECH_VOICE, change.voice)
+        for page in [*self.library_pages.values(), self.search_page]:
+            page.reader.listen.set_voice(change.voice)
         settings.save()
         apply_look(QApplication.instance(), change.font_scale)
         if language_changed:

@@ -71,3 +71,19 @@ def test_settings_offer_only_vietnamese_voices(main_window):
     form.voice.setCurrentIndex(1)
     form.submit()
     assert main_window.workspace.settings.get(s.SPEECH_VOICE) == keys[1]
+
+
+def test_voice_changes_mid_text(main_window, qtbot):
+    reader = _open_57(main_window)
+    bar = reader.listen
+    seen = []
+    bar.player.sentence_started.connect(seen.append)
+    bar.toggle()
+    qtbot.waitUntil(lambda: len(seen) >= 1, timeout=30_000)
+    main_window.show_page("settings")
+    form = main_window.settings_form
+    form.fill_voices()
+    form.voice.setCurrentIndex(form.voice.findData("espeak:vi-vn-x-south"))
+    form.submit()
+    assert bar.player.session.voice.key == "espeak:vi-vn-x-south"
+    bar.stop()

@@ -64,6 +64,11 @@ class ListenBar(QWidget):
         self.speech.workspace.settings.set(s.SPEECH_RATE, rate)
         self.speech.workspace.settings.save()
 
+    def set_voice(self, voice: str) -> None:
+        """A voice chosen in the settings applies from the next sentence of a reading in progress."""
+        if self.player.session is not None:
+            self.player.session.voice = voice
+
     def set_reading(self, reading: library.Reading | None) -> None:
         self.stop()
         self.reading = reading
