@@ -1,6 +1,8 @@
 """Message boxes with Vietnamese buttons (Qt ships no Vietnamese translation of its own)."""
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.i18n import _
@@ -24,3 +26,13 @@ def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> boo
     box.setDefaultButton(yes_button)
     box.exec()
     return box.clickedButton() is yes_button
+
+
+def accept_buttons(dialog: QDialog, accept_text: str, on_accept: Callable[[], object]) -> QDialogButtonBox:
+    """An accept button with our own wording and a Hủy (cancel) button; Qt's defaults are English."""
+    buttons = QDialogButtonBox()
+    buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(_("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

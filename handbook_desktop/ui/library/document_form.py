@@ -1,6 +1,6 @@
 """Correcting a document's number, type, issuer, date and title after an import."""
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
 
 from handbook_desktop.core import models as m
 from handbook_desktop.core.errors import UserError
@@ -9,7 +9,7 @@ from handbook_desktop.core.labels import label
 from handbook_desktop.core.services import library
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
-from handbook_desktop.ui.dialogs import show_error
+from handbook_desktop.ui.dialogs import accept_buttons, show_error
 
 
 class DocumentForm(QDialog):
@@ -32,11 +32,7 @@ class DocumentForm(QDialog):
         form.addRow(_("Cơ quan ban hành"), self.issuer)
         form.addRow(_("Ngày ban hành"), self.issued_on)
         form.addRow(_("Tiêu đề"), self.title)
-        buttons = QDialogButtonBox()
-        buttons.addButton(_("Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, _("Lưu"), self.save)
         form.addRow(buttons)
 
     def save(self) -> bool:

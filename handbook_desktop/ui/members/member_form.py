@@ -1,6 +1,6 @@
 """The member form: every field of the record, dates as dd/mm/yyyy, problems shown by field."""
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget)
 
 from handbook_desktop.core.formatting import format_date
@@ -8,6 +8,7 @@ from handbook_desktop.core.member_values import SEXES, THEORY_LEVELS
 from handbook_desktop.core.services import members
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
+from handbook_desktop.ui.dialogs import accept_buttons
 
 TEXT_FIELDS = ("full_name", "birth_date", "sex", "ethnicity", "religion", "hometown", "address", "education",
                "specialist_level", "theory_level", "occupation", "admitted_on", "official_on", "card_number",
@@ -38,11 +39,7 @@ class MemberFormDialog(QDialog):
         body.setLayout(form)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(body)
-        buttons = QDialogButtonBox()
-        buttons.addButton(_("Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, _("Lưu"), self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problems)

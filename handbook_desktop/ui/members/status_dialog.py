@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from handbook_desktop.core import models as m
 from handbook_desktop.core.errors import UserError
@@ -10,6 +10,7 @@ from handbook_desktop.core.formatting import format_date
 from handbook_desktop.core.services import members
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
+from handbook_desktop.ui.dialogs import accept_buttons
 
 KINDS = (m.MemberEventKind.MADE_OFFICIAL, m.MemberEventKind.EXCUSED, m.MemberEventKind.TEMPORARY,
          m.MemberEventKind.TRANSFERRED_OUT, m.MemberEventKind.TRANSFERRED_IN, m.MemberEventKind.DECEASED,
@@ -33,11 +34,7 @@ class StatusDialog(QDialog):
         form.addRow(_("Ngày"), self.day)
         form.addRow(_("Lý do"), self.reason)
         form.addRow(self.problem)
-        buttons = QDialogButtonBox()
-        buttons.addButton(_("Ghi nhận"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, _("Ghi nhận"), self.save)
         form.addRow(buttons)
 
     def save(self) -> bool:
