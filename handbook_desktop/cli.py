@@ -20,7 +20,6 @@ PAGES = ("home", "news", "documents", "members", "meetings", "study", "sync", "s
 
 # Commands of the contract whose capability has not landed yet, and what will bring them.
 NOT_YET = {
-    "render": N_("xuất biên bản, nghị quyết (DOCX/PDF)"),
     "serve": N_("máy chủ đồng bộ"),
     "sync": N_("đồng bộ với máy chủ"),
 }

@@ -6,4 +6,4 @@ inside the handler, so `main.py --help` and the GUI start stay fast.
 """
 
 # Module names under handbook_desktop.commands, registered by cli.build_parser.
-MODULES: list[str] = ["members", "speak"]
+MODULES: list[str] = ["members", "speak", "render"]

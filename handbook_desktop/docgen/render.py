@@ -1,0 +1,165 @@
+"""Rendering a document to a file: the one entry point of the GUI and the CLI.
+
+`build_layout` gives the backend-free layout (a preview can draw it too); `render_document`
+fills it from the database and writes DOCX or PDF, chosen by the file's extension, or fills
+the user's DOCX template instead when one is chosen for minutes or resolutions. Files are
+written beside the target under a temporary name and renamed at the end: an error never
+leaves half a file, and an older file of that name stays as it was.
+"""
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from handbook_desktop.core.errors import UserError, ValidationError
+from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.docgen.blocks import Layout, S, resolve
+from handbook_desktop.docgen.settings import (
+    DEFAULT_MARGINS,
+    MINUTES_TEMPLATE,
+    RESOLUTION_TEMPLATE,
+    Margins,
+    margins_of,
+)
+from handbook_desktop.i18n import N_, _
+
+
+class DocumentKind(StrEnum):
+    MINUTES = "minutes"  # Biên bản họp chi bộ
+    RESOLUTION = "resolution"  # Nghị quyết chi bộ
+    INVITATION = "invitation"  # Giấy mời
+    ATTENDANCE = "attendance"  # Danh sách điểm danh
+    ROSTER = "roster"  # Danh sách đảng viên (Mẫu 7-HSĐV)
+    REPORT = "report"  # Báo cáo tháng / quý
+
+
+class OutputFormat(StrEnum):
+    PDF = "pdf"
+    DOCX = "docx"
+
+
+MEETING_DOCUMENTS = frozenset({DocumentKind.MINUTES, DocumentKind.RESOLUTION, DocumentKind.INVITATION,
+                               DocumentKind.ATTENDANCE})
+TEMPLATE_SETTINGS = {DocumentKind.MINUTES: MINUTES_TEMPLATE, DocumentKind.RESOLUTION: RESOLUTION_TEMPLATE}
+DOCUMENT_NAMES = {  # for messages; translated where shown
+    DocumentKind.MINUTES: N_("biên bản họp chi bộ"),
+    DocumentKind.RESOLUTION: N_("nghị quyết chi bộ"),
+    DocumentKind.INVITATION: N_("giấy mời"),
+    DocumentKind.ATTENDANCE: N_("danh sách điểm danh"),
+    DocumentKind.ROSTER: N_("danh sách đảng viên"),
+    DocumentKind.REPORT: N_("báo cáo hoạt động của chi bộ"),
+}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    path: Path
+    kind: DocumentKind
+    format: OutputFormat
+    pages: int | None  # known for PDFs made here; None for DOCX
+    template: Path | None  # the user's template used, if any
+
+
+def document_name(kind: DocumentKind) -> str:
+    return _(DOCUMENT_NAMES[DocumentKind(kind)])
+
+
+def output_format(path: Path) -> OutputFormat:
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in (OutputFormat.PDF, OutputFormat.DOCX):
+        raise ValidationError(_("Tệp “{name}”: chỉ xuất được .pdf hoặc .docx.").format(name=Path(path).name))
+    return OutputFormat(suffix)
+
+
+def build_layout(workspace: Workspace, kind: DocumentKind, meeting_id: str | None = None,
+                 period: str | None = None, today: date | None = None) -> Layout:
+    """The document's layout with its data (not resolved: `blocks.resolve` before drawing)."""
+    from handbook_desktop.docgen import data, layouts, layouts_more
+
+    kind = DocumentKind(kind)
+    if kind in MEETING_DOCUMENTS and not meeting_id:
+        raise ValidationError(_("Hãy chọn cuộc họp cho {document}.").format(document=document_name(kind)))
+    if kind == DocumentKind.MINUTES:
+        return layouts.minutes_layout(data.minutes_data(workspace, meeting_id))
+    if kind == DocumentKind.RESOLUTION:
+        return layouts.resolution_layout(data.resolution_data(workspace, meeting_id))
+    if kind == DocumentKind.INVITATION:
+        return layouts_more.invitation_layout(data.invitation_data(workspace, meeting_id, today))
+    if kind == DocumentKind.ATTENDANCE:
+        return layouts_more.attendance_layout(data.attendance_sheet_data(workspace, meeting_id))
+    if kind == DocumentKind.ROSTER:
+        return layouts_more.roster_layout(data.roster_data(workspace, today))
+    if not period:
+        raise ValidationError(_("Hãy cho biết kỳ báo cáo: tháng (2026-11) hoặc quý (2026-Q4)."))
+    return layouts_more.report_layout(data.report_data(workspace, period, today))
+
+
+def render_document(workspace: Workspace, kind: DocumentKind, out: Path, *, meeting_id: str | None = None,
+                    period: str | None = None, template: Path | None = None, today: date | None = None) -> Rendered:
+    """Write the document to `out` (.pdf or .docx). `template`: a DOCX template to fill instead of
+    the built-in layout (minutes and resolutions); None takes the one chosen in the settings."""
+    out, kind = Path(out), DocumentKind(kind)
+    fmt = output_format(out)
+    template = template if template is not None else _template_setting(workspace, kind)
+    if template is not None and kind not in TEMPLATE_SETTINGS:
+        raise ValidationError(_("Chỉ biên bản và nghị quyết có mẫu DOCX riêng."))
+    layout = build_layout(workspace, kind, meeting_id, period, today)
+    margins = margins_of(workspace.settings)
+    if template is not None:
+        from handbook_desktop.docgen.templates import render_template
+
+        write_atomically(out, lambda tmp: render_template(Path(template), layout.context, tmp, fmt))
+        return Rendered(out, kind, fmt, None, Path(template))
+    pages = write_atomically(out, lambda tmp: write_layout(layout, tmp, fmt, margins))
+    return Rendered(out, kind, fmt, pages, None)
+
+
+def write_layout(layout: Layout, path: Path, fmt: OutputFormat, margins: Margins = DEFAULT_MARGINS) -> int | None:
+    """Draw a layout with either back end; returns the page count of a PDF."""
+    resolved = resolve(layout)
+    if fmt == OutputFormat.PDF:
+        from handbook_desktop.docgen.to_pdf import write_pdf
+
+        return write_pdf(resolved, path, margins)
+    from handbook_desktop.docgen.to_docx import write_docx
+
+    write_docx(resolved, path, margins)
+    return None
+
+
+def warm_up(margins: Margins = DEFAULT_MARGINS) -> None:
+    """Pay the first document's extra cost ahead (≈ 0.4 s: importing reportlab and python-docx,
+    reading the fonts, building the base DOCX) by drawing a tiny sample into memory; the GUI
+    may run it in the background once the window is up."""
+    import io
+
+    from handbook_desktop.docgen.blocks import Column, Header, Para, SignatureRow, SignBlock, Table, text
+    from handbook_desktop.docgen.to_docx import write_docx
+    from handbook_desktop.docgen.to_pdf import write_pdf
+
+    sample = Layout("", (Header(text("Đ"), text("C"), text("S"), text("N")), Para.of("Đảng", S.BODY),
+                         Table((Column("STT", 1),), (("1",),)), SignatureRow(None, SignBlock((text("T"),), text("N")))))
+    write_pdf(sample, io.BytesIO(), margins)
+    write_docx(sample, io.BytesIO(), margins)
+
+
+def _template_setting(workspace: Workspace, kind: DocumentKind) -> Path | None:
+    setting = TEMPLATE_SETTINGS.get(kind)
+    value = workspace.settings.get(setting).strip() if setting else ""
+    return Path(value) if value else None
+
+
+def write_atomically(out: Path, write):
+    """Run `write(tmp)` on a temporary file beside `out`, then put it in place."""
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        result = write(tmp)
+        os.replace(tmp, out)
+        return result
+    except OSError as exc:
+        raise UserError(_("Không ghi được tệp {path} ({error}).").format(
+            path=out, error=exc.strerror or exc)) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
