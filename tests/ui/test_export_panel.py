@@ -1,0 +1,23 @@
+"""Xuất/In: a meeting's minutes and resolution written from the GUI and read back."""
+
+import pypdf
+from docx import Document
+
+from handbook_desktop.docgen.data import latest_meeting_id
+from handbook_desktop.docgen.render import DocumentKind
+from handbook_desktop.ui.documents.export_panel import ExportPanel
+
+
+def test_export_minutes_pdf_and_resolution_docx(main_window, qtbot, tmp_path):
+    panel = ExportPanel(main_window.workspace, main_window.tasks)
+    qtbot.addWidget(panel)
+    from datetime import datetime, timezone
+
+    panel.set_meeting(latest_meeting_id(main_window.workspace, datetime.now(timezone.utc)))
+    panel.export_to(DocumentKind.MINUTES, tmp_path / "bien-ban.pdf")
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "bien-ban.pdf").pages)
+    assert "BIÊN BẢN" in text and "ĐẢNG CỘNG SẢN VIỆT NAM" in text
+    assert panel.open_file.isEnabled() and "bien-ban.pdf" in panel.result.text()
+    panel.export_to(DocumentKind.RESOLUTION, tmp_path / "nghi-quyet.docx")
+    paragraphs = "\n".join(p.text for p in Document(tmp_path / "nghi-quyet.docx").paragraphs)
+    assert "NGHỊ QUYẾT" in paragraphs
