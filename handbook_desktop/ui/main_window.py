@@ -22,6 +22,7 @@ from handbook_desktop.ui.dialogs import show_error
 from handbook_desktop.ui.library.import_flow import ImportFlow, importable
 from handbook_desktop.ui.library.library_page import LibraryPage
 from handbook_desktop.ui.library.search_page import SearchPage
+from handbook_desktop.ui.meetings.meetings_page import MeetingsPage
 from handbook_desktop.ui.members.roster_page import RosterPage
 from handbook_desktop.ui.pages.coming_soon import ComingSoonPage
 from handbook_desktop.ui.speech.service import SpeechService
@@ -117,14 +118,16 @@ class MainWindow(QMainWindow):
         if key == "members":
             self.roster_page = RosterPage(self.workspace, self.tasks, _(SECTIONS[key]))
             return self.roster_page
+        if key == "meetings":
+            self.meetings_page = MeetingsPage(self.workspace, self.tasks, _(SECTIONS[key]), self.today)
+            self.meetings_page.open_requested.connect(self.open_item)
+            return self.meetings_page
         if key in ("news", "documents"):
             table = library.ARTICLES if key == "news" else library.DOCUMENTS
             page = LibraryPage(self.workspace, self.tasks, self.speech, table, _(SECTIONS[key]))
             self.library_pages[table] = page
             return page
         plans = {
-            "meetings": (_("Lịch sinh hoạt, chuẩn bị nội dung, điểm danh, biên bản và nghị quyết."),
-                         _("Đã có {n} cuộc họp được ghi lại.").format(n=o.meetings)),
             "study": (_("Học tập nghị quyết: nội dung tóm tắt, câu hỏi trắc nghiệm, khảo sát."), ""),
             "sync": (_("Đồng bộ với máy chủ: nhận văn bản cấp trên ban hành, gửi hồ sơ của chi bộ."),
                      _("{n} thay đổi đang chờ gửi.").format(n=o.outbox_pending)),

@@ -21,3 +21,18 @@ def test_export_minutes_pdf_and_resolution_docx(main_window, qtbot, tmp_path):
     panel.export_to(DocumentKind.RESOLUTION, tmp_path / "nghi-quyet.docx")
     paragraphs = "\n".join(p.text for p in Document(tmp_path / "nghi-quyet.docx").paragraphs)
     assert "NGHỊ QUYẾT" in paragraphs
+
+
+def test_meeting_page_exports_its_own_minutes(main_window, tmp_path):
+    from handbook_desktop.core.services import meetings
+    from handbook_desktop.ui.meetings.meeting_view import EXPORT
+
+    main_window.show_page("meetings")
+    page = main_window.meetings_page
+    october = [m for m in meetings.meeting_history(main_window.workspace, meetings.HistoryQuery())
+               if "tháng 10" in m.title][0]
+    page.open_meeting(october.id, EXPORT)
+    view = page.stack.currentWidget()
+    view.export.export_to(DocumentKind.MINUTES, tmp_path / "t10.pdf")
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "t10.pdf").pages)
+    assert "THÁNG 10 NĂM 2026" in text

@@ -1,0 +1,67 @@
+"""Sinh hoạt chi bộ: the calendar and the history of meetings, then one meeting's page."""
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from handbook_desktop.core.services import library, meetings
+from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.i18n import _
+from handbook_desktop.ui.meetings.calendar_view import CalendarView
+from handbook_desktop.ui.meetings.common import MeetingContext, reported
+from handbook_desktop.ui.meetings.history_view import HistoryView
+from handbook_desktop.ui.meetings.meeting_view import MeetingView
+from handbook_desktop.ui.taskrunner import TaskRunner
+
+
+class MeetingsPage(QWidget):
+    open_requested = Signal(str, str)  # library table, item id (a material from the library)
+
+    def __init__(self, workspace: Workspace, tasks: TaskRunner, title: str, today: date,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = MeetingContext(workspace, tasks, today)
+        self.calendar, self.history = CalendarView(self.ctx), HistoryView(self.ctx)
+        self.meeting = MeetingView(self.ctx)
+        self.overview = QTabWidget()
+        self.overview.addTab(self.calendar, _("Lịch họp"))
+        self.overview.addTab(self.history, _("Lịch sử và tìm kiếm"))
+        self.overview.currentChanged.connect(lambda index: self.history.reload() if index == 1 else None)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.overview)
+        self.stack.addWidget(self.meeting)
+        for view in (self.calendar, self.history):
+            view.open_requested.connect(self.open_meeting)
+        self.calendar.saved.connect(self._created)
+        self.meeting.back_requested.connect(self.show_overview)
+        self.meeting.deleted.connect(self.show_overview)
+        self.meeting.changed.connect(self.calendar.reload)
+        self.meeting.open_document.connect(lambda document_id: self.open_requested.emit(library.DOCUMENTS,
+                                                                                          document_id))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 8)
+        self.heading = QLabel("<h1>%s</h1>" % escape(title))
+        layout.addWidget(self.heading)
+        layout.addWidget(self.stack, 1)
+
+    def open_meeting(self, meeting_id: str, tab: int = 0) -> None:
+        with reported(self, _("Mở cuộc họp")):  # e.g. deleted on another device since the list was read
+            self.meeting.open(meeting_id, tab)
+            self.heading.hide()  # the meeting's own title heads the page: room for the tabs
+            self.stack.setCurrentWidget(self.meeting)
+            self.meeting.tabs.currentWidget().setFocus()
+
+    def _created(self, saved: meetings.MeetingSaved) -> None:
+        """A new meeting opens at once on Chuẩn bị: the agenda is what comes next."""
+        self.open_meeting(saved.id)
+        self.meeting.notice.show_text("\n".join(saved.warnings), "warning")
+
+    def show_overview(self) -> None:
+        if self.stack.currentWidget() is self.meeting:
+            self.meeting.leave()
+        self.calendar.reload()
+        self.history.reload()
+        self.stack.setCurrentWidget(self.overview)
+        self.heading.show()

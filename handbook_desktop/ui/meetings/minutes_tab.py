@@ -1,0 +1,272 @@
+"""Biên bản: times, opinions per agenda item, conclusions, votes, quality; autosaved.
+
+Autosave: every change (re)starts a short timer; when it fires, the editor's whole state
+goes to `save_minutes_draft` (one small row, a few ms, so it runs on the GUI thread and
+drafts can never land out of order). While typing goes on without a pause, a save still
+happens at least every MAX_UNSAVED_S seconds. Leaving the tab (or the meeting, or the
+window) or pressing Lưu writes the minutes as rows with `save_minutes`; a draft found on
+opening is what an earlier session left behind when it crashed, and the user is told.
+"""
+
+from datetime import date, datetime
+from time import monotonic
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from handbook_desktop.core import models as m
+from handbook_desktop.core.errors import UserError, ValidationError
+from handbook_desktop.core.formatting import VIETNAM_TIME, format_datetime
+from handbook_desktop.core.services import meetings
+from handbook_desktop.i18n import _
+from handbook_desktop.ui.dialogs import ask, show_error
+from handbook_desktop.ui.meetings.common import (MeetingContext, Notice, button_row, fit_rows, format_time, on_key,
+                                                 parse_time, vertical_scroll)
+from handbook_desktop.ui.meetings.minutes_after import AddendaBox, EvaluationBox, lock_text
+from handbook_desktop.ui.meetings.speeches_panel import SpeechesPanel
+from handbook_desktop.ui.meetings.votes_panel import VotesPanel
+
+AUTOSAVE_DELAY_MS = 2000
+MAX_UNSAVED_S = 5.0
+
+
+class MinutesTab(QWidget):
+    saved = Signal()  # the minutes became rows (the meeting counts as held) or were approved
+
+    def __init__(self, ctx: MeetingContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.minutes: meetings.Minutes | None = None
+        self.locked, self._loading, self._dirty, self._has_draft = False, False, False, False
+        self._edited = False  # typed in since opening: only then does leaving write the minutes
+        self._dirty_since: float | None = None
+        self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS, timeout=self.autosave)
+        self.banner, self.status, self.problems = Notice(), Notice(), Notice()
+        self.started, self.ended = QLineEdit(placeholderText=_("giờ:phút")), QLineEdit(placeholderText=_("giờ:phút"))
+        self.conclusions = QPlainTextEdit(placeholderText=_("Kết luận của đồng chí chủ trì…"))
+        self.conclusions.setTabChangesFocus(True)
+        self.quality = QComboBox()
+        self.quality.addItem(_("— chưa đánh giá —"), None)
+        for quality in m.Quality:
+            self.quality.addItem(meetings.meeting_label(quality), quality)
+        self.speeches, self.votes = SpeechesPanel(), VotesPanel()
+        self.addenda, self.evaluation = AddendaBox(ctx), EvaluationBox(ctx)
+        for signal in (self.started.textEdited, self.ended.textEdited, self.conclusions.textChanged,
+                       self.quality.activated, self.speeches.changed, self.votes.changed):
+            signal.connect(lambda *_a: self.changed())
+        self._build()
+
+    def _build(self) -> None:
+        actions, (self.save_button, self.approve_button, self.discard_button) = button_row(
+            (_("Lưu biên bản"), self.save), (_("Thông qua biên bản…"), self.approve),
+            (_("Bỏ bản nháp"), self.discard_draft), stretch=False)
+        actions.addWidget(self.status, 1)  # after the buttons, so they never move
+        on_key(self, "Ctrl+S", self.save, children=True)
+        times = QHBoxLayout()
+        for text, widget in ((_("Bắt đầu lúc"), self.started), (_("Kết thúc lúc"), self.ended),
+                             (_("Tự đánh giá chất lượng"), self.quality)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            times.addWidget(label)
+            times.addWidget(widget)
+        times.addStretch(1)
+        for edit in (self.started, self.ended):
+            edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("00:00 (theo lịch)") + 24)
+        conclusions = QGroupBox(_("Kết luận của chủ trì"))
+        QVBoxLayout(conclusions).addWidget(self.conclusions)
+        self.conclusions.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        fit_rows(self.votes.table, 3)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 4, 0)
+        for widget in (conclusions, self.votes):
+            column.addWidget(widget, 1)
+        column.addWidget(self.evaluation)
+        column.addWidget(self.addenda)
+        split = QSplitter()
+        split.addWidget(self.speeches)
+        split.addWidget(vertical_scroll(right))
+        split.setStretchFactor(0, 9)
+        split.setStretchFactor(1, 11)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(actions)
+        layout.addWidget(self.problems)
+        layout.addLayout(times)
+        layout.addWidget(split, 1)
+
+    # -- loading and the editor's content -------------------------------------------------
+    def load(self, meeting_id: str) -> None:
+        """Read the minutes (an autosaved draft first, if one was left behind) into the editor."""
+        self.autosave_timer.stop()
+        minutes = meetings.load_minutes(self.ctx.workspace, meeting_id)
+        self.minutes, self.locked = minutes, minutes.meeting.locked
+        self._loading = True
+        content = minutes.content
+        self.started.setPlaceholderText(_("{time} (theo lịch)").format(time=format_time(minutes.meeting.starts_at)))
+        self.started.setText(format_time(content.started_at))
+        self.ended.setText(format_time(content.ended_at))
+        self.conclusions.setPlainText(content.conclusions)
+        self.quality.setCurrentIndex(max(self.quality.findData(content.quality), 0))
+        self.speeches.set_context(minutes.agenda, minutes.speakers)
+        self.speeches.set_speeches(content.speeches)
+        self.votes.set_votes(content.votes, minutes.attendance.voters)
+        self._loading = False
+        self._dirty, self._dirty_since, self._has_draft = False, None, minutes.draft_saved_at is not None
+        self._edited = False
+        self._show_state()
+
+    def _show_state(self) -> None:
+        minutes = self.minutes
+        detail = minutes.meeting
+        for edit in (self.started, self.ended, self.conclusions):
+            edit.setReadOnly(self.locked)
+        self.quality.setEnabled(not self.locked)
+        self.speeches.set_read_only(self.locked)
+        self.votes.set_read_only(self.locked)
+        for button in (self.save_button, self.approve_button):
+            button.setVisible(not self.locked)
+        self.discard_button.setVisible(self._has_draft and not self.locked)
+        intact = meetings.verify_minutes(self.ctx.workspace, detail.id) if self.locked else None
+        self.banner.show_text(lock_text(detail, intact) if self.locked else "", "warning")
+        self.addenda.load(detail, minutes.addenda)
+        self.evaluation.load(detail)
+        self.problems.clear_text()
+        if self._has_draft and not self.locked:
+            self.status.show_text(_("Đã khôi phục bản nháp lúc {when} (chưa lưu chính thức): kiểm tra rồi nhấn "
+                                    "“Lưu biên bản”.").format(when=format_datetime(minutes.draft_saved_at)),
+                                  "warning")
+        else:
+            self.status.clear_text()
+
+    def _moment(self, edit: QLineEdit, field: str) -> datetime | None:
+        at = parse_time(edit.text(), field)
+        if at is None:
+            return None
+        day: date = self.minutes.meeting.starts_at.astimezone(VIETNAM_TIME).date()
+        return datetime.combine(day, at, VIETNAM_TIME)
+
+    def content(self, strict: bool = True) -> meetings.MinutesContent:
+        """The editor's state; with `strict` False an unreadable time is left out, not refused."""
+        times = []
+        for edit, field in ((self.started, _("Giờ bắt đầu")), (self.ended, _("Giờ kết thúc"))):
+            try:
+                times.append(self._moment(edit, field))
+            except ValidationError:
+                if strict:
+                    raise
+                times.append(None)
+        return meetings.MinutesContent(started_at=times[0], ended_at=times[1],
+                                       conclusions=self.conclusions.toPlainText(),
+                                       quality=self.quality.currentData(), speeches=self.speeches.speeches(),
+                                       votes=self.votes.votes())
+
+    # -- autosave -------------------------------------------------------------------------
+    def changed(self) -> None:
+        if self._loading or self.locked or self.minutes is None:
+            return
+        self._dirty = self._edited = True
+        now = monotonic()
+        self._dirty_since = self._dirty_since or now
+        if now - self._dirty_since >= MAX_UNSAVED_S:
+            self.autosave()  # typing without a pause: do not wait for one
+        else:
+            self.autosave_timer.start()
+
+    def autosave(self) -> bool:
+        self.autosave_timer.stop()
+        if not self._dirty or self.locked or self.minutes is None:
+            return False
+        try:
+            saved_at = meetings.save_minutes_draft(self.ctx.workspace, self.minutes.meeting.id,
+                                                   self.content(strict=False))
+        except UserError as exc:
+            self.status.show_text(exc.message, "error")
+            return False
+        self._dirty, self._dirty_since, self._has_draft = False, None, True
+        self.status.show_text(_("Đã tự động lưu bản nháp lúc {time}.").format(
+            time=saved_at.astimezone(VIETNAM_TIME).strftime("%H:%M:%S")), "info")
+        self.discard_button.setVisible(False)
+        return True
+
+    # -- saving, leaving, approving -------------------------------------------------------
+    def write(self) -> meetings.MinutesSaved:
+        """The minutes as rows; raises a UserError (the draft is kept) when they cannot be."""
+        self.autosave_timer.stop()
+        content = self.content()
+        saved = meetings.save_minutes(self.ctx.workspace, self.minutes.meeting.id, content)
+        self._dirty, self._dirty_since, self._has_draft, self._edited = False, None, False, False
+        return saved
+
+    def save(self) -> bool:
+        if self.locked or self.minutes is None:
+            return False
+        try:
+            saved = self.write()
+        except UserError as exc:
+            self.autosave()
+            show_error(self, _("Lưu biên bản"), exc)
+            return False
+        self._after_write(saved.warnings)
+        return True
+
+    def _after_write(self, warnings: list[str]) -> None:
+        selected = self.speeches.table.currentIndex().row()
+        self.load(self.minutes.meeting.id)  # saved rows now have ids: later saves update them
+        self.speeches.set_speeches(self.speeches.speeches(), selected)
+        self.status.show_text(_("Đã lưu biên bản lúc {time}.").format(
+            time=self.ctx.now().astimezone(VIETNAM_TIME).strftime("%H:%M:%S")), "ok")
+        self.problems.show_text("\n".join(warnings), "warning")
+        self.saved.emit()
+
+    def leave(self) -> None:
+        """Leaving the tab or the meeting: save what was typed; never a modal box here.
+
+        A draft recovered after a crash but not touched since stays a draft: the user has
+        not looked at it yet, and saving would also mark the meeting as held.
+        """
+        if self.locked or self.minutes is None or not self._edited:
+            return
+        try:
+            self.write()
+        except UserError as exc:
+            self.autosave()  # keep every keystroke as a draft; it is offered again on return
+            self.problems.show_text(_("Biên bản chưa lưu được, đã giữ bản nháp: {error}").format(error=exc.message),
+                                    "error")
+            return
+        self.load(self.minutes.meeting.id)  # saved rows now have ids: later saves update them
+        self.saved.emit()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # Another tab, another section or the window closing: the minutes are saved then.
+        if not event.spontaneous():
+            self.leave()
+        super().hideEvent(event)
+
+    def discard_draft(self) -> None:
+        if self.minutes and ask(self, _("Bỏ bản nháp"), _("Bỏ bản nháp đã khôi phục và quay về biên bản đã lưu?"),
+                                _("Bỏ bản nháp"), _("Giữ lại")):
+            meetings.discard_minutes_draft(self.ctx.workspace, self.minutes.meeting.id)
+            self.load(self.minutes.meeting.id)
+
+    def approve(self) -> None:
+        if self.locked or self.minutes is None:
+            return
+        question = _("Thông qua biên bản “{title}”?\n\nSau khi thông qua, biên bản được khóa: không sửa được nữa, "
+                     "mọi đính chính phải lập phụ lục.").format(title=self.minutes.meeting.title)
+        if not ask(self, _("Thông qua biên bản"), question, _("Thông qua và khóa"), _("Chưa")):
+            return
+        try:
+            self.content()  # an unreadable time is refused here, not dropped from the draft
+            self._dirty = True
+            self.autosave()  # approval takes the latest draft as the minutes
+            approval = meetings.approve_minutes(self.ctx.workspace, self.minutes.meeting.id, now=self.ctx.now())
+        except UserError as exc:
+            show_error(self, _("Thông qua biên bản"), exc)
+            return
+        self._has_draft = False
+        self.load(self.minutes.meeting.id)
+        self.problems.show_text("\n".join(approval.warnings), "warning")
+        self.saved.emit()

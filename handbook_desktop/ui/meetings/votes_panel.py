@@ -1,0 +1,163 @@
+"""Votes in the minutes: agree / disagree / abstain per matter, checked live against those
+entitled to vote (official members present)."""
+
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from handbook_desktop.core.services import meetings
+from handbook_desktop.i18n import N_, _
+from handbook_desktop.ui.meetings.common import Notice, button_row, current_row, on_key, rows_table
+
+# Two-line headers keep the number columns narrow beside the matter.
+HEADERS = (N_("Nội dung"), N_("Đồng\ný"), N_("Không\nđồng ý"), N_("Không\nbiểu quyết"),
+           N_("Tỷ lệ\nđồng ý"))
+RATE = 4  # shows the check too: red when the totals are wrong, amber when short
+COUNTS = ("agree", "disagree", "abstain")  # columns 1–3
+ERROR, WARNING = QColor("#b3261e"), QColor("#8a5a00")
+
+
+class VotesModel(QAbstractTableModel):
+    """Editable in place (Tab / F2 / typing); numbers get a spin box from Qt's default delegate."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.votes: list[meetings.VoteDraft] = []
+        self.voters = 0
+        self.read_only = False
+
+    def set_votes(self, votes: list[meetings.VoteDraft], voters: int) -> None:
+        self.beginResetModel()
+        self.votes, self.voters = list(votes), voters
+        self.endResetModel()
+
+    def check(self, row: int) -> meetings.VoteCheck:
+        return meetings.check_vote(self.votes[row], self.voters)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.votes)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(HEADERS[section])
+        return None
+
+    def flags(self, index: QModelIndex):
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() < RATE and not self.read_only else flags
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        vote, column = self.votes[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == 0:
+                return vote.matter
+            if column <= 3:
+                return getattr(vote, COUNTS[column - 1])
+            return self._rate_text(index.row())
+        if role == Qt.ItemDataRole.ForegroundRole and column == RATE:
+            check = self.check(index.row())
+            return QBrush(ERROR if check.error else WARNING) if check.error or check.warning else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == RATE:
+            check = self.check(index.row())
+            return check.error or check.warning or _("Tổng số phiếu khớp với số được biểu quyết.")
+        return None
+
+    def _rate_text(self, row: int) -> str:
+        vote, check = self.votes[row], self.check(row)
+        rate = f"{meetings.percent(vote.agree, self.voters):.1f}%"
+        return f"✗ {rate}" if check.error else f"! {rate}" if check.warning else f"✓ {rate}"
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 - Qt API
+        if role != Qt.ItemDataRole.EditRole or self.read_only or index.column() >= RATE:
+            return False
+        vote = self.votes[index.row()]
+        if index.column() == 0:
+            vote = replace(vote, matter=str(value))
+        else:
+            try:
+                vote = replace(vote, **{COUNTS[index.column() - 1]: int(value)})
+            except (TypeError, ValueError):
+                return False
+        self.votes[index.row()] = vote
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(HEADERS) - 1))
+        return True
+
+    def add(self, vote: meetings.VoteDraft) -> int:
+        self.beginInsertRows(QModelIndex(), len(self.votes), len(self.votes))
+        self.votes.append(vote)
+        self.endInsertRows()
+        return len(self.votes) - 1
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.votes[row]
+        self.endRemoveRows()
+
+
+class VotesPanel(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(_("Biểu quyết"), parent)
+        self.model = VotesModel(self)
+        self.model.dataChanged.connect(lambda *_a: self._on_edit())
+        self.table = rows_table(self.model, stretch_column=0)
+        self.table.setTabKeyNavigation(True)  # type the matter, Tab, the numbers: like a paper form
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.show_check())
+        on_key(self.table, "Ctrl+Delete", self.remove_vote)
+        self.problems, self.voters = Notice(), QLabel(wordWrap=True)
+        buttons, self.buttons = button_row((_("Thêm biểu quyết"), self.add_vote),
+                                           (_("Bỏ biểu quyết"), self.remove_vote))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.voters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.problems)
+        layout.addLayout(buttons)
+
+    def set_votes(self, votes: tuple[meetings.VoteDraft, ...], voters: int) -> None:
+        self.model.set_votes(list(votes), voters)
+        self.voters.setText(_("{voters} đảng viên chính thức có mặt được biểu quyết; tỷ lệ tính trên số này.")
+                            .format(voters=voters))
+        self.show_check()
+
+    def votes(self) -> tuple[meetings.VoteDraft, ...]:
+        return tuple(self.model.votes)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.model.read_only = read_only
+        for button in self.buttons:
+            button.setEnabled(not read_only)
+
+    def _on_edit(self) -> None:
+        self.show_check()
+        self.changed.emit()
+
+    def show_check(self) -> None:
+        """Every vote's problem, errors first: they block saving; warnings do not."""
+        checks = [self.model.check(row) for row in range(self.model.rowCount())]
+        errors = [c.error for c in checks if c.error]
+        warnings = [c.warning for c in checks if c.warning]
+        if errors:
+            self.problems.show_text("\n".join(errors + warnings), "error")
+        else:
+            self.problems.show_text("\n".join(warnings), "warning")
+
+    def add_vote(self) -> None:
+        """A new matter, every voter agreeing: the usual outcome, corrected when it is not."""
+        row = self.model.add(meetings.VoteDraft("", agree=self.model.voters))
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.setFocus()
+        self.table.edit(self.model.index(row, 0))
+        self._on_edit()
+
+    def remove_vote(self) -> None:
+        row = current_row(self.table)
+        if row >= 0 and not self.model.read_only:
+            self.model.remove(row)
+            self._on_edit()
+
