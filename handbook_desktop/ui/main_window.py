@@ -20,10 +20,6 @@ from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _, set_language
 from handbook_desktop.ui.dialogs import show_error
 from handbook_desktop.ui.library.import_flow import ImportFlow, importable
-from handbook_desktop.ui.library.library_page import LibraryPage
-from handbook_desktop.ui.library.search_page import SearchPage
-from handbook_desktop.ui.meetings.meetings_page import MeetingsPage
-from handbook_desktop.ui.members.roster_page import RosterPage
 from handbook_desktop.ui.pages.coming_soon import ComingSoonPage
 from handbook_desktop.ui.speech.service import SpeechService
 from handbook_desktop.ui.pages.home import HomePage
@@ -65,16 +61,17 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.setWindowTitle(_("Sổ tay đảng viên"))
         overview = load_overview(self.workspace, self.today)
-        self.library_pages: dict[str, LibraryPage] = {}
+        self.library_pages: dict[str, QWidget] = {}
         self.sidebar = QListWidget(objectName="sidebar")
         self.pages = QStackedWidget()
         for key, name in SECTIONS.items():
             item = QListWidgetItem(_(name))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
-            self.pages.addWidget(self._page(key, overview))
-        self.search_page = SearchPage(self.workspace, self.tasks, self.speech)
-        self.pages.addWidget(self.search_page)
+            # Pages are built on first visit: the first paint needs only the home page.
+            self.pages.addWidget(self._page(key, overview) if key == "home" else QWidget())
+        self._built = {"home"}
+        self.search_page = None  # made by the first search
         self.sidebar.currentRowChanged.connect(self._on_section)
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 32)
         body = QHBoxLayout()
@@ -116,14 +113,20 @@ class MainWindow(QMainWindow):
         if key == "settings":
             return self._settings_page()
         if key == "members":
+            from handbook_desktop.ui.members.roster_page import RosterPage  # pages load on first visit
+
             self.roster_page = RosterPage(self.workspace, self.tasks, _(SECTIONS[key]))
             return self.roster_page
         if key == "meetings":
+            from handbook_desktop.ui.meetings.meetings_page import MeetingsPage
+
             self.meetings_page = MeetingsPage(self.workspace, self.tasks, _(SECTIONS[key]), self.today)
             self.meetings_page.open_requested.connect(self.open_item)
             return self.meetings_page
         if key in ("news", "documents"):
             table = library.ARTICLES if key == "news" else library.DOCUMENTS
+            from handbook_desktop.ui.library.library_page import LibraryPage
+
             page = LibraryPage(self.workspace, self.tasks, self.speech, table, _(SECTIONS[key]))
             self.library_pages[table] = page
             return page
@@ -184,14 +187,28 @@ class MainWindow(QMainWindow):
 
     # -- behaviour ----------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        for page in [*self.library_pages.values(), self.search_page]:
+        for page in self._reading_pages():
             page.reader.listen.stop()
         self.speech.close()
         super().closeEvent(event)
 
+    def _reading_pages(self) -> list[QWidget]:
+        return [*self.library_pages.values(), *([self.search_page] if self.search_page else [])]
+
     def _on_section(self, row: int) -> None:
         if row >= 0:
+            self.ensure_page(list(SECTIONS)[row])
             self.pages.setCurrentIndex(row)
+
+    def ensure_page(self, key: str) -> QWidget:
+        index = list(SECTIONS).index(key)
+        if key not in self._built:
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, self._page(key, self._overview))
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built.add(key)
+        return self.pages.widget(index)
 
     def search(self, query: str) -> None:
         query = query.strip()
@@ -201,6 +218,11 @@ class MainWindow(QMainWindow):
                        title=_("Tìm kiếm"), on_done=lambda hits: self._show_hits(query, hits))
 
     def _show_hits(self, query: str, hits) -> None:
+        if self.search_page is None:
+            from handbook_desktop.ui.library.search_page import SearchPage
+
+            self.search_page = SearchPage(self.workspace, self.tasks, self.speech)
+            self.pages.addWidget(self.search_page)
         self.search_page.show_hits(query, hits)
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(-1)
@@ -215,7 +237,7 @@ class MainWindow(QMainWindow):
         self.library_pages[table].open_item(item_id)
 
     def _after_import(self, report) -> None:
-        page = self.library_pages[library.DOCUMENTS]
+        page = self.ensure_page("documents")
         page.reload()
         if report.imported:
             self.open_item(library.DOCUMENTS, report.imported[0].document_id)
@@ -231,7 +253,7 @@ class MainWindow(QMainWindow):
             self.importer.import_paths(paths)
 
     def current_page(self) -> str:
-        if self.pages.currentWidget() is self.search_page:
+        if self.search_page is not None and self.pages.currentWidget() is self.search_page:
             return "search"
         return list(SECTIONS)[self.sidebar.currentRow()]
 
@@ -242,7 +264,7 @@ class MainWindow(QMainWindow):
         settings.set(s.LANGUAGE, change.language)
         settings.set(s.SERVER_URL, change.server_url)
         settings.set(s.SPEECH_VOICE, change.voice)
-        for page in [*self.library_pages.values(), self.search_page]:
+        for page in self._reading_pages():
             page.reader.listen.set_voice(change.voice)
         settings.save()
         apply_look(QApplication.instance(), change.font_scale)

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from handbook_desktop.core import settings as s
+from handbook_desktop.ui.main_window import SECTIONS
 from handbook_desktop.ui.pages.coming_soon import ComingSoonPage
 from handbook_desktop.ui.pages.home import HomePage
 from handbook_desktop.ui.settings_form import SettingsForm
@@ -51,6 +52,8 @@ def test_unbuilt_sections_say_so_honestly(main_window):
 
 
 def test_large_text_mode_scales_every_screen(main_window, qapp):
+    for key in SECTIONS:  # pages are built on first visit; this test wants every one
+        main_window.ensure_page(key)
     form = main_window.settings_form
     assert isinstance(form, SettingsForm)
     form.font_scale.setCurrentIndex(form.font_scale.findData(2.0))

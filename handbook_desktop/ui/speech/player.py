@@ -30,12 +30,19 @@ class SpeechPlayer(QObject):
         self.session: ReadingSession | None = None
         self.state = "stopped"
         self._generation = 0  # ignores clips that arrive after a stop or a skip
-        self._media = QMediaPlayer(self)
-        self._media.setAudioOutput(QAudioOutput(self))
-        self._media.mediaStatusChanged.connect(self._on_media_status)
-        self._paced = not QMediaDevices.audioOutputs()
+        self._player: QMediaPlayer | None = None  # made on first use: loading it costs start-up time
+        self._paced = True
         self._pace = QTimer(self, singleShot=True, timeout=self._advance)
         self._clock, self._remaining_ms = QElapsedTimer(), 0
+
+    @property
+    def _media(self) -> QMediaPlayer:
+        if self._player is None:
+            self._player = QMediaPlayer(self)
+            self._player.setAudioOutput(QAudioOutput(self))
+            self._player.mediaStatusChanged.connect(self._on_media_status)
+            self._paced = not QMediaDevices.audioOutputs()
+        return self._player
 
     def start(self, paragraphs: Sequence[str], fraction: float = 0.0, voice: str = "", rate: int = 160) -> None:
         self.stop()
@@ -67,7 +74,8 @@ class SpeechPlayer(QObject):
     def stop(self) -> None:
         self._generation += 1
         self._pace.stop()
-        self._media.stop()
+        if self._player is not None:
+            self._player.stop()
         if self.session is not None:
             session, self.session = self.session, None
             session.close()
