@@ -6,8 +6,8 @@ from html import escape
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
 
 from handbook_desktop import __version__
 from handbook_desktop.core import settings as s
@@ -139,13 +139,18 @@ class MainWindow(QMainWindow):
         return ComingSoonPage(_(SECTIONS[key]), plan, fact)
 
     def _settings_page(self) -> QWidget:
+        from handbook_desktop.ui.documents.document_settings import DocumentSettingsBox  # loads docgen
+
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(24, 16, 24, 16)
         column.addWidget(QLabel("<h1>%s</h1>" % escape(_("Cài đặt"))))
-        self.settings_form = SettingsForm(self.workspace.settings, self.data_dir, self.speech.voices)
+        self.settings_form = SettingsForm(self.workspace.settings, self.data_dir, self.speech.voices,
+                                          (DocumentSettingsBox(self.workspace),))
         self.settings_form.saved.connect(self.apply_settings)
-        column.addWidget(self.settings_form, 1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(self.settings_form)  # large text makes the form taller than the window
+        column.addWidget(scroll, 1)
         return page
 
     def _build_menu(self) -> None:

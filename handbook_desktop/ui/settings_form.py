@@ -32,9 +32,10 @@ class SettingsForm(QWidget):
     saved = Signal(object)  # SettingsChange
 
     def __init__(self, settings: s.Settings, data_dir: DataDirChoice,
-                 voices: Callable[[], list] | None = None, parent: QWidget | None = None):
+                 voices: Callable[[], list] | None = None, sections: tuple = (), parent: QWidget | None = None):
         super().__init__(parent)
         self._data_dir, self._voices = data_dir, voices
+        self._settings, self.sections = settings, sections  # sections: widgets with store(settings)
         form = QFormLayout()
         self.data_dir_edit = QLineEdit(str(data_dir.path), enabled=not data_dir.fixed)
         browse = QPushButton(_("Chọn…"), enabled=not data_dir.fixed)
@@ -62,6 +63,8 @@ class SettingsForm(QWidget):
         save.clicked.connect(self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        for section in sections:
+            layout.addWidget(section)
         layout.addWidget(save)
         layout.addStretch(1)
 
@@ -103,6 +106,8 @@ class SettingsForm(QWidget):
     def submit(self) -> bool:
         try:
             url = s.normalize_server_url(self.server_url.text())
+            for section in self.sections:
+                section.store(self._settings)
         except UserError as exc:
             show_error(self, _("Cài đặt"), exc)
             return False
