@@ -11,10 +11,12 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
+from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.docgen.render import DocumentKind, Rendered, document_name, render_document
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import show_error
+from handbook_desktop.ui.documents.print_preview import preview, print_directly
 from handbook_desktop.ui.taskrunner import TaskRunner
 
 MEETING_KINDS = (DocumentKind.MINUTES, DocumentKind.RESOLUTION, DocumentKind.INVITATION, DocumentKind.ATTENDANCE,
@@ -38,13 +40,18 @@ class ExportPanel(QWidget):
         self.format.addItem(_("Word (DOCX)"), "docx")
         export = QPushButton(_("Xuất tệp…"))
         export.clicked.connect(self.ask_and_export)
+        preview_button = QPushButton(_("Xem trước khi in…"))
+        preview_button.clicked.connect(self.show_preview)
+        print_button = QPushButton(_("In…"))
+        print_button.clicked.connect(self.print_now)
         self.result = QLabel(wordWrap=True)
         self.open_file = QPushButton(_("Mở tệp (để xem, in)"), enabled=False)
         self.open_file.clicked.connect(lambda: self._open(self.last.path))
         self.open_folder = QPushButton(_("Mở thư mục chứa tệp"), enabled=False)
         self.open_folder.clicked.connect(lambda: self._open(self.last.path.parent))
         choose = QHBoxLayout()
-        for widget in (QLabel(_("Văn bản")), self.kind, QLabel(_("Định dạng")), self.format, export):
+        for widget in (QLabel(_("Văn bản")), self.kind, QLabel(_("Định dạng")), self.format, export,
+                       preview_button, print_button):
             choose.addWidget(widget)
         choose.addStretch(1)
         opened = QHBoxLayout()
@@ -83,6 +90,18 @@ class ExportPanel(QWidget):
         self.result.setText(text)
         self.open_file.setEnabled(True)
         self.open_folder.setEnabled(True)
+
+    def show_preview(self) -> None:
+        try:
+            preview(self, self.workspace, DocumentKind(self.kind.currentData()), self.meeting_id).exec()
+        except UserError as exc:
+            show_error(self, _("Xem trước khi in"), exc)
+
+    def print_now(self) -> None:
+        try:
+            print_directly(self, self.workspace, DocumentKind(self.kind.currentData()), self.meeting_id)
+        except UserError as exc:
+            show_error(self, _("In"), exc)
 
     def _open(self, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
