@@ -99,14 +99,10 @@ def _run_import(args: argparse.Namespace) -> int:
     """One line per file; exit 2 only when no file ended up in the library."""
     from pathlib import Path
 
-    from handbook_desktop.core.errors import WorkspaceError
     from handbook_desktop.core.services.library_import import ImportStatus, import_files
-    from handbook_desktop.core.workspace import has_database, open_workspace
+    from handbook_desktop.core.workspace import open_existing_workspace
 
-    if not has_database(args.data.path):  # never leave an empty database behind for a typo
-        raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có cơ sở dữ liệu; hãy tạo bằng 'main.py demo' "
-                               "hoặc mở giao diện trước.").format(path=args.data.path))
-    workspace = open_workspace(args.data.path)
+    workspace = open_existing_workspace(args.data.path)
     try:
         report = import_files(workspace, [Path(name) for name in args.files])
     finally:
@@ -125,22 +121,19 @@ def _run_import(args: argparse.Namespace) -> int:
 
 def _run_search(args: argparse.Namespace) -> int:
     """One line per hit: symbol (an article's channel) | date | title."""
-    from handbook_desktop.core.errors import ValidationError, WorkspaceError
+    from handbook_desktop.core.errors import ValidationError
     from handbook_desktop.core.formatting import format_date
     from handbook_desktop.core.labels import category_label
     from handbook_desktop.core.search import search
     from handbook_desktop.core.text import words
-    from handbook_desktop.core.workspace import has_database, open_workspace
+    from handbook_desktop.core.workspace import open_existing_workspace
 
     query = " ".join(args.query)
     if not (args.limit.isascii() and args.limit.isdigit() and 1 <= int(args.limit) <= 500):
         raise ValidationError(_("--limit phải là một số từ 1 đến 500."))
     if not words(query):
         raise ValidationError(_("Hãy gõ từ cần tìm (có dấu hoặc không dấu) hoặc số hiệu, ví dụ 57-NQ/TW."))
-    if not has_database(args.data.path):  # searching must not leave an empty database behind
-        raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có cơ sở dữ liệu; hãy tạo bằng 'main.py demo' "
-                               "hoặc mở giao diện trước.").format(path=args.data.path))
-    workspace = open_workspace(args.data.path)
+    workspace = open_existing_workspace(args.data.path)
     try:
         hits = search(workspace, query, limit=int(args.limit))
     finally:

@@ -8,7 +8,7 @@ roster modules, when a file is actually read or written.
 import argparse
 from pathlib import Path
 
-from handbook_desktop.core.errors import ValidationError, WorkspaceError
+from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.i18n import _
 
 
@@ -25,12 +25,9 @@ def register(commands, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from handbook_desktop.core.workspace import has_database, open_workspace
+    from handbook_desktop.core.workspace import open_existing_workspace
 
-    if not has_database(args.data.path):  # never leave an empty database behind for a typo
-        raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có cơ sở dữ liệu; hãy tạo bằng 'main.py demo' "
-                               "hoặc mở giao diện trước.").format(path=args.data.path))
-    workspace = open_workspace(args.data.path)
+    workspace = open_existing_workspace(args.data.path)
     try:
         if args.members_action == "export":
             return _export(workspace, Path(args.file))

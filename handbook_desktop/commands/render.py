@@ -10,7 +10,7 @@ Document text is Vietnamese whatever the interface language; messages are transl
 import argparse
 from pathlib import Path
 
-from handbook_desktop.core.errors import UserError, ValidationError, WorkspaceError
+from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.i18n import _
 
 KINDS = ("minutes", "resolution", "invitation", "attendance", "roster", "report")
@@ -29,7 +29,7 @@ def register(commands, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from handbook_desktop.core.workspace import has_database, open_workspace
+    from handbook_desktop.core.workspace import open_existing_workspace
     from handbook_desktop.docgen.render import document_name, output_format
 
     if not args.out:
@@ -41,10 +41,7 @@ def run(args: argparse.Namespace) -> int:
     template = Path(args.template) if args.template else None
     if template is not None and not template.is_file():
         raise ValidationError(_("Không tìm thấy mẫu {path}.").format(path=template))
-    if not has_database(args.data.path):  # never leave an empty database behind for a typo
-        raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có cơ sở dữ liệu; hãy tạo bằng 'main.py demo' "
-                               "hoặc mở giao diện trước.").format(path=args.data.path))
-    workspace = open_workspace(args.data.path)
+    workspace = open_existing_workspace(args.data.path)
     try:
         rendered = _render(workspace, args, out, template)
     finally:

@@ -10,7 +10,7 @@ import argparse
 import re
 from pathlib import Path
 
-from handbook_desktop.core.errors import UserError, ValidationError, WorkspaceError
+from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.i18n import _
 
 
@@ -75,12 +75,9 @@ def _export(paragraphs: list[str], out: Path, voice: str, rate: int, abbreviatio
 
 def _document_paragraphs(args: argparse.Namespace) -> list[str]:
     """The document's (or article's) number and title, then its paragraphs as the reader shows them."""
-    from handbook_desktop.core.workspace import has_database, open_workspace
+    from handbook_desktop.core.workspace import open_existing_workspace
 
-    if not has_database(args.data.path):  # never leave an empty database behind for a typo
-        raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có cơ sở dữ liệu; hãy tạo bằng 'main.py demo' "
-                               "hoặc mở giao diện trước.").format(path=args.data.path))
-    workspace = open_workspace(args.data.path)
+    workspace = open_existing_workspace(args.data.path)
     try:
         number, title, body = _find_item(workspace, args.document.strip())
     finally:

@@ -73,6 +73,15 @@ def open_workspace(data_dir: Path) -> Workspace:
     return Workspace(data_dir, engine, Settings(data_dir / SETTINGS_NAME), factory)
 
 
+def open_existing_workspace(data_dir: Path) -> Workspace:
+    """For commands that read or add to a workspace: a typo in --data-dir must not leave an
+    empty database behind, so a folder without one is refused."""
+    if not has_database(data_dir):
+        raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có cơ sở dữ liệu; hãy tạo bằng 'main.py demo' "
+                               "hoặc mở giao diện trước.").format(path=data_dir))
+    return open_workspace(data_dir)
+
+
 def _ensure_writable(data_dir: Path) -> None:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
