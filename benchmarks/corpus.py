@@ -11,7 +11,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import insert, select
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.library.models import Article, Document
+from handbook_desktop.core.org.models import OrgUnit, UnitKind
 from handbook_desktop.core.ids import new_id
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.resources import resource_path
@@ -49,15 +50,15 @@ def make_documents(count: int, unit_id: str, seed: int = 7, paragraphs: int = 8)
 
 def add_documents(workspace: Workspace, count: int, batch: int = 2000) -> None:
     with workspace.session(record_outbox=False) as s:
-        unit_id = s.scalar(select(m.OrgUnit.id).where(m.OrgUnit.kind == m.UnitKind.CELL))
+        unit_id = s.scalar(select(OrgUnit.id).where(OrgUnit.kind == UnitKind.CELL))
         rows = []
         for row in make_documents(count, unit_id):
             rows.append(row)
             if len(rows) == batch:
-                s.execute(insert(m.Document), rows)
+                s.execute(insert(Document), rows)
                 rows = []
         if rows:
-            s.execute(insert(m.Document), rows)
+            s.execute(insert(Document), rows)
 
 
 def make_articles(count: int, unit_id: str, seed: int = 11, paragraphs: int = 6):
@@ -78,12 +79,12 @@ def make_articles(count: int, unit_id: str, seed: int = 11, paragraphs: int = 6)
 
 def add_articles(workspace: Workspace, count: int, batch: int = 2000) -> None:
     with workspace.session(record_outbox=False) as s:
-        unit_id = s.scalar(select(m.OrgUnit.id).where(m.OrgUnit.kind == m.UnitKind.CELL))
+        unit_id = s.scalar(select(OrgUnit.id).where(OrgUnit.kind == UnitKind.CELL))
         rows = []
         for row in make_articles(count, unit_id):
             rows.append(row)
             if len(rows) == batch:
-                s.execute(insert(m.Article), rows)
+                s.execute(insert(Article), rows)
                 rows = []
         if rows:
-            s.execute(insert(m.Article), rows)
+            s.execute(insert(Article), rows)

@@ -22,8 +22,9 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import select  # noqa: E402
 
-from handbook_desktop.core import models as m  # noqa: E402
-from handbook_desktop.core.services.demo import create_demo  # noqa: E402
+from handbook_desktop.core.meetings.models import Attendance, AttendanceStatus, Meeting  # noqa: E402
+from handbook_desktop.core.members.models import Member, MemberStatus
+from handbook_desktop.core.demo.loader import create_demo  # noqa: E402
 from handbook_desktop.core.workspace import open_workspace  # noqa: E402
 from handbook_desktop.docgen.data import latest_meeting_id, minutes_data  # noqa: E402
 from handbook_desktop.docgen.layouts import minutes_layout  # noqa: E402
@@ -41,15 +42,15 @@ def forty_member_meeting(folder: Path):
     create_demo(workspace)
     meeting_id = latest_meeting_id(workspace)
     with workspace.session(record_outbox=False) as session:
-        cell = session.get(m.Meeting, meeting_id).unit_id
+        cell = session.get(Meeting, meeting_id).unit_id
         for name in EXTRA:
-            member = m.Member(unit_id=cell, full_name=name, status=m.MemberStatus.OFFICIAL,
+            member = Member(unit_id=cell, full_name=name, status=MemberStatus.OFFICIAL,
                               admitted_on=date(2010, 5, 19), official_on=date(2011, 5, 19))
             session.add(member)
             session.flush()
-            session.add(m.Attendance(unit_id=cell, meeting_id=meeting_id, member_id=member.id,
-                                     status=m.AttendanceStatus.PRESENT, reason="", standing="official"))
-        on_sheet = len(list(session.scalars(select(m.Attendance.id).where(m.Attendance.meeting_id == meeting_id))))
+            session.add(Attendance(unit_id=cell, meeting_id=meeting_id, member_id=member.id,
+                                     status=AttendanceStatus.PRESENT, reason="", standing="official"))
+        on_sheet = len(list(session.scalars(select(Attendance.id).where(Attendance.meeting_id == meeting_id))))
     return workspace, meeting_id, on_sheet
 
 

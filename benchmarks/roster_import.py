@@ -23,9 +23,10 @@ sys.path.insert(0, str(REPO))
 
 import openpyxl  # noqa: E402
 
-from handbook_desktop.core import models as m  # noqa: E402
-from handbook_desktop.core.party_rules import probation_ends  # noqa: E402
-from handbook_desktop.core.roster_excel import apply_import, export_roster, preview_import  # noqa: E402
+from handbook_desktop.core.models import WorkspaceFact
+from handbook_desktop.core.org.models import OrgUnit, UnitKind
+from handbook_desktop.core.members.party_rules import probation_ends  # noqa: E402
+from handbook_desktop.core.members.excel.importer import apply_import, export_roster, preview_import  # noqa: E402
 from handbook_desktop.core.workspace import HOME_UNIT, open_workspace  # noqa: E402
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
@@ -82,8 +83,8 @@ def _member(rng: random.Random, number: int, card: int) -> list:
 def one_run(path: Path, folder: Path) -> dict[str, float]:
     workspace = open_workspace(folder)
     with workspace.session(record_outbox=False) as session:
-        session.add_all([m.OrgUnit(id="cell", unit_id="cell", kind=m.UnitKind.CELL, name="Chi bộ Khu phố 3"),
-                         m.WorkspaceFact(key=HOME_UNIT, value="cell")])
+        session.add_all([OrgUnit(id="cell", unit_id="cell", kind=UnitKind.CELL, name="Chi bộ Khu phố 3"),
+                         WorkspaceFact(key=HOME_UNIT, value="cell")])
     times = {}
     start = time.perf_counter()
     preview = preview_import(workspace, path, today=TODAY)

@@ -23,23 +23,24 @@ sys.path.insert(0, str(REPO))
 from sqlalchemy import insert, select  # noqa: E402
 
 from benchmarks.roster_import import FAMILY, GIVEN, MIDDLE  # noqa: E402
-from handbook_desktop.core import models as m  # noqa: E402
+from handbook_desktop.core.members.models import Member  # noqa: E402
+from handbook_desktop.core.org.models import OrgUnit, UnitKind
 from handbook_desktop.core.ids import new_id  # noqa: E402
-from handbook_desktop.core.models import utcnow  # noqa: E402
-from handbook_desktop.core.services.demo import create_demo  # noqa: E402
+from handbook_desktop.core.models import utcnow
+from handbook_desktop.core.demo.loader import create_demo  # noqa: E402
 from handbook_desktop.core.workspace import open_workspace  # noqa: E402
 
 
 def add_members(workspace, count: int) -> None:
     rng, now = random.Random(5), utcnow()
     with workspace.session(record_outbox=False) as s:
-        cell = s.scalar(select(m.OrgUnit.id).where(m.OrgUnit.kind == m.UnitKind.CELL))
+        cell = s.scalar(select(OrgUnit.id).where(OrgUnit.kind == UnitKind.CELL))
         rows = [{"id": new_id(), "unit_id": cell, "created_at": now, "updated_at": now, "version": 0,
                  "full_name": f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}",
                  "birth_date": date(1940, 1, 1) + timedelta(days=rng.randint(0, 22000)), "sex": rng.choice(["Nam", "Nữ"]),
                  "admitted_on": date(1970, 1, 1) + timedelta(days=rng.randint(0, 20000)),
                  "status": "official", "card_number": f"{rng.randint(0, 10**8 - 1):08d}"} for _ in range(count)]
-        s.execute(insert(m.Member), rows)
+        s.execute(insert(Member), rows)
 
 
 def main() -> None:
@@ -48,7 +49,7 @@ def main() -> None:
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
-    from handbook_desktop.core.services import members
+    from handbook_desktop.core.members import roster as members
     from handbook_desktop.ui.members.roster_page import RosterPage
     from handbook_desktop.ui.taskrunner import TaskRunner
 

@@ -20,9 +20,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus import add_articles, add_documents, vocabulary  # noqa: E402
-from handbook_desktop.core import models as m  # noqa: E402
-from handbook_desktop.core.search import rebuild_index, search  # noqa: E402
-from handbook_desktop.core.services.demo import create_demo  # noqa: E402
+from handbook_desktop.core.library.models import Document, DocumentType  # noqa: E402
+from handbook_desktop.core.org.models import OrgUnit, UnitKind
+from handbook_desktop.core.library.search import rebuild_index, search  # noqa: E402
+from handbook_desktop.core.demo.loader import create_demo  # noqa: E402
 from handbook_desktop.core.workspace import Workspace, open_workspace  # noqa: E402
 
 QUERIES = [
@@ -53,8 +54,8 @@ def add_long_document(workspace: Workspace, pages: int = 50) -> str:
     rng, words = random.Random(3), vocabulary()
     body = "\n\n".join(" ".join(rng.choices(words, k=100)).capitalize() + "." for _ in range(pages * 5))
     with workspace.session() as session:
-        unit_id = session.query(m.OrgUnit.id).filter(m.OrgUnit.kind == m.UnitKind.CELL).scalar()
-        document = m.Document(unit_id=unit_id, number="99-NQ/TW", doc_type=m.DocumentType.NGHI_QUYET,
+        unit_id = session.query(OrgUnit.id).filter(OrgUnit.kind == UnitKind.CELL).scalar()
+        document = Document(unit_id=unit_id, number="99-NQ/TW", doc_type=DocumentType.NGHI_QUYET,
                               title="Văn kiện Đại hội dài năm mươi trang", body=body)
         session.add(document)
     return document.id
@@ -88,7 +89,7 @@ def time_queries(workspace: Workspace, runs: int) -> tuple[list[float], list[tup
 def time_open(workspace: Workspace, document_id: str) -> float:
     start = time.perf_counter()
     with workspace.session() as session:
-        document = session.get(m.Document, document_id)
+        document = session.get(Document, document_id)
         assert document is not None and len(document.body) > 100_000
     return (time.perf_counter() - start) * 1000
 

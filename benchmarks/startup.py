@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus import add_documents  # noqa: E402
-from handbook_desktop.core.services.demo import create_demo  # noqa: E402
+from handbook_desktop.core.demo.loader import create_demo  # noqa: E402
 from handbook_desktop.core.workspace import open_workspace  # noqa: E402
 
 

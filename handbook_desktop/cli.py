@@ -78,8 +78,8 @@ def _run_gui(args: argparse.Namespace) -> int:
 def _run_demo(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from handbook_desktop.core.services.demo import create_demo
-    from handbook_desktop.core.services.overview import load_overview
+    from handbook_desktop.core.demo.loader import create_demo
+    from handbook_desktop.core.home.overview import load_overview
     from handbook_desktop.core.workspace import open_workspace
 
     workspace = open_workspace(args.data.path)
@@ -99,7 +99,7 @@ def _run_import(args: argparse.Namespace) -> int:
     """One line per file; exit 2 only when no file ended up in the library."""
     from pathlib import Path
 
-    from handbook_desktop.core.services.library_import import ImportStatus, import_files
+    from handbook_desktop.core.library.importer import ImportStatus, import_files
     from handbook_desktop.core.workspace import open_existing_workspace
 
     workspace = open_existing_workspace(args.data.path)
@@ -122,10 +122,10 @@ def _run_import(args: argparse.Namespace) -> int:
 def _run_search(args: argparse.Namespace) -> int:
     """One line per hit: symbol (an article's channel) | date | title."""
     from handbook_desktop.core.errors import ValidationError
-    from handbook_desktop.core.formatting import format_date
-    from handbook_desktop.core.labels import category_label
-    from handbook_desktop.core.search import search
-    from handbook_desktop.core.text import words
+    from handbook_desktop.core.text.formatting import format_date
+    from handbook_desktop.core.library.labels import category_label
+    from handbook_desktop.core.library.search import search
+    from handbook_desktop.core.text.folding import words
     from handbook_desktop.core.workspace import open_existing_workspace
 
     query = " ".join(args.query)

@@ -10,7 +10,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 from handbook_desktop.core.paths import DATABASE_NAME, ENV_DATA_DIR  # noqa: E402
-from handbook_desktop.core.services.demo import create_demo  # noqa: E402
+from handbook_desktop.core.demo.loader import create_demo  # noqa: E402
 from handbook_desktop.core.workspace import open_workspace  # noqa: E402
 from handbook_desktop.i18n import set_language  # noqa: E402
 

@@ -2,7 +2,8 @@
 
 from sqlalchemy import func, select
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.library.models import Document
+from handbook_desktop.core.models import Attachment
 from handbook_desktop.core.workspace import open_workspace
 
 from .core.docfiles import party_docx
@@ -15,8 +16,8 @@ def documents(data_dir) -> list[tuple[str, str]]:
     workspace = open_workspace(data_dir)
     try:
         with workspace.session() as session:
-            return sorted(session.execute(select(m.Document.number, m.Document.title)
-                                          .where(m.Document.number.in_(["57-NQ/TW", "09-HD/ĐU"]))).all())
+            return sorted(session.execute(select(Document.number, Document.title)
+                                          .where(Document.number.in_(["57-NQ/TW", "09-HD/ĐU"]))).all())
     finally:
         workspace.close()
 
@@ -25,7 +26,7 @@ def attachment_count(data_dir) -> int:
     workspace = open_workspace(data_dir)
     try:
         with workspace.session() as session:
-            return session.scalar(select(func.count()).select_from(m.Attachment))
+            return session.scalar(select(func.count()).select_from(Attachment))
     finally:
         workspace.close()
 

@@ -3,7 +3,7 @@
 import openpyxl
 from sqlalchemy import func, select
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.members.models import Member
 from handbook_desktop.core.workspace import open_workspace
 
 from .core.rosterfiles import SIMPLE_HEADER, simple_roster
@@ -14,7 +14,7 @@ def member_count(data_dir) -> int:
     workspace = open_workspace(data_dir)
     try:
         with workspace.session() as session:
-            return session.scalar(select(func.count()).select_from(m.Member))
+            return session.scalar(select(func.count()).select_from(Member))
     finally:
         workspace.close()
 

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _export(workspace, path: Path) -> int:
-    from handbook_desktop.core.roster_excel import export_roster
+    from handbook_desktop.core.members.excel.importer import export_roster
 
     count = export_roster(workspace, path)
     print(_("Đã xuất {count} đảng viên ra {path}.").format(count=count, path=path))
@@ -45,7 +45,7 @@ def _export(workspace, path: Path) -> int:
 
 
 def _import(workspace, path: Path, valid_only: bool) -> int:
-    from handbook_desktop.core.roster_excel import apply_import, preview_import
+    from handbook_desktop.core.members.excel.importer import apply_import, preview_import
 
     preview = preview_import(workspace, path)
     print(preview.summary())

@@ -92,22 +92,22 @@ def _document_paragraphs(args: argparse.Namespace) -> list[str]:
 def _find_item(workspace, key: str) -> tuple[str, str, str]:
     from sqlalchemy import select
 
-    from handbook_desktop.core import models as m
+    from handbook_desktop.core.library.models import Article, Document
 
     with workspace.session() as s:
-        for model in (m.Document, m.Article):
+        for model in (Document, Article):
             item = s.get(model, key)
             if item is not None and item.deleted_at is None:
                 return getattr(item, "number", "") or "", item.title, item.body
         wanted = "".join(key.split()).casefold()
         # Compared in Python: SQLite's lower() leaves "Đ" alone. Numbers repeat across
         # years (01-NQ/ĐU every term), so the newest document with the number is meant.
-        rows = s.execute(select(m.Document.id, m.Document.number)
-                         .where(m.Document.deleted_at.is_(None), m.Document.number != "")
-                         .order_by(m.Document.issued_on.desc(), m.Document.created_at.desc()))
+        rows = s.execute(select(Document.id, Document.number)
+                         .where(Document.deleted_at.is_(None), Document.number != "")
+                         .order_by(Document.issued_on.desc(), Document.created_at.desc()))
         for item_id, number in rows:
             if "".join(number.split()).casefold() == wanted:
-                document = s.get(m.Document, item_id)
+                document = s.get(Document, item_id)
                 return document.number, document.title, document.body
     raise UserError(_("Không tìm thấy văn bản “{key}” trong thư viện; hãy cho mã hoặc số hiệu, "
                       "ví dụ 57-NQ/TW.").format(key=key))

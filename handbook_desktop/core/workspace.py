@@ -1,26 +1,102 @@
-"""A workspace: the data folder with its database, settings and attachment store."""
+"""A workspace: the data folder with its database, settings and attachment store.
 
+Every user action is one unit of work (`with workspace.unit_of_work() as uow:`): one
+transaction, committed once at the end. After the commit the workspace tells its listeners
+which tables changed (`Changes`), whoever committed — the GUI, the CLI or, later, a
+background sync — so open screens can refresh. Listeners are plain Python; the GUI's
+bridge (`ui/changes.py`) re-emits them on the GUI thread.
+"""
+
+import logging
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
-from handbook_desktop.core import outbox, search_index
+from handbook_desktop.core import outbox
+from handbook_desktop.core.clock import vietnam_now
 from handbook_desktop.core.db import check_and_upgrade
-from handbook_desktop.core.errors import WorkspaceError
+from handbook_desktop.core.errors import UserError, WorkspaceError
 from handbook_desktop.core.models import WorkspaceFact
 from handbook_desktop.core.paths import DATABASE_NAME, SETTINGS_NAME
-from handbook_desktop.core.settings import Settings
+from handbook_desktop.core.settings import PLACE_NAME, Settings
 from handbook_desktop.i18n import _
+
+log = logging.getLogger(__name__)
 
 HOME_UNIT = "home_unit_id"
 IS_DEMO = "is_demo"
+TERM = "current_term"
+
+LOCAL, SYNC = "local", "sync"  # who made a change: this device's user, or a sync pull
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one committed unit of work changed: table names, and who made the change."""
+
+    tables: frozenset[str]
+    origin: str = LOCAL
+
+    def touches(self, *tables: str) -> bool:
+        return not self.tables.isdisjoint(tables)
+
+
+Listener = Callable[[Changes], None]
+
+
+@dataclass(frozen=True)
+class CellProfile:
+    """The cell this workspace keeps: its unit, the current term (nhiệm kỳ) and place name."""
+
+    unit_id: str | None
+    term: str | None  # "2025-2030" once recorded
+    place: str  # "" takes it from the parent body's name
+    is_demo: bool
+
+    def require_unit(self) -> str:
+        if self.unit_id is None:
+            raise UserError(_("Dữ liệu này chưa gắn với chi bộ nào: hãy đồng bộ hoặc mở dữ liệu mẫu trước."))
+        return self.unit_id
+
+
+@dataclass
+class UnitOfWork:
+    """What a service needs for one user action: the session and the cell's context."""
+
+    session: Session
+    settings: Settings
+    data_dir: Path
+
+    @cached_property
+    def cell(self) -> CellProfile:
+        facts = dict(self.session.execute(select(WorkspaceFact.key, WorkspaceFact.value).where(
+            WorkspaceFact.key.in_((HOME_UNIT, TERM, IS_DEMO)))).all())
+        return CellProfile(facts.get(HOME_UNIT), facts.get(TERM), self.settings.get(PLACE_NAME).strip(),
+                           facts.get(IS_DEMO) == "1")
+
+    @property
+    def home_unit_id(self) -> str:
+        return self.cell.require_unit()
+
+    def now(self) -> datetime:
+        return vietnam_now()
+
+    def today(self) -> date:
+        return self.now().date()
+
+    def mark_changed(self, *tables: str) -> None:
+        """For bulk statements the ORM does not see (raw SQL)."""
+        self.session.info["changed"].update(tables)
 
 
 @dataclass
@@ -29,15 +105,26 @@ class Workspace:
     engine: Engine
     settings: Settings
     _factory: sessionmaker = field(repr=False)
+    _listeners: list[Listener] = field(default_factory=list, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def db_path(self) -> Path:
         return self.data_dir / DATABASE_NAME
 
     @contextmanager
-    def session(self, *, record_outbox: bool = True, user: str | None = None) -> Iterator[Session]:
-        """One unit of work: commits once at the end, rolls back on any error."""
-        session = self._factory(info={"record_outbox": record_outbox, "user": user})
+    def unit_of_work(self, *, origin: str = LOCAL, record_outbox: bool = True,
+                     user: str | None = None) -> Iterator[UnitOfWork]:
+        """One user action: commits once at the end, rolls back on any error, then notifies."""
+        with self.session(origin=origin, record_outbox=record_outbox, user=user) as session:
+            yield UnitOfWork(session, self.settings, self.data_dir)
+
+    @contextmanager
+    def session(self, *, origin: str = LOCAL, record_outbox: bool = True,
+                user: str | None = None) -> Iterator[Session]:
+        """The bare transaction under a unit of work (infrastructure and tests)."""
+        changed: set[str] = set()
+        session = self._factory(info={"record_outbox": record_outbox, "user": user, "changed": changed})
         try:
             with session.begin():
                 yield session
@@ -48,10 +135,30 @@ class Workspace:
             raise
         finally:
             session.close()
+        if changed:
+            self._notify(Changes(frozenset(changed), origin))
 
     def fact(self, key: str) -> str | None:
         with self.session() as session:
             return session.scalar(select(WorkspaceFact.value).where(WorkspaceFact.key == key))
+
+    def add_listener(self, listener: Listener) -> None:
+        with self._lock:
+            self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+    def _notify(self, changes: Changes) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(changes)
+            except Exception:  # a broken screen must not undo or hide a committed change
+                log.exception("change listener %r failed", listener)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -69,7 +176,8 @@ def open_workspace(data_dir: Path) -> Workspace:
     engine = check_and_upgrade(data_dir / DATABASE_NAME)
     factory = sessionmaker(engine, expire_on_commit=False)
     outbox.install(factory)
-    search_index.install(factory)
+    event.listen(factory, "after_flush", _record_flushed_tables)
+    event.listen(factory, "do_orm_execute", _record_statement_table)
     return Workspace(data_dir, engine, Settings(data_dir / SETTINGS_NAME), factory)
 
 
@@ -80,6 +188,24 @@ def open_existing_workspace(data_dir: Path) -> Workspace:
         raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có cơ sở dữ liệu; hãy tạo bằng 'main.py demo' "
                                "hoặc mở giao diện trước.").format(path=data_dir))
     return open_workspace(data_dir)
+
+
+def _record_flushed_tables(session: Session, _flush_context) -> None:
+    changed = session.info.get("changed")
+    if changed is None:
+        return
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(obj, "__tablename__", None)
+        if table and (obj not in session.dirty or session.is_modified(obj)):
+            changed.add(table)
+
+
+def _record_statement_table(state: ORMExecuteState) -> None:
+    """ORM insert/update/delete statements bypass the flush; note their table too."""
+    changed = state.session.info.get("changed")
+    table = getattr(state.statement, "table", None)
+    if changed is not None and table is not None and (state.is_insert or state.is_update or state.is_delete):
+        changed.add(table.name)
 
 
 def _ensure_writable(data_dir: Path) -> None:

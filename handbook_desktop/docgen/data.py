@@ -10,13 +10,14 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.meetings.models import Meeting, MeetingState, Quality
+from handbook_desktop.core.members.models import Member
 from handbook_desktop.core.errors import UserError
-from handbook_desktop.core.formatting import VIETNAM_TIME
-from handbook_desktop.core.models import AttendanceStatus as Mark
-from handbook_desktop.core.models import MemberStatus
-from handbook_desktop.core.services import meetings as services
-from handbook_desktop.core.services.meeting_labels import MEETING_LABELS
+from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core.meetings.models import AttendanceStatus as Mark
+from handbook_desktop.core.members.models import MemberStatus
+from handbook_desktop.core import meetings as services
+from handbook_desktop.core.meetings.labels import MEETING_LABELS
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.docgen.data_cell import (
     cell_signer,
@@ -28,7 +29,7 @@ from handbook_desktop.docgen.data_cell import (
     signer_of,
     today_in_vietnam,
 )
-from handbook_desktop.docgen.models import (
+from handbook_desktop.docgen.content import (
     Absentee,
     AgendaSection,
     AttendanceSheetData,
@@ -52,11 +53,11 @@ STANDING = {MemberStatus.OFFICIAL: "Chính thức", MemberStatus.PROBATIONARY: "
 def latest_meeting_id(workspace: Workspace, now: datetime | None = None) -> str:
     """The most recent meeting that has begun; before any has, the next one planned."""
     now = now or datetime.now(VIETNAM_TIME)
-    live = m.Meeting.deleted_at.is_(None)
+    live = Meeting.deleted_at.is_(None)
     with workspace.session() as session:
-        found = (session.scalar(select(m.Meeting.id).where(live, m.Meeting.starts_at <= now)
-                                .order_by(m.Meeting.starts_at.desc()).limit(1))
-                 or session.scalar(select(m.Meeting.id).where(live).order_by(m.Meeting.starts_at).limit(1)))
+        found = (session.scalar(select(Meeting.id).where(live, Meeting.starts_at <= now)
+                                .order_by(Meeting.starts_at.desc()).limit(1))
+                 or session.scalar(select(Meeting.id).where(live).order_by(Meeting.starts_at).limit(1)))
     if found is None:
         raise UserError(_("Chưa có cuộc họp nào trong dữ liệu này."))
     return found
@@ -64,7 +65,7 @@ def latest_meeting_id(workspace: Workspace, now: datetime | None = None) -> str:
 
 def meeting_exists(workspace: Workspace, meeting_id: str) -> bool:
     with workspace.session() as session:
-        meeting = session.get(m.Meeting, meeting_id)
+        meeting = session.get(Meeting, meeting_id)
         return meeting is not None and meeting.deleted_at is None
 
 
@@ -74,7 +75,7 @@ def minutes_data(workspace: Workspace, meeting_id: str) -> MinutesData:
     detail = minutes.meeting
     resolution = services.resolution_of_meeting(workspace, meeting_id)
     with workspace.session() as session:
-        meeting = session.get(m.Meeting, meeting_id)
+        meeting = session.get(Meeting, meeting_id)
         issuer = issuer_of(session, workspace, meeting.unit_id)
         # Print the saved record, not an autosaved draft the secretary has not saved.
         content = _saved_content(session, meeting) if minutes.draft_saved_at else minutes.content
@@ -96,13 +97,13 @@ def minutes_data(workspace: Workspace, meeting_id: str) -> MinutesData:
                              if not s.agenda_item_id or s.agenda_item_id not in {a.id for a in minutes.agenda}),
         conclusions=content.conclusions,
         votes=tuple(VoteLine(v.matter, v.agree, v.disagree, v.abstain, sheet.counts.voters) for v in content.votes),
-        quality=MEETING_LABELS[m.Quality(content.quality)] if content.quality else "",
+        quality=MEETING_LABELS[Quality(content.quality)] if content.quality else "",
         resolution_symbol=resolution.symbol if resolution else "",
         recipients=report_recipients(issuer))
 
 
 def _saved_content(session, meeting):
-    from handbook_desktop.core.services.meeting_minutes import content_of
+    from handbook_desktop.core.meetings.minutes import content_of
 
     return content_of(session, meeting)
 
@@ -115,7 +116,7 @@ def _speaker_names(session, minutes, content) -> dict[str, str]:
     names = {s.member_id or s.guest_id: s.name for s in minutes.speakers}
     missing = {s.member_id for s in content.speeches if s.member_id and s.member_id not in names}
     if missing:  # marked absent after speaking: still their words
-        names |= dict(session.execute(select(m.Member.id, m.Member.full_name).where(m.Member.id.in_(missing))).all())
+        names |= dict(session.execute(select(Member.id, Member.full_name).where(Member.id.in_(missing))).all())
     return names
 
 
@@ -134,9 +135,9 @@ def resolution_data(workspace: Workspace, meeting_id: str) -> ResolutionData:
     counts = services.attendance_counts(workspace, meeting_id)
     minutes = services.load_minutes(workspace, meeting_id)
     with workspace.session() as session:
-        issuer = issuer_of(session, workspace, session.get(m.Meeting, meeting_id).unit_id)
+        issuer = issuer_of(session, workspace, session.get(Meeting, meeting_id).unit_id)
         signer, title = cell_signer(session, detail.chair_id)
-        content = _saved_content(session, session.get(m.Meeting, meeting_id)) if minutes.draft_saved_at \
+        content = _saved_content(session, session.get(Meeting, meeting_id)) if minutes.draft_saved_at \
             else minutes.content
     approval = next((VoteLine(v.matter, v.agree, v.disagree, v.abstain, counts.voters) for v in content.votes
                      if view.symbol in v.matter), None)
@@ -155,7 +156,7 @@ def invitation_data(workspace: Workspace, meeting_id: str, today: date | None = 
     agenda = services.agenda(workspace, meeting_id)
     invitees = services.invitees(workspace, meeting_id)
     with workspace.session() as session:
-        issuer = issuer_of(session, workspace, session.get(m.Meeting, meeting_id).unit_id)
+        issuer = issuer_of(session, workspace, session.get(Meeting, meeting_id).unit_id)
         signer, title = cell_signer(session, detail.chair_id)
     return InvitationData(issuer, meeting_id, detail.title, starts, detail.planned_minutes, detail.place,
                           tuple(item.title for item in agenda),
@@ -166,9 +167,9 @@ def invitation_data(workspace: Workspace, meeting_id: str, today: date | None = 
 def attendance_sheet_data(workspace: Workspace, meeting_id: str) -> AttendanceSheetData:
     sheet = services.attendance_sheet(workspace, meeting_id)
     detail = services.get_meeting(workspace, meeting_id)
-    held = detail.state != m.MeetingState.PLANNED
+    held = detail.state != MeetingState.PLANNED
     with workspace.session() as session:
-        issuer = issuer_of(session, workspace, session.get(m.Meeting, meeting_id).unit_id)
+        issuer = issuer_of(session, workspace, session.get(Meeting, meeting_id).unit_id)
         chair, recorder = signer_of(session, detail.chair_id), signer_of(session, detail.recorder_id)
     lines = tuple(SheetLine(row.full_name, STANDING.get(row.standing, ""), _note(row.status, row.reason, held))
                   for row in sheet.rows)

@@ -11,18 +11,21 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.meetings.models import Meeting, Quality
+from handbook_desktop.core.members.models import Member
+from handbook_desktop.core.models import WorkspaceFact
+from handbook_desktop.core.org.models import OrgUnit, UnitKind
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.formatting import VIETNAM_TIME
-from handbook_desktop.core.member_status import ON_ROLL
-from handbook_desktop.core.models import AttendanceStatus as Mark
-from handbook_desktop.core.services import meetings as meeting_services
-from handbook_desktop.core.services.meeting_labels import MEETING_LABELS
-from handbook_desktop.core.services.members import RosterQuery, roster, status_counts
-from handbook_desktop.core.text import fold
+from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core.members.rules import ON_ROLL
+from handbook_desktop.core.meetings.models import AttendanceStatus as Mark
+from handbook_desktop.core import meetings as meeting_services
+from handbook_desktop.core.meetings.labels import MEETING_LABELS
+from handbook_desktop.core.members.roster import RosterQuery, roster, status_counts
+from handbook_desktop.core.text.folding import fold
 from handbook_desktop.core.workspace import HOME_UNIT, Workspace
 from handbook_desktop.docgen import wording
-from handbook_desktop.docgen.models import (
+from handbook_desktop.docgen.content import (
     Issuer,
     Period,
     ReportData,
@@ -34,8 +37,8 @@ from handbook_desktop.docgen.models import (
 from handbook_desktop.docgen.settings import PLACE_NAME
 from handbook_desktop.i18n import _
 
-ISSUER_CODES = {m.UnitKind.CELL: "CB", m.UnitKind.GRASSROOTS: "ĐU", m.UnitKind.DISTRICT: "HU",
-                m.UnitKind.PROVINCE: "TU"}
+ISSUER_CODES = {UnitKind.CELL: "CB", UnitKind.GRASSROOTS: "ĐU", UnitKind.DISTRICT: "HU",
+                UnitKind.PROVINCE: "TU"}
 PERIOD = re.compile(r"(\d{4})-(?:(\d{1,2})|[Qq]([1-4]))")
 
 
@@ -44,20 +47,20 @@ def today_in_vietnam() -> date:
 
 
 def home_unit_id(session: Session) -> str:
-    unit_id = session.scalar(select(m.WorkspaceFact.value).where(m.WorkspaceFact.key == HOME_UNIT))
+    unit_id = session.scalar(select(WorkspaceFact.value).where(WorkspaceFact.key == HOME_UNIT))
     if unit_id is None:
         raise UserError(_("Dữ liệu này chưa gắn với chi bộ nào: hãy đồng bộ hoặc mở dữ liệu mẫu trước."))
     return unit_id
 
 
 def issuer_of(session: Session, workspace: Workspace, unit_id: str) -> Issuer:
-    unit = session.get(m.OrgUnit, unit_id)
+    unit = session.get(OrgUnit, unit_id)
     if unit is None:
         raise UserError(_("Không tìm thấy tổ chức đảng của dữ liệu này."))
-    parent = session.get(m.OrgUnit, unit.parent_id) if unit.parent_id else None
+    parent = session.get(OrgUnit, unit.parent_id) if unit.parent_id else None
     higher = parent.name if parent else ""
     place = workspace.settings.get(PLACE_NAME).strip() or wording.place_of(higher or unit.name)
-    return Issuer(higher, unit.name, place, ISSUER_CODES.get(m.UnitKind(unit.kind), "CB"))
+    return Issuer(higher, unit.name, place, ISSUER_CODES.get(UnitKind(unit.kind), "CB"))
 
 
 def report_recipients(issuer: Issuer) -> tuple[str, ...]:
@@ -65,7 +68,7 @@ def report_recipients(issuer: Issuer) -> tuple[str, ...]:
 
 
 def signer_of(session: Session, member_id: str | None) -> Signer | None:
-    member = session.get(m.Member, member_id) if member_id else None
+    member = session.get(Member, member_id) if member_id else None
     return Signer(member.full_name, wording.party_role(member.occupation)) if member else None
 
 
@@ -76,7 +79,7 @@ def cell_signer(session: Session, chair_id: str | None) -> tuple[Signer | None, 
     if chair and chair.role:
         if fold(chair.role).startswith(("bi thu", "pho bi thu")):
             return chair, wording.signer_title(chair.role)
-    members = session.scalars(select(m.Member).where(m.Member.deleted_at.is_(None), m.Member.status.in_(ON_ROLL)))
+    members = session.scalars(select(Member).where(Member.deleted_at.is_(None), Member.status.in_(ON_ROLL)))
     for member in members:
         role = wording.party_role(member.occupation)
         if fold(role).startswith("bi thu"):
@@ -121,8 +124,8 @@ def report_data(workspace: Workspace, period: Period | str, today: date | None =
     with workspace.session() as session:
         issuer = issuer_of(session, workspace, home_unit_id(session))
         qualities = _qualities(session, [s.id for s in summaries])
-        latest_chair = session.scalar(select(m.Meeting.chair_id).where(m.Meeting.id.in_([s.id for s in summaries]))
-                                      .order_by(m.Meeting.starts_at.desc()).limit(1))
+        latest_chair = session.scalar(select(Meeting.chair_id).where(Meeting.id.in_([s.id for s in summaries]))
+                                      .order_by(Meeting.starts_at.desc()).limit(1))
         signer, title = cell_signer(session, latest_chair)
     meetings = tuple(ReportMeeting(s.day, s.title, s.present, s.expected, qualities.get(s.id, ""),
                                    s.resolution_symbol) for s in summaries)
@@ -134,8 +137,8 @@ def report_data(workspace: Workspace, period: Period | str, today: date | None =
 
 
 def _qualities(session: Session, meeting_ids: list[str]) -> dict[str, str]:
-    rows = session.execute(select(m.Meeting.id, m.Meeting.quality).where(m.Meeting.id.in_(meeting_ids)))
-    return {meeting_id: MEETING_LABELS[m.Quality(quality)] for meeting_id, quality in rows if quality}
+    rows = session.execute(select(Meeting.id, Meeting.quality).where(Meeting.id.in_(meeting_ids)))
+    return {meeting_id: MEETING_LABELS[Quality(quality)] for meeting_id, quality in rows if quality}
 
 
 def _report_resolution(view, as_of: date) -> ReportResolution:

@@ -6,7 +6,7 @@ meeting", "Resolution of a cell", appendices A and B). Their data parts are `Fie
 secretary sees in the DOCX templates made from these lists (`docgen.templates`).
 """
 
-from handbook_desktop.core.text import fold
+from handbook_desktop.core.text.folding import fold
 from handbook_desktop.docgen import wording as w
 from handbook_desktop.docgen.blocks import (
     Field,
@@ -22,7 +22,7 @@ from handbook_desktop.docgen.blocks import (
     recipient_lines,
     text,
 )
-from handbook_desktop.docgen.models import Issuer, MinutesData, ResolutionData, Signer, VoteLine
+from handbook_desktop.docgen.content import Issuer, MinutesData, ResolutionData, Signer, VoteLine
 
 ISSUER_FIELDS = Header(text(Field("cap_tren")), text(Field("chi_bo")), None, text(Field("dia_danh_ngay")))
 

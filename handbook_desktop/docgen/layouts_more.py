@@ -4,8 +4,8 @@ These have no user templates, so their data goes straight into the blocks (the c
 stays empty); the blocks and styles are the same as the minutes'.
 """
 
-from handbook_desktop.core.labels import LABELS
-from handbook_desktop.core.models import MemberStatus
+from handbook_desktop.core.members.labels import STATUS_LABELS
+from handbook_desktop.core.members.models import MemberStatus
 from handbook_desktop.docgen import wording as w
 from handbook_desktop.docgen.blocks import (
     Align,
@@ -23,7 +23,7 @@ from handbook_desktop.docgen.blocks import (
     recipient_lines,
     text,
 )
-from handbook_desktop.docgen.models import (
+from handbook_desktop.docgen.content import (
     AttendanceSheetData,
     InvitationData,
     Issuer,
@@ -119,7 +119,7 @@ ROSTER_COLUMNS = (
 def roster_layout(data: RosterData) -> Layout:
     """Mẫu 7-HSĐV: landscape A4, one row per member on roll."""
     def status(row) -> str:
-        return "" if row.status == MemberStatus.OFFICIAL else LABELS[row.status]
+        return "" if row.status == MemberStatus.OFFICIAL else STATUS_LABELS[row.status]
 
     rows = tuple((str(n), r.full_name, w.short_date(r.birth_date), r.sex, r.ethnicity, r.religion, r.hometown,
                   r.education, r.specialist_level, r.theory_level, r.occupation, w.short_date(r.admitted_on),

@@ -13,16 +13,16 @@ from handbook_desktop import __version__
 from handbook_desktop.core import settings as s
 from handbook_desktop.core.connectivity import server_reachable
 from handbook_desktop.core.paths import DataDirChoice, remember_data_dir
-from handbook_desktop.core.search import search
-from handbook_desktop.core.services import library
-from handbook_desktop.core.services.overview import Overview, load_overview
+from handbook_desktop.core.library.search import search
+from handbook_desktop.core.library import reading as library
+from handbook_desktop.core.home.overview import Overview, load_overview
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _, set_language
 from handbook_desktop.ui.dialogs import show_error
 from handbook_desktop.ui.library.import_flow import ImportFlow, importable
-from handbook_desktop.ui.pages.coming_soon import ComingSoonPage
-from handbook_desktop.ui.speech.service import SpeechService
-from handbook_desktop.ui.pages.home import HomePage
+from handbook_desktop.ui.coming_soon import ComingSoonPage
+from handbook_desktop.tts.service import SpeechService
+from handbook_desktop.ui.home.home_page import HomePage
 from handbook_desktop.ui.settings_form import SettingsChange, SettingsDialog, SettingsForm
 from handbook_desktop.ui.status import ConnectionStatus, TaskProgress
 from handbook_desktop.ui.style import apply_look
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         return ComingSoonPage(_(SECTIONS[key]), plan, fact)
 
     def _settings_page(self) -> QWidget:
-        from handbook_desktop.ui.documents.document_settings import DocumentSettingsBox  # loads docgen
+        from handbook_desktop.ui.printing.document_settings import DocumentSettingsBox  # loads docgen
 
         page = QWidget()
         column = QVBoxLayout(page)

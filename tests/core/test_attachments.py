@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from handbook_desktop.core import attachments
-from handbook_desktop.core import models as m
+from handbook_desktop.core.library.models import Document, DocumentType
+from handbook_desktop.core.models import Attachment
 from handbook_desktop.core.workspace import HOME_UNIT
 
 DATA = "Nghị quyết chi bộ tháng 11".encode()
@@ -46,11 +47,11 @@ def test_viewable_copy_has_the_original_name(tmp_path):
 def test_attachment_row_belongs_to_its_owner(demo_workspace):
     blob = attachments.store_bytes(demo_workspace.data_dir, DATA)
     with demo_workspace.session() as session:
-        document = m.Document(unit_id=demo_workspace.fact(HOME_UNIT), doc_type=m.DocumentType.KHAC, title="Tệp")
+        document = Document(unit_id=demo_workspace.fact(HOME_UNIT), doc_type=DocumentType.KHAC, title="Tệp")
         session.add(document)
         row = attachments.add_attachment(session, document, blob, "nq.docx", "application/x-test")
     with demo_workspace.session() as session:
-        stored = session.scalars(select(m.Attachment).where(m.Attachment.id == row.id)).one()
+        stored = session.scalars(select(Attachment).where(Attachment.id == row.id)).one()
         assert (stored.owner_table, stored.owner_id, stored.sha256, stored.size, stored.unit_id) == (
             "documents", document.id, SHA, len(DATA), document.unit_id)
         assert [a.id for a in attachments.attachments_of(session, document)] == [row.id]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handbook_desktop.core.doc_metadata import (
+from handbook_desktop.core.library.metadata import (
     Classification,
     DocumentMetadata,
     detect_classification,
@@ -16,9 +16,9 @@ from handbook_desktop.core.doc_metadata import (
     recognise,
     type_from_number,
 )
-from handbook_desktop.core.models import DocumentType as T
-from handbook_desktop.core.text import fold
-from handbook_desktop.core.vi_case import soften_caps
+from handbook_desktop.core.library.models import DocumentType as T
+from handbook_desktop.core.text.folding import fold
+from handbook_desktop.core.text.case import soften_caps
 
 # Each case: the top of a document as extraction gives it, and what must be read from it.
 HEADERS = [

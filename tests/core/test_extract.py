@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handbook_desktop.core.errors import ValidationError
-from handbook_desktop.core.extract import extract_bytes, extract_text
+from handbook_desktop.core.library.extract import extract_bytes
+from handbook_desktop.core.library.extract import extract_text
 
 from .docfiles import BODY, DATELINE, TABLE, TITLE, cp1258, nfd, party_docx, party_pdf, scanned_pdf, text_pdf
 

@@ -10,7 +10,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import select
 
 from handbook_desktop.core import migrations
-from handbook_desktop.core import models as m
+from handbook_desktop.core.members.models import Member
+from handbook_desktop.core.models import Base, OutboxEntry
 from handbook_desktop.core.db import make_engine
 from handbook_desktop.core.paths import DATABASE_NAME
 from handbook_desktop.core.workspace import open_workspace
@@ -41,7 +42,7 @@ def _not_search_index(name, type_, _parent_names) -> bool:
 def test_models_and_migrations_agree(workspace):
     with workspace.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": _not_search_index})
-        assert compare_metadata(context, m.Base.metadata) == []
+        assert compare_metadata(context, Base.metadata) == []
 
 
 def test_upgrade_from_first_revision_keeps_data(tmp_path):
@@ -62,10 +63,10 @@ def test_upgrade_from_first_revision_keeps_data(tmp_path):
     workspace = open_workspace(tmp_path)
     try:
         with workspace.session() as s:
-            member = s.get(m.Member, "m1")
+            member = s.get(Member, "m1")
             assert member.full_name == "Trần Đức Dũng"
             assert member.theory_level == "Trung cấp"
-            assert s.scalars(select(m.OutboxEntry)).all() == []  # upgrading is not a user edit
+            assert s.scalars(select(OutboxEntry)).all() == []  # upgrading is not a user edit
         with workspace.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == migrations.head_revision()
     finally:

@@ -1,6 +1,6 @@
 from datetime import date
 
-from handbook_desktop.core.party_rules import probation_ends
+from handbook_desktop.core.members.party_rules import probation_ends
 
 
 def test_probation_lasts_twelve_months():

@@ -7,11 +7,13 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.members.models import Member, MemberEvent, MemberEventKind, MemberStatus
+from handbook_desktop.core.models import OutboxEntry, WorkspaceFact
+from handbook_desktop.core.org.models import OrgUnit, UnitKind
 from handbook_desktop.core.errors import Cancelled, UserError, ValidationError, WorkspaceError
 from handbook_desktop.core.progress import Progress
-from handbook_desktop.core.roster_excel import RowAction, apply_import, export_roster, preview_import
-from handbook_desktop.core.roster_export import COLUMNS
+from handbook_desktop.core.members.excel.importer import RowAction, apply_import, export_roster, preview_import
+from handbook_desktop.core.members.excel.export import COLUMNS
 from handbook_desktop.core.workspace import HOME_UNIT
 
 from .rosterfiles import (
@@ -35,8 +37,8 @@ MEMBER_COLUMNS = ("full_name", "birth_date", "sex", "ethnicity", "religion", "ho
 def cell(workspace):
     """An empty register of a cell, as a first sync leaves it."""
     with workspace.session(record_outbox=False) as session:
-        unit = m.OrgUnit(id="cell-1", unit_id="cell-1", kind=m.UnitKind.CELL, name="Chi bộ Khu phố 5")
-        session.add_all([unit, m.WorkspaceFact(key=HOME_UNIT, value="cell-1")])
+        unit = OrgUnit(id="cell-1", unit_id="cell-1", kind=UnitKind.CELL, name="Chi bộ Khu phố 5")
+        session.add_all([unit, WorkspaceFact(key=HOME_UNIT, value="cell-1")])
     return workspace
 
 
@@ -45,14 +47,14 @@ def count(workspace, model) -> int:
         return session.scalar(select(func.count()).select_from(model))
 
 
-def outbox(workspace) -> list[m.OutboxEntry]:
+def outbox(workspace) -> list[OutboxEntry]:
     with workspace.session() as session:
-        return list(session.scalars(select(m.OutboxEntry).order_by(m.OutboxEntry.seq)))
+        return list(session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)))
 
 
-def members_by_name(workspace) -> dict[str, m.Member]:
+def members_by_name(workspace) -> dict[str, Member]:
     with workspace.session() as session:
-        return {x.full_name: x for x in session.scalars(select(m.Member))}
+        return {x.full_name: x for x in session.scalars(select(Member))}
 
 
 def cp1258(text: str) -> bytes:
@@ -107,10 +109,10 @@ def test_apply_writes_members_with_their_events(cell, tmp_path):
     result = apply_import(cell, preview)
     assert (result.created, result.updated, result.unchanged, result.skipped) == (3, 0, 0, 0)
     members = members_by_name(cell)
-    assert members["Nguyễn Văn Bình"].status == m.MemberStatus.OFFICIAL
-    assert members["Lê Văn Cường"].status == m.MemberStatus.PROBATIONARY
+    assert members["Nguyễn Văn Bình"].status == MemberStatus.OFFICIAL
+    assert members["Lê Văn Cường"].status == MemberStatus.PROBATIONARY
     assert members["Nguyễn Văn Bình"].unit_id == "cell-1"
-    assert count(cell, m.MemberEvent) == 5  # three admissions, two made official
+    assert count(cell, MemberEvent) == 5  # three admissions, two made official
     assert {e.entity for e in outbox(cell)} == {"members", "member_events"}
 
 
@@ -129,7 +131,7 @@ def test_rows_with_problems_block_the_import_unless_the_user_chooses_the_valid_o
     assert preview.has_problems and preview.invalid == 3
     with pytest.raises(ValidationError, match="3 dòng có lỗi nên chưa nhập dòng nào"):
         apply_import(cell, preview)
-    assert count(cell, m.Member) == 0 and outbox(cell) == []
+    assert count(cell, Member) == 0 and outbox(cell) == []
     result = apply_import(cell, preview, valid_rows_only=True)
     assert (result.created, result.skipped) == (3, 3)
     assert sorted(members_by_name(cell)) == ["Lê Văn Cường", "Nguyễn Văn Bình", "Trần Thị Hoà"]
@@ -142,7 +144,7 @@ def test_reimport_creates_no_duplicate_and_the_outbox_gets_only_changed_fields(c
     again = preview_import(cell, path, today=TODAY)
     assert [r.action for r in again.rows] == [RowAction.UNCHANGED] * 3
     apply_import(cell, again)
-    assert count(cell, m.Member) == 3 and len(outbox(cell)) == before
+    assert count(cell, Member) == 3 and len(outbox(cell)) == before
 
     changed = three_members()
     changed[0][14] = "0987 654 321"  # new phone for row 1
@@ -156,7 +158,7 @@ def test_reimport_creates_no_duplicate_and_the_outbox_gets_only_changed_fields(c
     assert sorted((e.entity, e.op, sorted(e.payload)) for e in added) == [
         ("members", "update", ["notes"]), ("members", "update", ["phone"])]
     assert "Lê Văn Cường" in members_by_name(cell)  # capitals in the file do not replace the written name
-    assert count(cell, m.Member) == 3
+    assert count(cell, Member) == 3
 
 
 def test_members_already_in_the_register_are_matched_by_card_or_by_name_and_birth(demo_workspace, tmp_path):
@@ -179,15 +181,15 @@ def test_a_reimport_changes_a_status_only_by_a_dated_event(demo_workspace, tmp_p
     preview = preview_import(demo_workspace, simple_roster(tmp_path / "ds.xlsx", header, rows), today=TODAY)
     died, excused, unknown = preview.rows
     assert died.action == RowAction.UPDATE and died.status_change == (
-        m.MemberEventKind.DECEASED, date(2026, 11, 10), "")
+        MemberEventKind.DECEASED, date(2026, 11, 10), "")
     assert excused.action == RowAction.UNCHANGED and excused.warnings == [
         "Tình trạng trong tệp là “Miễn sinh hoạt”, trong danh sách là “Chính thức”: chưa đổi, vì tệp không ghi "
         "ngày; hãy dùng “Thay đổi tình trạng”."]
     assert unknown.errors[0].startswith("Tình trạng “Mất tích” không rõ")
     apply_import(demo_workspace, preview, valid_rows_only=True)
     members = members_by_name(demo_workspace)
-    assert members["Đỗ Văn Cẩn"].status == m.MemberStatus.DECEASED
-    assert members["Lê Văn Lữ"].status == m.MemberStatus.OFFICIAL
+    assert members["Đỗ Văn Cẩn"].status == MemberStatus.DECEASED
+    assert members["Lê Văn Lữ"].status == MemberStatus.OFFICIAL
 
 
 def test_dates_as_text_serials_and_real_dates_and_a_csv_file(cell, tmp_path):
@@ -232,7 +234,7 @@ def test_files_that_cannot_be_read_say_so_and_write_nothing(cell, tmp_path):
         preview_import(cell, other)
     with pytest.raises(UserError, match="Không tìm thấy tệp"):
         preview_import(cell, tmp_path / "khong-co.xlsx")
-    assert count(cell, m.Member) == 0 and outbox(cell) == []
+    assert count(cell, Member) == 0 and outbox(cell) == []
 
 
 def test_a_header_on_a_later_sheet_is_found(cell, tmp_path):
@@ -287,10 +289,10 @@ def test_export_then_import_into_an_empty_cell_reproduces_the_roster(demo_worksp
 
     def snapshot(workspace):
         with workspace.session() as session:
-            return sorted(tuple(getattr(x, name) for name in MEMBER_COLUMNS) for x in session.scalars(select(m.Member)))
+            return sorted(tuple(getattr(x, name) for name in MEMBER_COLUMNS) for x in session.scalars(select(Member)))
 
     assert snapshot(cell) == snapshot(demo_workspace)
     with cell.session() as session:
-        kinds = dict(session.execute(select(m.MemberEvent.kind, func.count()).group_by(m.MemberEvent.kind)).all())
+        kinds = dict(session.execute(select(MemberEvent.kind, func.count()).group_by(MemberEvent.kind)).all())
     assert kinds["deceased"] == 1 and kinds["transferred_out"] == 1 and kinds["admitted"] == 27
     assert preview_import(cell, path, today=TODAY).count(RowAction.UNCHANGED) == 27

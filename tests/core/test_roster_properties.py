@@ -6,9 +6,9 @@ from datetime import date, datetime, timedelta
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from handbook_desktop.core.member_dates import EXCEL_EPOCH, DateReading, parse_date
-from handbook_desktop.core.roster_headers import ALIASES, header_key, match_header
-from handbook_desktop.core.text import fold
+from handbook_desktop.core.members.dates import EXCEL_EPOCH, DateReading, parse_date
+from handbook_desktop.core.members.excel.headers import ALIASES, header_key, match_header
+from handbook_desktop.core.text.folding import fold
 
 KNOWN = sorted({(alias, name) for name, aliases in ALIASES.items() for alias in aliases})
 TODAY = date(2026, 11, 25)

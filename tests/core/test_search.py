@@ -8,15 +8,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert, select
 
-from handbook_desktop.core import migrations, search_index
-from handbook_desktop.core import models as m
+from handbook_desktop.core import migrations
+from handbook_desktop.core.library import search_index
+from handbook_desktop.core.library.models import Article, Channel, Document, DocumentType
+from handbook_desktop.core.models import OutboxEntry
+from handbook_desktop.core.org.models import OrgUnit, UnitKind
 from handbook_desktop.core.db import make_engine
 from handbook_desktop.core.errors import Cancelled
 from handbook_desktop.core.ids import new_id
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.paths import DATABASE_NAME
 from handbook_desktop.core.progress import Progress
-from handbook_desktop.core.search import SearchHit, rebuild_index, search
+from handbook_desktop.core.library.search import SearchHit, rebuild_index, search
 from handbook_desktop.core.workspace import open_workspace
 
 CELL = "cell-1"
@@ -25,21 +28,21 @@ CELL = "cell-1"
 @pytest.fixture
 def library(workspace):
     with workspace.session() as s:
-        s.add(m.OrgUnit(id=CELL, unit_id=CELL, kind=m.UnitKind.CELL, name="Chi bộ Khu phố 3"))
+        s.add(OrgUnit(id=CELL, unit_id=CELL, kind=UnitKind.CELL, name="Chi bộ Khu phố 3"))
     return workspace
 
 
-def add_document(ws, title, body="", number="", doc_type=m.DocumentType.KHAC, summary="", **extra) -> str:
+def add_document(ws, title, body="", number="", doc_type=DocumentType.KHAC, summary="", **extra) -> str:
     with ws.session() as s:
-        document = m.Document(unit_id=CELL, title=title, body=body, number=number, doc_type=doc_type,
+        document = Document(unit_id=CELL, title=title, body=body, number=number, doc_type=doc_type,
                               summary=summary, issued_on=extra.pop("issued_on", date(2026, 1, 1)), **extra)
         s.add(document)
     return document.id
 
 
-def add_article(ws, title, body="", channel=m.Channel.NATIONAL, published_at=None) -> str:
+def add_article(ws, title, body="", channel=Channel.NATIONAL, published_at=None) -> str:
     with ws.session() as s:
-        article = m.Article(unit_id=CELL, title=title, body=body, channel=channel,
+        article = Article(unit_id=CELL, title=title, body=body, channel=channel,
                             published_at=published_at or datetime(2026, 10, 1, 3, tzinfo=UTC))
         s.add(article)
     return article.id
@@ -91,16 +94,16 @@ def test_exact_tones_rank_above_folded_only_matches(library):
 
 def test_symbols_find_their_document(library):
     wanted = add_document(library, "Nghị quyết về đột phá phát triển khoa học", number="05-NQ/TW",
-                          doc_type=m.DocumentType.NGHI_QUYET)
-    add_document(library, "Chỉ thị về học tập", number="05-CT/TW", doc_type=m.DocumentType.CHI_THI)
+                          doc_type=DocumentType.NGHI_QUYET)
+    add_document(library, "Chỉ thị về học tập", number="05-CT/TW", doc_type=DocumentType.CHI_THI)
     add_document(library, "Báo cáo tháng", body="Theo 05 nội dung của NQ và TW", number="12-BC/ĐU",
-                 doc_type=m.DocumentType.BAO_CAO)
+                 doc_type=DocumentType.BAO_CAO)
     for query in ("05-NQ/TW", "nghị quyết 05", "nghi quyet 05", "5-NQ/TW", "05/NQ-TW", "NQ 05"):
         assert search(library, query)[0].id == wanted, query
 
 
 def test_document_type_name_finds_documents_without_it_in_the_title(library):
-    wanted = add_document(library, "Về tăng cường công tác cán bộ", number="12-CT/TW", doc_type=m.DocumentType.CHI_THI)
+    wanted = add_document(library, "Về tăng cường công tác cán bộ", number="12-CT/TW", doc_type=DocumentType.CHI_THI)
     assert [hit.id for hit in search(library, "chi thi 12")] == [wanted]
 
 
@@ -127,9 +130,9 @@ def test_snippet_highlights_the_original_words(library):
 
 
 def test_hit_fields(library):
-    document = add_document(library, "Nghị quyết chi bộ", number="07-NQ/CB", doc_type=m.DocumentType.NGHI_QUYET,
+    document = add_document(library, "Nghị quyết chi bộ", number="07-NQ/CB", doc_type=DocumentType.NGHI_QUYET,
                             issued_on=date(2026, 3, 9))
-    article = add_article(library, "Tin nghị quyết mới", channel=m.Channel.PROVINCIAL,
+    article = add_article(library, "Tin nghị quyết mới", channel=Channel.PROVINCIAL,
                           published_at=datetime(2026, 10, 1, 20, 30, tzinfo=UTC))  # 03:30 on 2 Oct in Vietnam
     hits = {hit.kind: hit for hit in search(library, "nghi quyet")}
     assert hits["document"].id == document and hits["document"].number == "07-NQ/CB"
@@ -179,16 +182,16 @@ def test_any_text_is_a_valid_query(library, query):
 def test_edits_and_tombstones_update_the_index(library):
     document = add_document(library, "Kế hoạch kiểm tra")
     with library.session() as s:
-        s.get(m.Document, document).title = "Chương trình giám sát"
+        s.get(Document, document).title = "Chương trình giám sát"
     assert titles(library, "ke hoach") == [] and titles(library, "giam sat") == ["Chương trình giám sát"]
     with library.session(record_outbox=False) as s:  # a change arriving from the server
-        s.get(m.Document, document).body = "Nội dung về phòng chống tham nhũng"
+        s.get(Document, document).body = "Nội dung về phòng chống tham nhũng"
     assert titles(library, "tham nhung") == ["Chương trình giám sát"]
     with library.session() as s:
-        s.get(m.Document, document).deleted_at = utcnow()
+        s.get(Document, document).deleted_at = utcnow()
     assert titles(library, "giam sat") == [] and index_content(library) == {}
     with library.session() as s:
-        s.get(m.Document, document).deleted_at = None
+        s.get(Document, document).deleted_at = None
     assert titles(library, "giam sat") == ["Chương trình giám sát"]
 
 
@@ -197,17 +200,17 @@ def test_untouched_fields_leave_the_index_alone(library, monkeypatch):
     reindexed = []
     monkeypatch.setattr(search_index, "index_items", lambda _connection, items: reindexed.extend(items))
     with library.session() as s:
-        s.get(m.Document, document).issuer = "Chi bộ"
-        s.get(m.Document, document).category = "khác"
+        s.get(Document, document).issuer = "Chi bộ"
+        s.get(Document, document).category = "khác"
     assert reindexed == []
     with library.session() as s:
-        s.get(m.Document, document).summary = "Tóm tắt mới"
+        s.get(Document, document).summary = "Tóm tắt mới"
     assert [item.id for item in reindexed] == [document]
 
 
 def test_pending_changes_of_the_callers_session_are_searchable(library):
     with library.session() as s:
-        s.add(m.Document(unit_id=CELL, title="Quy chế làm việc", doc_type=m.DocumentType.QUY_DINH))
+        s.add(Document(unit_id=CELL, title="Quy chế làm việc", doc_type=DocumentType.QUY_DINH))
         assert [hit.title for hit in search(s, "quy che")] == ["Quy chế làm việc"]
 
 
@@ -224,7 +227,7 @@ def test_demo_workspace(demo_workspace):
 def test_rebuild_after_bulk_insert(library):
     add_document(library, "Văn bản qua ORM")
     with library.session(record_outbox=False) as s:  # bulk statements bypass the ORM hook
-        s.execute(insert(m.Document), [{"id": new_id(), "unit_id": CELL, "created_at": utcnow(),
+        s.execute(insert(Document), [{"id": new_id(), "unit_id": CELL, "created_at": utcnow(),
                                         "updated_at": utcnow(), "version": 0, "number": f"{i:02d}-TB/ĐU",
                                         "doc_type": "thong_bao", "title": f"Thông báo số {i}", "summary": "",
                                         "body": "", "category": "", "issuer": ""} for i in range(1, 31)])
@@ -296,8 +299,8 @@ def test_upgrade_from_0002_indexes_the_rows_already_there(tmp_path):
 def test_search_takes_a_workspace_or_a_session_and_writes_nothing(library):
     add_document(library, "Quy định thi hành Điều lệ")
     with library.session() as s:
-        outbox = len(s.scalars(select(m.OutboxEntry)).all())
+        outbox = len(s.scalars(select(OutboxEntry)).all())
         assert [hit.title for hit in search(s, "dieu le")] == ["Quy định thi hành Điều lệ"]
     assert titles(library, "dieu le") == ["Quy định thi hành Điều lệ"]
     with library.session() as s:
-        assert len(s.scalars(select(m.OutboxEntry)).all()) == outbox
+        assert len(s.scalars(select(OutboxEntry)).all()) == outbox

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handbook_desktop.core.text import (
+from handbook_desktop.core.text.folding import (
     exact_pattern,
     fold,
     fold_crossed_d,

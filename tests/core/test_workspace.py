@@ -8,15 +8,17 @@ import pytest
 from sqlalchemy import select, text
 
 from handbook_desktop.core import migrations
-from handbook_desktop.core import models as m
+from handbook_desktop.core.members.models import Member, MemberStatus
+from handbook_desktop.core.models import OutboxEntry
+from handbook_desktop.core.org.models import OrgUnit, UnitKind
 from handbook_desktop.core.errors import WorkspaceError
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.paths import DATABASE_NAME
 from handbook_desktop.core.workspace import open_workspace
 
 
-def _cell(session) -> m.OrgUnit:
-    cell = m.OrgUnit(id="cell-1", unit_id="cell-1", kind=m.UnitKind.CELL, name="Chi bộ Khu phố 3")
+def _cell(session) -> OrgUnit:
+    cell = OrgUnit(id="cell-1", unit_id="cell-1", kind=UnitKind.CELL, name="Chi bộ Khu phố 3")
     session.add(cell)
     return cell
 
@@ -34,31 +36,31 @@ def test_pragmas_wal_and_foreign_keys(workspace):
 def test_foreign_keys_are_enforced(workspace):
     with pytest.raises(Exception, match="FOREIGN KEY"):
         with workspace.session() as s:
-            s.add(m.Member(unit_id="no-such-unit", full_name="Lê Văn Lữ", status=m.MemberStatus.OFFICIAL))
+            s.add(Member(unit_id="no-such-unit", full_name="Lê Văn Lữ", status=MemberStatus.OFFICIAL))
 
 
 def test_insert_update_and_tombstone_write_outbox_entries(workspace):
     with workspace.session(user="bithu") as s:
         _cell(s)
-        member = m.Member(unit_id="cell-1", full_name="Nguyễn Thị Thu Hương", status=m.MemberStatus.PROBATIONARY,
+        member = Member(unit_id="cell-1", full_name="Nguyễn Thị Thu Hương", status=MemberStatus.PROBATIONARY,
                           admitted_on=date(2026, 1, 5))
         s.add(member)
     with workspace.session(user="bithu") as s:
-        row = s.get(m.Member, member.id)
-        row.status = m.MemberStatus.OFFICIAL
+        row = s.get(Member, member.id)
+        row.status = MemberStatus.OFFICIAL
         row.official_on = date(2027, 1, 5)
     with workspace.session() as s:
-        s.get(m.Member, member.id).deleted_at = utcnow()
+        s.get(Member, member.id).deleted_at = utcnow()
     with workspace.session() as s:
-        entries = s.scalars(select(m.OutboxEntry).where(m.OutboxEntry.entity_id == member.id)
-                            .order_by(m.OutboxEntry.seq)).all()
+        entries = s.scalars(select(OutboxEntry).where(OutboxEntry.entity_id == member.id)
+                            .order_by(OutboxEntry.seq)).all()
         assert [e.op for e in entries] == ["insert", "update", "delete"]
         assert entries[0].payload["full_name"] == "Nguyễn Thị Thu Hương"
         assert entries[0].payload["admitted_on"] == "2026-01-05"
         assert entries[1].payload == {"status": "official", "official_on": "2027-01-05"}
         assert set(entries[2].payload) == {"deleted_at"}
         assert len({e.op_id for e in entries}) == 3
-        assert s.get(m.Member, member.id).updated_by is None  # last change made without a user
+        assert s.get(Member, member.id).updated_by is None  # last change made without a user
         assert entries[0].entity == "members"
 
 
@@ -66,17 +68,17 @@ def test_unchanged_rows_write_nothing(workspace):
     with workspace.session() as s:
         _cell(s)
     with workspace.session() as s:
-        cell = s.get(m.OrgUnit, "cell-1")
+        cell = s.get(OrgUnit, "cell-1")
         cell.name = cell.name
     with workspace.session() as s:
-        assert s.scalar(select(text("count(*)")).select_from(m.OutboxEntry)) == 1
+        assert s.scalar(select(text("count(*)")).select_from(OutboxEntry)) == 1
 
 
 def test_rows_from_elsewhere_write_no_outbox(workspace):
     with workspace.session(record_outbox=False) as s:
         _cell(s)
     with workspace.session() as s:
-        assert s.scalars(select(m.OutboxEntry)).all() == []
+        assert s.scalars(select(OutboxEntry)).all() == []
 
 
 def test_syncable_rows_cannot_be_deleted_outright(workspace):
@@ -84,9 +86,9 @@ def test_syncable_rows_cannot_be_deleted_outright(workspace):
         _cell(s)
     with pytest.raises(RuntimeError, match="tombstoned"):
         with workspace.session() as s:
-            s.delete(s.get(m.OrgUnit, "cell-1"))
+            s.delete(s.get(OrgUnit, "cell-1"))
     with workspace.session() as s:
-        assert s.get(m.OrgUnit, "cell-1") is not None
+        assert s.get(OrgUnit, "cell-1") is not None
 
 
 def test_failed_action_leaves_no_half_written_record(workspace):
@@ -96,8 +98,8 @@ def test_failed_action_leaves_no_half_written_record(workspace):
             s.flush()
             1 / 0
     with workspace.session() as s:
-        assert s.scalars(select(m.OrgUnit)).all() == []
-        assert s.scalars(select(m.OutboxEntry)).all() == []
+        assert s.scalars(select(OrgUnit)).all() == []
+        assert s.scalars(select(OutboxEntry)).all() == []
 
 
 def test_full_disk_gives_a_clear_message_and_keeps_old_data(workspace):
@@ -108,11 +110,11 @@ def test_full_disk_gives_a_clear_message_and_keeps_old_data(workspace):
     with pytest.raises(WorkspaceError, match="Ổ đĩa đã đầy"):
         with workspace.session() as s:
             s.connection().exec_driver_sql(f"PRAGMA max_page_count = {pages}")
-            s.add_all(m.Member(unit_id="cell-1", full_name="Đảng viên %d" % i, status=m.MemberStatus.OFFICIAL,
+            s.add_all(Member(unit_id="cell-1", full_name="Đảng viên %d" % i, status=MemberStatus.OFFICIAL,
                                notes="x" * 2000) for i in range(200))
     with workspace.session() as s:
-        assert s.get(m.OrgUnit, "cell-1").name == "Chi bộ Khu phố 3"
-        assert s.scalars(select(m.Member)).all() == []
+        assert s.get(OrgUnit, "cell-1").name == "Chi bộ Khu phố 3"
+        assert s.scalars(select(Member)).all() == []
 
 
 def test_data_folder_that_cannot_be_created(tmp_path):

@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.formatting import VIETNAM_TIME
+from handbook_desktop.core.text.formatting import VIETNAM_TIME
 from handbook_desktop.docgen import data
 from handbook_desktop.docgen.settings import PLACE_NAME
 
@@ -136,7 +136,7 @@ def test_report_of_a_month_without_meetings(demo_workspace):
 
 
 def test_minutes_print_the_saved_record_not_an_autosaved_draft(demo_workspace):
-    from handbook_desktop.core.services import meetings
+    from handbook_desktop.core import meetings
     from tests.core.services.meeting_helpers import at, new_meeting
 
     # The demo's meetings are approved (locked, no drafts): a fresh one.

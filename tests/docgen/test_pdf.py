@@ -106,7 +106,7 @@ def test_pages_after_the_first_are_numbered(demo_workspace, tmp_path):
 
 @pytest.mark.parametrize("suffix", ["pdf", "docx"])
 def test_a_planned_meeting_renders_with_blanks_to_fill_in(demo_workspace, tmp_path, suffix):
-    from handbook_desktop.core.services import meetings
+    from handbook_desktop.core import meetings
     from tests.core.services.meeting_helpers import at, new_meeting
 
     from .helpers import docx_texts

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from handbook_desktop.docgen import settings as ds
 from handbook_desktop.docgen.render import DocumentKind, render_document
 from handbook_desktop.docgen.templates import builtin_template
-from handbook_desktop.ui.documents.document_settings import DocumentSettingsBox
+from handbook_desktop.ui.printing.document_settings import DocumentSettingsBox
 
 
 def _box(main_window) -> DocumentSettingsBox:

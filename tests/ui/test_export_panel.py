@@ -5,7 +5,7 @@ from docx import Document
 
 from handbook_desktop.docgen.data import latest_meeting_id
 from handbook_desktop.docgen.render import DocumentKind
-from handbook_desktop.ui.documents.export_panel import ExportPanel
+from handbook_desktop.ui.printing.export_panel import ExportPanel
 
 
 def test_export_minutes_pdf_and_resolution_docx(main_window, qtbot, tmp_path):
@@ -24,7 +24,7 @@ def test_export_minutes_pdf_and_resolution_docx(main_window, qtbot, tmp_path):
 
 
 def test_meeting_page_exports_its_own_minutes(main_window, tmp_path):
-    from handbook_desktop.core.services import meetings
+    from handbook_desktop.core import meetings
     from handbook_desktop.ui.meetings.meeting_view import EXPORT
 
     main_window.show_page("meetings")

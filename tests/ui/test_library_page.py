@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from handbook_desktop.core.services import library as lib
+from handbook_desktop.core.library import reading as lib
 from handbook_desktop.ui.library.library_page import LibraryPage
 
 

@@ -6,7 +6,7 @@ import wave
 
 import pytest
 
-from handbook_desktop.core.services import library as lib
+from handbook_desktop.core.library import reading as lib
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="eSpeak NG is not installed")
 

@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from handbook_desktop.core import settings as s
 from handbook_desktop.ui.main_window import SECTIONS
-from handbook_desktop.ui.pages.coming_soon import ComingSoonPage
-from handbook_desktop.ui.pages.home import HomePage
+from handbook_desktop.ui.coming_soon import ComingSoonPage
+from handbook_desktop.ui.home.home_page import HomePage
 from handbook_desktop.ui.settings_form import SettingsForm
 from handbook_desktop.ui.style import BASE_POINT_SIZE
 

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
-from handbook_desktop.core import models as m
-from handbook_desktop.core.formatting import VIETNAM_TIME
-from handbook_desktop.core.services import meetings
-from handbook_desktop.core.services.members import member_qr_payload
+from handbook_desktop.core.meetings.models import AttendanceStatus, MeetingState
+from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core import meetings
+from handbook_desktop.core.members.roster import member_qr_payload
 from handbook_desktop.ui.meetings import minutes_tab
 from handbook_desktop.ui.meetings.attendance_model import FIRST_MARK
 from handbook_desktop.ui.meetings.item_dialogs import AddendumDialog, AgendaItemDialog, ResolutionItemDialog
@@ -20,7 +20,7 @@ from handbook_desktop.ui.meetings.meeting_view import ATTENDANCE, MINUTES, PREPA
 
 TODAY = date(2026, 11, 25)
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=VIETNAM_TIME)
-Mark = m.AttendanceStatus
+Mark = AttendanceStatus
 
 
 def meetings_page(window):
@@ -173,13 +173,13 @@ def test_minutes_autosave_then_save_on_leaving(december, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: meetings.load_minutes(workspace, meeting_id).content.conclusions == "Chi bộ nhất trí.",
                     timeout=5000)  # the autosave timer fired on its own
     draft = meetings.load_minutes(workspace, meeting_id)
-    assert draft.draft_saved_at is not None and draft.meeting.state == m.MeetingState.PLANNED
+    assert draft.draft_saved_at is not None and draft.meeting.state == MeetingState.PLANNED
     assert [s.text for s in draft.content.speeches] == ["Tôi nhất trí với báo cáo."]
     assert "Đã tự động lưu bản nháp" in tab.status.text()
 
     view.tabs.setCurrentIndex(RESOLUTION)  # leaving the tab writes the minutes as rows
     saved = meetings.load_minutes(workspace, meeting_id)
-    assert saved.draft_saved_at is None and saved.meeting.state == m.MeetingState.HELD
+    assert saved.draft_saved_at is None and saved.meeting.state == MeetingState.HELD
     assert saved.content.ended_at == datetime(2026, 12, 20, 21, 15, tzinfo=VIETNAM_TIME)
     assert [(v.matter, v.agree) for v in saved.content.votes] == [("Thông qua nghị quyết tháng 12", voters)]
     assert saved.content.speeches[0].member_id and saved.content.speeches[0].id
@@ -196,7 +196,7 @@ def test_a_draft_left_by_a_crash_is_recovered(december, qtbot):
     assert "Đã khôi phục bản nháp lúc" in tab.status.text() and not tab.discard_button.isHidden()
     view.tabs.setCurrentIndex(ATTENDANCE)  # an untouched recovered draft stays a draft
     kept = meetings.load_minutes(workspace, meeting_id)
-    assert kept.draft_saved_at is not None and kept.meeting.state == m.MeetingState.PLANNED
+    assert kept.draft_saved_at is not None and kept.meeting.state == MeetingState.PLANNED
     view.tabs.setCurrentIndex(MINUTES)
     tab.conclusions.moveCursor(QTextCursor.MoveOperation.End)
     tab.conclusions.insertPlainText(" — đã xem lại")

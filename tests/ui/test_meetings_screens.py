@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMessageBox
 
-from handbook_desktop.core import models as m
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core.meetings.models import InvitationState, MeetingState
+from handbook_desktop.core import meetings
 from handbook_desktop.ui.meetings import signed_copy
 from handbook_desktop.ui.meetings.attendance_chart import AttendanceChartDialog
 from handbook_desktop.ui.meetings.item_dialogs import InviteeDialog
@@ -71,7 +71,7 @@ def test_history_search_filters_and_chart(main_window, qtbot):
     history.reload()
     assert [row.title for row in history.model.rows] == [OCTOBER]
     history.search.clear()
-    history.state.setCurrentIndex(history.state.findData(m.MeetingState.PLANNED))
+    history.state.setCurrentIndex(history.state.findData(MeetingState.PLANNED))
     assert history.model.rows == [] and history.count.text() == "0 cuộc họp"
     history.state.setCurrentIndex(0)
     assert history.year.findData(2026) > 0
@@ -133,9 +133,9 @@ def test_invitations_and_the_guest_list(main_window, monkeypatch):
     assert box.model.index(0, 3).data().startswith("Đã gửi giấy mời (25/11/2026")
     assert "Giấy mời: 1/1 đã gửi" in page.meeting.preparation.readiness.text()
     box.table.selectRow(0)
-    box.state.setCurrentIndex(box.state.findData(m.InvitationState.ACCEPTED))
+    box.state.setCurrentIndex(box.state.findData(InvitationState.ACCEPTED))
     box.set_state()
-    assert meetings.invitees(page.ctx.workspace, saved.id)[0].invitation == m.InvitationState.ACCEPTED
+    assert meetings.invitees(page.ctx.workspace, saved.id)[0].invitation == InvitationState.ACCEPTED
     page.meeting.tabs.setCurrentIndex(1)
     guests = page.meeting.attendance.guests
     assert guests.item(0).text() == "Đặng Quốc Khánh"

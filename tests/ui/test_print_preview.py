@@ -9,7 +9,10 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from handbook_desktop.docgen.data import latest_meeting_id
 from handbook_desktop.docgen.render import DocumentKind
-from handbook_desktop.ui.documents.print_preview import a4_printer, document_for_print, paint, preview
+from handbook_desktop.ui.printing.print_preview import a4_printer
+from handbook_desktop.ui.printing.print_preview import document_for_print
+from handbook_desktop.ui.printing.print_preview import paint
+from handbook_desktop.ui.printing.print_preview import preview
 
 
 def _latest(workspace):

@@ -5,8 +5,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from handbook_desktop.core import models as m
-from handbook_desktop.core.services import members
+from handbook_desktop.core.members.models import MemberEventKind, MemberStatus
+from handbook_desktop.core.members import roster as members
 from handbook_desktop.ui.members import roster_files_flow
 from handbook_desktop.ui.members.member_form import MemberFormDialog
 from handbook_desktop.ui.members.statistics_dialog import StatisticsDialog, save_csv
@@ -32,8 +32,8 @@ def test_search_without_tones_and_status_filter(main_window, qtbot):
     page.reload()
     assert [row.full_name for row in page.model.rows] == ["Nguyễn Thị Thu Hương"]
     page.search.clear()
-    page.status.setCurrentIndex(page.status.findData(m.MemberStatus.PROBATIONARY))
-    assert {row.status for row in page.model.rows} == {m.MemberStatus.PROBATIONARY}
+    page.status.setCurrentIndex(page.status.findData(MemberStatus.PROBATIONARY))
+    assert {row.status for row in page.model.rows} == {MemberStatus.PROBATIONARY}
     assert page.model.rowCount() == 2
 
 
@@ -69,12 +69,12 @@ def test_add_a_member_through_the_form(main_window, monkeypatch):
 
 def test_status_change_is_an_event_on_the_timeline(main_window, monkeypatch):
     page = _page(main_window)
-    page.status.setCurrentIndex(page.status.findData(m.MemberStatus.OFFICIAL))
+    page.status.setCurrentIndex(page.status.findData(MemberStatus.OFFICIAL))
     page.table.selectRow(0)
     member_id = page.current_id()
 
     def excuse(dialog: StatusDialog):
-        dialog.kind.setCurrentIndex(dialog.kind.findData(m.MemberEventKind.EXCUSED))
+        dialog.kind.setCurrentIndex(dialog.kind.findData(MemberEventKind.EXCUSED))
         dialog.day.setText("01/01/2999")
         assert not dialog.save() and dialog.problem.text()
         dialog.day.setText(date.today().strftime("%d/%m/%Y"))
@@ -83,7 +83,7 @@ def test_status_change_is_an_event_on_the_timeline(main_window, monkeypatch):
 
     monkeypatch.setattr(StatusDialog, "exec", excuse)
     page.change_status()
-    assert members.get_member(main_window.workspace, member_id).status == m.MemberStatus.EXCUSED
+    assert members.get_member(main_window.workspace, member_id).status == MemberStatus.EXCUSED
     assert member_id not in [row.id for row in page.model.rows]  # no longer matches the "official" filter
     page.status.setCurrentIndex(0)
     page.reload(member_id)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from handbook_desktop.core.services import library as lib
+from handbook_desktop.core.library import reading as lib
 from tests.core.docfiles import party_docx
 
 

@@ -2,9 +2,9 @@
 
 from alembic import context
 
-from handbook_desktop.core.models import Base
+from handbook_desktop.core.models.registry import load_all
 
 connection = context.config.attributes["connection"]
-context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+context.configure(connection=connection, target_metadata=load_all(), render_as_batch=True)
 with context.begin_transaction():
     context.run_migrations()

@@ -2,11 +2,11 @@
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.library.models import DocumentType
 from handbook_desktop.core.errors import UserError
-from handbook_desktop.core.formatting import format_date, parse_date
+from handbook_desktop.core.text.formatting import format_date, parse_date
 from handbook_desktop.core.labels import label
-from handbook_desktop.core.services import library
+from handbook_desktop.core.library import reading as library
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import accept_buttons, show_error
@@ -19,7 +19,7 @@ class DocumentForm(QDialog):
         self.setWindowTitle(_("Sửa thông tin văn bản"))
         self.number = QLineEdit(item.number, placeholderText="05-NQ/TW")
         self.doc_type = QComboBox()
-        for code in m.DocumentType:
+        for code in DocumentType:
             self.doc_type.addItem(label(code), code.value)
         self.doc_type.setCurrentIndex(max(0, self.doc_type.findData(item.category)))
         self.issuer = QLineEdit(item.issuer)

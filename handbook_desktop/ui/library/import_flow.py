@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from handbook_desktop.core.progress import Progress
-from handbook_desktop.core.services.library_import import ImportCancelled, ImportReport, import_files
+from handbook_desktop.core.library.importer import ImportCancelled, ImportReport, import_files
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.taskrunner import TaskRunner

@@ -3,9 +3,9 @@
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from handbook_desktop.core.formatting import format_date
-from handbook_desktop.core.labels import category_label
-from handbook_desktop.core.services.library import DOCUMENTS, LibraryItem
+from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.library.labels import category_label
+from handbook_desktop.core.library.reading import DOCUMENTS, LibraryItem
 from handbook_desktop.i18n import N_, _
 
 COLUMNS = {

@@ -6,14 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.library.models import Channel, DocumentType
 from handbook_desktop.core.labels import label
-from handbook_desktop.core.services import library
+from handbook_desktop.core.library import reading as library
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.library.items_model import ItemsModel
 from handbook_desktop.ui.library.reader_view import ReaderView
-from handbook_desktop.ui.speech.service import SpeechService
+from handbook_desktop.tts.service import SpeechService
 from handbook_desktop.ui.taskrunner import TaskRunner
 
 
@@ -43,7 +43,7 @@ class LibraryPage(QWidget):
 
     def _build(self, title: str) -> None:
         self.category = QComboBox()
-        codes = m.DocumentType if self.table == library.DOCUMENTS else m.Channel
+        codes = DocumentType if self.table == library.DOCUMENTS else Channel
         self.category.addItem(_("Tất cả loại") if self.table == library.DOCUMENTS else _("Tất cả kênh"), None)
         for code in codes:
             self.category.addItem(label(code), code.value)

@@ -13,15 +13,15 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from handbook_desktop.core.attachments import viewable_copy
 from handbook_desktop.core.errors import UserError
-from handbook_desktop.core.formatting import format_date
-from handbook_desktop.core.labels import category_label
-from handbook_desktop.core.services import library
+from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.library.labels import category_label
+from handbook_desktop.core.library import reading as library
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import show_error
 from handbook_desktop.ui.library.document_form import DocumentForm
 from handbook_desktop.ui.speech.listen_bar import ListenBar
-from handbook_desktop.ui.speech.service import SpeechService
+from handbook_desktop.tts.service import SpeechService
 from handbook_desktop.ui.taskrunner import TaskRunner
 
 SAVE_DELAY_MS = 800

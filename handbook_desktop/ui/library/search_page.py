@@ -6,12 +6,12 @@ from html import escape
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
-from handbook_desktop.core.formatting import format_date
-from handbook_desktop.core.search import SearchHit
+from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.library.search import SearchHit
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.library.reader_view import ReaderView
-from handbook_desktop.ui.speech.service import SpeechService
+from handbook_desktop.tts.service import SpeechService
 from handbook_desktop.ui.taskrunner import TaskRunner
 
 KIND_NAMES = {"document": "Văn bản", "article": "Tin bài"}

@@ -7,22 +7,22 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from handbook_desktop.core import models as m
-from handbook_desktop.core.formatting import format_date
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core.meetings.models import AttendanceStatus
+from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.meetings.common import MeetingContext, rows_table
 from handbook_desktop.ui.style import ACCENT
 
 SHORT = {
-    m.AttendanceStatus.PRESENT: N_("Có mặt"),
-    m.AttendanceStatus.ABSENT_EXCUSED: N_("Vắng (có lý do)"),
-    m.AttendanceStatus.ABSENT_UNEXCUSED: N_("Vắng (không lý do)"),
-    m.AttendanceStatus.EXCUSED: N_("Miễn"),
-    m.AttendanceStatus.PENDING: N_("Chưa điểm danh"),
+    AttendanceStatus.PRESENT: N_("Có mặt"),
+    AttendanceStatus.ABSENT_EXCUSED: N_("Vắng (có lý do)"),
+    AttendanceStatus.ABSENT_UNEXCUSED: N_("Vắng (không lý do)"),
+    AttendanceStatus.EXCUSED: N_("Miễn"),
+    AttendanceStatus.PENDING: N_("Chưa điểm danh"),
 }
-COLOURS = {m.AttendanceStatus.PRESENT: "#1e6b30", m.AttendanceStatus.ABSENT_EXCUSED: "#8a5a00",
-           m.AttendanceStatus.ABSENT_UNEXCUSED: "#b3261e", m.AttendanceStatus.EXCUSED: "#757575"}
+COLOURS = {AttendanceStatus.PRESENT: "#1e6b30", AttendanceStatus.ABSENT_EXCUSED: "#8a5a00",
+           AttendanceStatus.ABSENT_UNEXCUSED: "#b3261e", AttendanceStatus.EXCUSED: "#757575"}
 
 
 def rate_text(line: meetings.MemberAttendanceLine) -> str:

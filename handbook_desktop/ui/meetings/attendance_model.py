@@ -8,12 +8,13 @@ the roster.
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.meetings.models import AttendanceStatus
+from handbook_desktop.core.members.models import MemberStatus
 from handbook_desktop.core.labels import label
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 
-Mark = m.AttendanceStatus
+Mark = AttendanceStatus
 
 # (column title, the mark it sets, its key); the key letters follow the Vietnamese words:
 # P(resent) is the international habit, L(ý do), K(hông lý do), M(iễn).
@@ -33,14 +34,14 @@ FILLED, EMPTY = "●", "○"
 
 
 def standing_text(row: meetings.AttendanceRow) -> str:
-    if row.member_status == m.MemberStatus.EXCUSED:
-        return label(m.MemberStatus.EXCUSED)
+    if row.member_status == MemberStatus.EXCUSED:
+        return label(MemberStatus.EXCUSED)
     return label(row.standing)
 
 
 def applies(row: meetings.AttendanceRow, mark: Mark) -> bool:
     """Excused members are marked present or excused; the others never excused."""
-    excused = row.member_status == m.MemberStatus.EXCUSED
+    excused = row.member_status == MemberStatus.EXCUSED
     return mark in (Mark.PRESENT, Mark.EXCUSED) if excused else mark != Mark.EXCUSED
 
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGroupBox, QHBoxLayout
                                QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from handbook_desktop.core.errors import UserError
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.meetings.attendance_model import MARKS, REASON, AttendanceModel, Mark
 from handbook_desktop.ui.meetings.common import PALE_SELECTION, MeetingContext, Notice, button_row

@@ -8,8 +8,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from handbook_desktop.core.formatting import VIETNAM_TIME, format_date
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core.text.formatting import VIETNAM_TIME, format_date
+from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.meetings.common import WEEKDAYS, MeetingContext, Notice, format_time, on_key, reported
 from handbook_desktop.ui.meetings.meeting_form import MeetingFormDialog

@@ -13,11 +13,11 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QScrollArea, QTableView, QWidget)
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.members.models import MemberStatus
 from handbook_desktop.core.attachments import viewable_copy
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.formatting import VIETNAM_TIME
-from handbook_desktop.core.services import members
+from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core.members import roster as members
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.dialogs import show_error
@@ -30,7 +30,7 @@ NOTICE_STYLES = {
     "ok": "color: #1e6b30;",
     "info": "",
 }
-EXPECTED = frozenset({m.MemberStatus.OFFICIAL, m.MemberStatus.PROBATIONARY})
+EXPECTED = frozenset({MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY})
 WEEKDAYS = (N_("Thứ Hai"), N_("Thứ Ba"), N_("Thứ Tư"), N_("Thứ Năm"), N_("Thứ Sáu"), N_("Thứ Bảy"), N_("Chủ nhật"))
 # A pale selection keeps the coloured content of the current row or day readable.
 PALE_SELECTION = "QTableView { selection-background-color: #f6d5d1; selection-color: palette(text); }"
@@ -83,7 +83,7 @@ class Notice(QLabel):
         self.show_text("")
 
 
-def member_choices(workspace: Workspace, statuses: frozenset[m.MemberStatus] = EXPECTED) -> list[tuple[str, str]]:
+def member_choices(workspace: Workspace, statuses: frozenset[MemberStatus] = EXPECTED) -> list[tuple[str, str]]:
     """(id, full name) of the members who may chair, present or own a task, in Vietnamese order."""
     rows = members.roster(workspace, members.RosterQuery(statuses=statuses)).rows
     return [(row.id, row.full_name) for row in rows]

@@ -5,8 +5,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from handbook_desktop.core.errors import UserError
-from handbook_desktop.core.formatting import format_date
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.dialogs import show_error
 from handbook_desktop.ui.meetings.common import MeetingContext, RowsModel, rows_table

@@ -3,9 +3,9 @@
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from handbook_desktop.core import models as m
-from handbook_desktop.core.formatting import format_date
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core.meetings.models import MeetingKind, MeetingState
+from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.meetings.attendance_chart import AttendanceChartDialog
 from handbook_desktop.ui.meetings.common import MeetingContext, RowsModel, current_row, format_time, rows_table
@@ -44,10 +44,10 @@ class HistoryView(QWidget):
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.kind, self.state, self.year = QComboBox(), QComboBox(), QComboBox()
         self.kind.addItem(_("Mọi loại"), None)
-        for kind in m.MeetingKind:
+        for kind in MeetingKind:
             self.kind.addItem(meetings.meeting_label(kind), kind)
         self.state.addItem(_("Mọi tình trạng"), None)
-        for state in m.MeetingState:
+        for state in MeetingState:
             self.state.addItem(meetings.meeting_label(state), state)
         self.year.addItem(_("Mọi năm"), None)
         for combo in (self.kind, self.state, self.year):

@@ -3,15 +3,16 @@
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from handbook_desktop.core import models as m
-from handbook_desktop.core.formatting import VIETNAM_TIME, format_date
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core.meetings.models import InvitationState
+from handbook_desktop.core.members.models import MemberStatus
+from handbook_desktop.core.text.formatting import VIETNAM_TIME, format_date
+from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.meetings.common import (MeetingContext, RowsModel, button_row, current_row, member_choices,
                                                  on_key, reported, rows_table)
 from handbook_desktop.ui.meetings.item_dialogs import InviteeDialog
 
-ON_ROLL = frozenset({m.MemberStatus.OFFICIAL, m.MemberStatus.PROBATIONARY, m.MemberStatus.EXCUSED})
+ON_ROLL = frozenset({MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY, MemberStatus.EXCUSED})
 
 
 def _state(row: meetings.Invitee) -> str:
@@ -39,7 +40,7 @@ class InvitationsBox(QGroupBox):
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_state())
         on_key(self.table, "Delete", self.remove_invitee)
         self.state = QComboBox()
-        for state in m.InvitationState:
+        for state in InvitationState:
             self.state.addItem(meetings.meeting_label(state), state)
         self.state.activated.connect(lambda _i: self.set_state())
         buttons, self.buttons = button_row((_("Mời…"), self.add_invitee), (_("Sửa…"), self.edit_invitee),
@@ -107,7 +108,7 @@ class InvitationsBox(QGroupBox):
         if row >= 0 and not self.locked:
             with reported(self, _("Giấy mời")):
                 meetings.set_invitation_state(self.ctx.workspace, self.model.rows[row].id,
-                                              m.InvitationState(self.state.currentData()), now=self.ctx.now())
+                                              InvitationState(self.state.currentData()), now=self.ctx.now())
                 self._after_change(row)
 
     def mark_sent(self) -> None:

@@ -5,11 +5,11 @@ from datetime import date, datetime, time
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.meetings.models import MeetingKind
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.formatting import VIETNAM_TIME, format_date, parse_date
-from handbook_desktop.core.party_rules import MIN_MEETING_MINUTES
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core.text.formatting import VIETNAM_TIME, format_date, parse_date
+from handbook_desktop.core.members.party_rules import MIN_MEETING_MINUTES
+from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import accept_buttons
 from handbook_desktop.ui.meetings.common import (MeetingContext, Notice, format_time, member_choices, member_combo,
@@ -43,7 +43,7 @@ class MeetingFormDialog(QDialog):
 
     def _build(self, choices: list[tuple[str, str]]) -> None:
         self.kind = QComboBox()
-        for kind in m.MeetingKind:
+        for kind in MeetingKind:
             self.kind.addItem(meetings.meeting_label(kind), kind)
         self.title = QLineEdit()
         self.day = QLineEdit(placeholderText=_("ngày/tháng/năm"))
@@ -100,7 +100,7 @@ class MeetingFormDialog(QDialog):
             day = parse_date(self.day.text(), _("Ngày họp"))
         except ValidationError:
             day = None
-        kind = m.MeetingKind(self.kind.currentData())
+        kind = MeetingKind(self.kind.currentData())
         self.title.setPlaceholderText(meetings.default_title(kind, day) if day else _("Đặt theo loại và ngày họp"))
 
     def form(self) -> meetings.MeetingForm:
@@ -111,7 +111,7 @@ class MeetingFormDialog(QDialog):
         at = parse_time(self.time.text(), _("Giờ bắt đầu"))
         if at is None:
             raise ValidationError(_("Hãy nhập giờ bắt đầu."))
-        return meetings.MeetingForm(kind=m.MeetingKind(self.kind.currentData()),
+        return meetings.MeetingForm(kind=MeetingKind(self.kind.currentData()),
                                     starts_at=datetime.combine(day, at, VIETNAM_TIME),
                                     planned_minutes=self.minutes.value(), place=self.place.text(),
                                     chair_id=self.chair.currentData(), recorder_id=self.recorder.currentData(),

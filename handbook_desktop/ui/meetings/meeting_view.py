@@ -5,11 +5,11 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from handbook_desktop.core.formatting import VIETNAM_TIME, format_date
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core.text.formatting import VIETNAM_TIME, format_date
+from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import ask
-from handbook_desktop.ui.documents.export_panel import ExportPanel
+from handbook_desktop.ui.printing.export_panel import ExportPanel
 from handbook_desktop.ui.meetings.attendance_tab import AttendanceTab
 from handbook_desktop.ui.meetings.common import WEEKDAYS, MeetingContext, Notice, button_row, format_time, reported
 from handbook_desktop.ui.meetings.meeting_form import MeetingFormDialog

@@ -5,9 +5,9 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from handbook_desktop.core import models as m
-from handbook_desktop.core.formatting import VIETNAM_TIME, format_date, format_datetime
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core.meetings.models import MeetingState
+from handbook_desktop.core.text.formatting import VIETNAM_TIME, format_date, format_datetime
+from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.meetings.common import MeetingContext, Notice, button_row, reported
 from handbook_desktop.ui.meetings.item_dialogs import AddendumDialog
@@ -76,7 +76,7 @@ class EvaluationBox(QGroupBox):
     def load(self, detail: meetings.MeetingDetail) -> None:
         self.meeting_id = detail.id
         self.text.setPlainText(detail.evaluation)
-        held = detail.state != m.MeetingState.PLANNED
+        held = detail.state != MeetingState.PLANNED
         self.text.setReadOnly(not held)
         self.save_button.setEnabled(held)
         if not held:

@@ -15,10 +15,10 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSplitter,
                                QVBoxLayout, QWidget)
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.meetings.models import Quality
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.formatting import VIETNAM_TIME, format_datetime
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core.text.formatting import VIETNAM_TIME, format_datetime
+from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import ask, show_error
 from handbook_desktop.ui.meetings.common import (MeetingContext, Notice, button_row, fit_rows, format_time, on_key,
@@ -48,7 +48,7 @@ class MinutesTab(QWidget):
         self.conclusions.setTabChangesFocus(True)
         self.quality = QComboBox()
         self.quality.addItem(_("— chưa đánh giá —"), None)
-        for quality in m.Quality:
+        for quality in Quality:
             self.quality.addItem(meetings.meeting_label(quality), quality)
         self.speeches, self.votes = SpeechesPanel(), VotesPanel()
         self.addenda, self.evaluation = AddendaBox(ctx), EvaluationBox(ctx)

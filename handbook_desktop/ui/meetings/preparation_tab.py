@@ -4,9 +4,9 @@ follow-up of the previous resolution."""
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from handbook_desktop.core import models as m
-from handbook_desktop.core.formatting import format_datetime
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core.meetings.models import MeetingState
+from handbook_desktop.core.text.formatting import format_datetime
+from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.meetings.agenda_box import AgendaBox
 from handbook_desktop.ui.meetings.common import MeetingContext, Notice, fit_rows, vertical_scroll
@@ -64,7 +64,7 @@ class PreparationTab(QWidget):
         layout.addWidget(vertical_scroll(body), 1)
 
     def load(self, detail: meetings.MeetingDetail) -> None:
-        self.meeting_id, self.planned = detail.id, detail.state == m.MeetingState.PLANNED
+        self.meeting_id, self.planned = detail.id, detail.state == MeetingState.PLANNED
         for box in (self.agenda, self.materials, self.invitations, self.follow_up):
             box.load(detail)
         self.show_readiness()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QLabel, QListWidget, QLis
                                QWidget)
 
 from handbook_desktop.core.attachments import viewable_copy
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.meetings.common import MeetingContext, button_row, open_attached, reported
 

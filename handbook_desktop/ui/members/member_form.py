@@ -3,9 +3,9 @@
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget)
 
-from handbook_desktop.core.formatting import format_date
-from handbook_desktop.core.member_values import SEXES, THEORY_LEVELS
-from handbook_desktop.core.services import members
+from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.members.values import SEXES, THEORY_LEVELS
+from handbook_desktop.core.members import roster as members
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import accept_buttons

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from handbook_desktop.core.roster_excel import ImportPreview, ImportResult, RowAction, apply_import, preview_import
-from handbook_desktop.core.roster_export import export_roster
+from handbook_desktop.core.members.excel.importer import ImportPreview, ImportResult, RowAction, apply_import, preview_import
+from handbook_desktop.core.members.excel.export import export_roster
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.taskrunner import TaskRunner

@@ -7,10 +7,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.members.models import MemberStatus
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.labels import label
-from handbook_desktop.core.services import members
+from handbook_desktop.core.members import roster as members
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import show_error
@@ -59,7 +59,7 @@ class RosterPage(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.status = QComboBox()
         self.status.addItem(_("Mọi tình trạng"), None)
-        for status in m.MemberStatus:
+        for status in MemberStatus:
             self.status.addItem(label(status), status)
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
         self._build(title)
@@ -102,7 +102,7 @@ class RosterPage(QWidget):
     def query(self) -> members.RosterQuery:
         status = self.status.currentData()
         return members.RosterQuery(text=self.search.text(),
-                                   statuses=frozenset({m.MemberStatus(status)} if status else ()),
+                                   statuses=frozenset({MemberStatus(status)} if status else ()),
                                    sort=self.sort, descending=self.descending)
 
     def reload(self, select_id: str | None = None) -> None:

@@ -10,8 +10,8 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QGridLayout, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from handbook_desktop.core.services.member_stats import GROUPS
-from handbook_desktop.core.services.members import Statistics, StatisticsRow, member_statistics, statistics_rows
+from handbook_desktop.core.members.stats import GROUPS
+from handbook_desktop.core.members.roster import Statistics, StatisticsRow, member_statistics, statistics_rows
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.style import ACCENT

@@ -4,17 +4,17 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.members.models import MemberEventKind
 from handbook_desktop.core.errors import UserError
-from handbook_desktop.core.formatting import format_date
-from handbook_desktop.core.services import members
+from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.members import roster as members
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import accept_buttons
 
-KINDS = (m.MemberEventKind.MADE_OFFICIAL, m.MemberEventKind.EXCUSED, m.MemberEventKind.TEMPORARY,
-         m.MemberEventKind.TRANSFERRED_OUT, m.MemberEventKind.TRANSFERRED_IN, m.MemberEventKind.DECEASED,
-         m.MemberEventKind.LEFT, m.MemberEventKind.ADMITTED)
+KINDS = (MemberEventKind.MADE_OFFICIAL, MemberEventKind.EXCUSED, MemberEventKind.TEMPORARY,
+         MemberEventKind.TRANSFERRED_OUT, MemberEventKind.TRANSFERRED_IN, MemberEventKind.DECEASED,
+         MemberEventKind.LEFT, MemberEventKind.ADMITTED)
 
 
 class StatusDialog(QDialog):
@@ -39,7 +39,7 @@ class StatusDialog(QDialog):
 
     def save(self) -> bool:
         try:
-            members.change_status(self.workspace, self.row.id, m.MemberEventKind(self.kind.currentData()), self.day.text(),
+            members.change_status(self.workspace, self.row.id, MemberEventKind(self.kind.currentData()), self.day.text(),
                                   self.reason.text())
         except UserError as exc:
             self.problem.setText(exc.message)

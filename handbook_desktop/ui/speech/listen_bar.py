@@ -12,12 +12,12 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPushButton, QStyle, QTextEdit, QWidget
 
 from handbook_desktop.core import settings as s
-from handbook_desktop.core.services import library
+from handbook_desktop.core.library import reading as library
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.tts.export import available_formats, export_audio
 from handbook_desktop.ui.dialogs import show_error
 from handbook_desktop.ui.speech.player import SpeechPlayer
-from handbook_desktop.ui.speech.service import SpeechService
+from handbook_desktop.tts.service import SpeechService
 from handbook_desktop.ui.taskrunner import TaskRunner
 
 SPEEDS = {120: N_("Chậm"), 160: N_("Vừa"), 200: N_("Nhanh")}

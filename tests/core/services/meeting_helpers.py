@@ -4,9 +4,11 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from handbook_desktop.core import models as m
-from handbook_desktop.core.formatting import VIETNAM_TIME
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core.members.models import Member, MemberStatus
+from handbook_desktop.core.models import OutboxEntry, WorkspaceFact
+from handbook_desktop.core.org.models import OrgUnit, UnitKind
+from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core import meetings
 from handbook_desktop.core.workspace import HOME_UNIT, Workspace
 
 
@@ -14,19 +16,19 @@ def at(year: int, month: int, day: int, hour: int = 19, minute: int = 30) -> dat
     return datetime(year, month, day, hour, minute, tzinfo=VIETNAM_TIME)
 
 
-def small_cell(workspace: Workspace, statuses: list[m.MemberStatus] | None = None) -> dict[str, str]:
+def small_cell(workspace: Workspace, statuses: list[MemberStatus] | None = None) -> dict[str, str]:
     """A ward, a cell under it and members (official unless said otherwise); name → id."""
-    statuses = statuses or [m.MemberStatus.OFFICIAL] * 4 + [m.MemberStatus.PROBATIONARY, m.MemberStatus.EXCUSED]
+    statuses = statuses or [MemberStatus.OFFICIAL] * 4 + [MemberStatus.PROBATIONARY, MemberStatus.EXCUSED]
     names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Đỗ Văn Giang",
              "Vũ Thị Hà", "Bùi Văn Khánh", "Đặng Thị Lan", "Ngô Văn Minh"]
     with workspace.session(record_outbox=False) as session:
-        ward = m.OrgUnit(id="ward", unit_id="ward", kind=m.UnitKind.GRASSROOTS, name="Đảng bộ phường Bắc Sơn")
-        cell = m.OrgUnit(id="cell", unit_id="ward", kind=m.UnitKind.CELL, name="Chi bộ Khu phố 3", parent_id="ward")
-        session.add_all([ward, cell, m.WorkspaceFact(key=HOME_UNIT, value="cell")])
+        ward = OrgUnit(id="ward", unit_id="ward", kind=UnitKind.GRASSROOTS, name="Đảng bộ phường Bắc Sơn")
+        cell = OrgUnit(id="cell", unit_id="ward", kind=UnitKind.CELL, name="Chi bộ Khu phố 3", parent_id="ward")
+        session.add_all([ward, cell, WorkspaceFact(key=HOME_UNIT, value="cell")])
         members = {}
         for name, status in zip(names, statuses, strict=False):
-            probationary = status == m.MemberStatus.PROBATIONARY
-            member = m.Member(unit_id="cell", full_name=name, status=status, admitted_on=date(2026, 1, 5) if
+            probationary = status == MemberStatus.PROBATIONARY
+            member = Member(unit_id="cell", full_name=name, status=status, admitted_on=date(2026, 1, 5) if
                               probationary else date(2000, 1, 1), official_on=None if probationary else date(2001, 1, 1))
             session.add(member)
             session.flush()
@@ -43,12 +45,12 @@ def new_meeting(workspace: Workspace, when: datetime, members: dict[str, str] | 
     return meetings.create_meeting(workspace, form).id
 
 
-def demo_members(workspace: Workspace) -> dict[str, m.Member]:
+def demo_members(workspace: Workspace) -> dict[str, Member]:
     """The demo roster by full name."""
     with workspace.session() as session:
-        return {member.full_name: member for member in session.scalars(select(m.Member))}
+        return {member.full_name: member for member in session.scalars(select(Member))}
 
 
 def outbox_entities(workspace: Workspace) -> list[str]:
     with workspace.session() as session:
-        return list(session.scalars(select(m.OutboxEntry.entity).order_by(m.OutboxEntry.seq)))
+        return list(session.scalars(select(OutboxEntry.entity).order_by(OutboxEntry.seq)))

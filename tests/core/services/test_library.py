@@ -2,8 +2,9 @@
 
 from sqlalchemy import select
 
-from handbook_desktop.core import models as m
-from handbook_desktop.core.services import library as lib
+from handbook_desktop.core.library.reading_models import ReadReceipt
+from handbook_desktop.core.models import OutboxEntry
+from handbook_desktop.core.library import reading as lib
 from handbook_desktop.core.workspace import open_workspace
 
 
@@ -42,9 +43,9 @@ def test_opening_marks_read_and_records_a_receipt_once(demo_workspace):
     assert reading.item.id == first.id and reading.paragraphs
     assert first.id not in [i.id for i in _documents(demo_workspace, unread_only=True)]
     with demo_workspace.session() as s:
-        receipts = s.scalars(select(m.ReadReceipt).where(m.ReadReceipt.item_id == first.id)).all()
+        receipts = s.scalars(select(ReadReceipt).where(ReadReceipt.item_id == first.id)).all()
         assert len(receipts) == 1 and receipts[0].reader == lib.LOCAL_READER
-        ops = s.scalars(select(m.OutboxEntry.op).where(m.OutboxEntry.entity == "read_receipts")).all()
+        ops = s.scalars(select(OutboxEntry.op).where(OutboxEntry.entity == "read_receipts")).all()
         assert ops == ["insert"]  # receipts travel to the committee through sync
 
 
@@ -84,7 +85,7 @@ def test_finished_items_leave_continue_reading(demo_workspace):
     lib.save_position(demo_workspace, lib.DOCUMENTS, b.id, 1.0)
     assert [i.id for i in lib.continue_reading(demo_workspace)] == [a.id]
     with demo_workspace.session() as s:
-        receipt = s.scalar(select(m.ReadReceipt).where(m.ReadReceipt.item_id == b.id))
+        receipt = s.scalar(select(ReadReceipt).where(ReadReceipt.item_id == b.id))
         assert receipt.furthest == 1.0
 
 
@@ -104,7 +105,7 @@ def test_correcting_a_document_after_import(demo_workspace):
                                                               "Hướng dẫn kiểm điểm năm 2026")
     assert changed.day == datetime.date(2026, 11, 12)
     with demo_workspace.session() as s:
-        payload = s.scalars(select(m.OutboxEntry.payload).where(m.OutboxEntry.entity_id == item.id)).one()
+        payload = s.scalars(select(OutboxEntry.payload).where(OutboxEntry.entity_id == item.id)).one()
     assert set(payload) >= {"number", "issued_on", "title"} and "body" not in payload
     with pytest.raises(ValidationError, match="không được để trống"):
         lib.update_document(demo_workspace, item.id, lib.DocumentFields("", "khac", "", None, "  "))

@@ -8,12 +8,13 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.library.models import Document, DocumentType
+from handbook_desktop.core.models import Attachment, OutboxEntry, utcnow
 from handbook_desktop.core.attachments import blob_path, store_dir
 from handbook_desktop.core.errors import Cancelled, WorkspaceError
 from handbook_desktop.core.progress import Progress
-from handbook_desktop.core.services import library_import
-from handbook_desktop.core.services.library_import import ImportCancelled, ImportStatus, import_files
+from handbook_desktop.core.library import importer as library_import
+from handbook_desktop.core.library.importer import ImportCancelled, ImportStatus, import_files
 from handbook_desktop.core.workspace import HOME_UNIT
 
 from ..docfiles import BODY, TABLE, nfd, party_docx, party_pdf
@@ -29,9 +30,9 @@ def count(workspace, model, *where) -> int:
         return session.scalar(select(func.count()).select_from(model).where(*where))
 
 
-def loaded(workspace, result) -> m.Document:
+def loaded(workspace, result) -> Document:
     with workspace.session() as session:
-        return session.get(m.Document, result.document_id)
+        return session.get(Document, result.document_id)
 
 
 def stored_files(workspace) -> list:
@@ -42,8 +43,8 @@ def stored_files(workspace) -> list:
 @pytest.fixture
 def before(demo_workspace):
     """Row counts of the demo workspace before the import under test."""
-    return {"documents": count(demo_workspace, m.Document), "attachments": count(demo_workspace, m.Attachment),
-            "outbox": count(demo_workspace, m.OutboxEntry)}
+    return {"documents": count(demo_workspace, Document), "attachments": count(demo_workspace, Attachment),
+            "outbox": count(demo_workspace, OutboxEntry)}
 
 
 def test_docx_becomes_a_document_with_its_file_attached(demo_workspace, before, tmp_path):
@@ -55,22 +56,22 @@ def test_docx_becomes_a_document_with_its_file_attached(demo_workspace, before, 
     document = loaded(demo_workspace, result)
     assert document.unit_id == demo_workspace.fact(HOME_UNIT)
     assert (document.number, document.doc_type, document.issuer, document.issued_on) == (
-        "57-NQ/TW", m.DocumentType.NGHI_QUYET, "Ban Chấp hành Trung ương", date(2024, 12, 22))
+        "57-NQ/TW", DocumentType.NGHI_QUYET, "Ban Chấp hành Trung ương", date(2024, 12, 22))
     paragraphs = document.body.split("\n\n")
     assert BODY[0] in paragraphs and BODY[1] in paragraphs and TABLE[1][1] in paragraphs
     assert paragraphs.index(BODY[0]) < paragraphs.index(TABLE[1][1]) < paragraphs.index(BODY[1])
 
     with demo_workspace.session() as session:
-        attachment = session.scalars(select(m.Attachment).where(m.Attachment.owner_id == document.id)).one()
-        entities = sorted(session.scalars(select(m.OutboxEntry.entity).where(
-            m.OutboxEntry.entity_id.in_([document.id, attachment.id]))))
+        attachment = session.scalars(select(Attachment).where(Attachment.owner_id == document.id)).one()
+        entities = sorted(session.scalars(select(OutboxEntry.entity).where(
+            OutboxEntry.entity_id.in_([document.id, attachment.id]))))
     data = path.read_bytes()
     assert (attachment.owner_table, attachment.filename, attachment.size) == ("documents", path.name, len(data))
     assert attachment.sha256 == hashlib.sha256(data).hexdigest()
     assert attachment.mime_type.endswith("wordprocessingml.document")
     assert blob_path(demo_workspace.data_dir, attachment.sha256).read_bytes() == data
     assert entities == ["attachments", "documents"]  # the user's own addition goes to the server
-    assert count(demo_workspace, m.Document) == before["documents"] + 1
+    assert count(demo_workspace, Document) == before["documents"] + 1
 
 
 def test_pdf_becomes_a_document(demo_workspace, tmp_path):
@@ -78,7 +79,7 @@ def test_pdf_becomes_a_document(demo_workspace, tmp_path):
     assert result.status == ImportStatus.IMPORTED
     document = loaded(demo_workspace, result)
     assert (document.title, document.number, document.doc_type, document.issued_on) == (
-        TITLE, "57-NQ/TW", m.DocumentType.NGHI_QUYET, date(2024, 12, 22))
+        TITLE, "57-NQ/TW", DocumentType.NGHI_QUYET, date(2024, 12, 22))
     assert BODY[0] in document.body.split("\n\n")
 
 
@@ -94,7 +95,7 @@ def test_txt_becomes_a_document(demo_workspace, tmp_path, encode):
     document = loaded(demo_workspace, result)
     assert document.title == "Thông báo định hướng nội dung sinh hoạt chi bộ tháng 11 năm 2026"
     assert (document.number, document.doc_type, document.issuer, document.issued_on) == (
-        "58-TB/ĐU", m.DocumentType.THONG_BAO, "Đảng ủy phường Bắc Sơn", date(2026, 11, 5))
+        "58-TB/ĐU", DocumentType.THONG_BAO, "Đảng ủy phường Bắc Sơn", date(2026, 11, 5))
     assert document.body.startswith("ĐẢNG ỦY PHƯỜNG BẮC SƠN\n*\nSố 58-TB/ĐU")
     assert "\n\nĐồng chí Bí thư chi bộ chủ trì." in document.body and "\ufeff" not in document.body
 
@@ -108,7 +109,7 @@ def test_markdown_and_plain_notes_take_their_title_from_the_heading_or_file_name
     markdown, note = (loaded(demo_workspace, result) for result in report.results)
     assert markdown.title == "Tài liệu học tập chuyên đề 2026"
     assert markdown.body == "Tài liệu học tập chuyên đề 2026\n\nNội dung chính."
-    assert markdown.doc_type == m.DocumentType.KHAC and markdown.number == "" and markdown.issued_on is None
+    assert markdown.doc_type == DocumentType.KHAC and markdown.number == "" and markdown.issued_on is None
     assert (note.title, note.body) == ("Ghi chú họp", "Nội dung ghi chú cuộc họp.")
 
 
@@ -126,8 +127,8 @@ def test_bad_files_are_reported_and_leave_nothing(demo_workspace, before, tmp_pa
     for path, result in zip(paths, report.results, strict=True):
         assert path.name in result.message and result.document_id is None
     assert "bị hỏng" in report.results[0].message and "không trọn vẹn" in report.results[1].message
-    assert count(demo_workspace, m.Document) == before["documents"]
-    assert count(demo_workspace, m.OutboxEntry) == before["outbox"]
+    assert count(demo_workspace, Document) == before["documents"]
+    assert count(demo_workspace, OutboxEntry) == before["outbox"]
     assert stored_files(demo_workspace) == []
 
 
@@ -141,9 +142,9 @@ def test_classified_documents_are_refused_and_never_stored(demo_workspace, befor
     [result] = import_files(demo_workspace, [path]).results
     assert result.status == ImportStatus.REFUSED
     assert path.name in result.message and f"tài liệu {stamp}" in result.message
-    assert count(demo_workspace, m.Document) == before["documents"]
-    assert count(demo_workspace, m.Attachment) == before["attachments"]
-    assert count(demo_workspace, m.OutboxEntry) == before["outbox"]
+    assert count(demo_workspace, Document) == before["documents"]
+    assert count(demo_workspace, Attachment) == before["attachments"]
+    assert count(demo_workspace, OutboxEntry) == before["outbox"]
     assert stored_files(demo_workspace) == []
 
 
@@ -157,7 +158,7 @@ def test_one_bad_file_does_not_stop_the_others(demo_workspace, before, tmp_path)
                                                   ImportStatus.REFUSED, ImportStatus.IMPORTED]
     assert [r.name for r in report.imported] == ["a.txt", "d.md"]
     assert [r.name for r in report.problems] == ["b.docx", "c.docx"]
-    assert count(demo_workspace, m.Document) == before["documents"] + 2
+    assert count(demo_workspace, Document) == before["documents"] + 2
     assert len(stored_files(demo_workspace)) == 2
 
 
@@ -170,8 +171,8 @@ def test_same_file_again_is_reported_as_already_present(demo_workspace, before, 
     assert [r.status for r in report.results] == [ImportStatus.DUPLICATE] * 2
     assert {r.document_id for r in report.results} == {imported.document_id}
     assert "đã có trong thư viện" in report.results[0].message and "57-NQ/TW" in report.results[0].message
-    assert count(demo_workspace, m.Document) == before["documents"] + 1
-    assert count(demo_workspace, m.Attachment) == before["attachments"] + 1
+    assert count(demo_workspace, Document) == before["documents"] + 1
+    assert count(demo_workspace, Attachment) == before["attachments"] + 1
     assert len(stored_files(demo_workspace)) == 1
 
 
@@ -179,7 +180,7 @@ def test_a_deleted_document_can_be_imported_again(demo_workspace, tmp_path):
     path = party_docx(tmp_path / "nq57.docx")
     [first] = import_files(demo_workspace, [path]).results
     with demo_workspace.session() as session:
-        session.get(m.Document, first.document_id).deleted_at = m.utcnow()
+        session.get(Document, first.document_id).deleted_at = utcnow()
     [again] = import_files(demo_workspace, [path]).results
     assert again.status == ImportStatus.IMPORTED and again.document_id != first.document_id
     assert len(stored_files(demo_workspace)) == 1  # the bytes are shared, not written twice
@@ -201,14 +202,14 @@ def test_progress_per_file_and_cancel_between_files(demo_workspace, before, tmp_
         import_files(demo_workspace, [paths[2], tmp_path / "never.txt"], progress)
     assert isinstance(cancelled.value, Cancelled)
     assert [r.name for r in cancelled.value.report.results] == ["2.txt"]
-    assert count(demo_workspace, m.Document) == before["documents"] + 3
+    assert count(demo_workspace, Document) == before["documents"] + 3
 
 
 def test_a_workspace_without_a_home_unit_refuses_clearly(workspace, tmp_path):
     (tmp_path / "a.txt").write_text("Nội dung.", encoding="utf-8")
     with pytest.raises(WorkspaceError, match="chưa gắn với chi bộ nào"):
         import_files(workspace, [tmp_path / "a.txt"])
-    assert count(workspace, m.Document) == 0 and stored_files(workspace) == []
+    assert count(workspace, Document) == 0 and stored_files(workspace) == []
 
 
 def test_bytes_written_for_a_row_that_failed_are_removed(demo_workspace, before, tmp_path, monkeypatch):
@@ -220,4 +221,4 @@ def test_bytes_written_for_a_row_that_failed_are_removed(demo_workspace, before,
     with pytest.raises(RuntimeError):
         import_files(demo_workspace, [tmp_path / "a.txt"])
     assert stored_files(demo_workspace) == []
-    assert count(demo_workspace, m.Document) == before["documents"]
+    assert count(demo_workspace, Document) == before["documents"]

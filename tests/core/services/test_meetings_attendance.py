@@ -7,12 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.meetings.models import Meeting
+from handbook_desktop.core.members.models import Member
 from handbook_desktop.core.errors import ValidationError
-from handbook_desktop.core.models import AttendanceStatus as Mark
-from handbook_desktop.core.models import MemberStatus as Status
-from handbook_desktop.core.services import meetings
-from handbook_desktop.core.services.members import member_qr_payload
+from handbook_desktop.core.meetings.models import AttendanceStatus as Mark
+from handbook_desktop.core.members.models import MemberStatus as Status
+from handbook_desktop.core import meetings
+from handbook_desktop.core.members.roster import member_qr_payload
 
 from .meeting_helpers import at, new_meeting, outbox_entities, small_cell
 
@@ -142,15 +143,15 @@ def test_planned_sheet_follows_the_roster_then_stays(workspace, cell):
     members, meeting_id = cell
     official, probationary = list(members.values())[:2]
     with workspace.session() as s:
-        s.get(m.Member, official).status = Status.EXCUSED  # excused before the meeting
-        s.add(m.Member(unit_id="cell", full_name="Mai Thị Oanh", status=Status.PROBATIONARY))
+        s.get(Member, official).status = Status.EXCUSED  # excused before the meeting
+        s.add(Member(unit_id="cell", full_name="Mai Thị Oanh", status=Status.PROBATIONARY))
     sheet = meetings.attendance_sheet(workspace, meeting_id)
     assert {r.member_id: r.status for r in sheet.rows}[official] == Mark.EXCUSED
     assert "Mai Thị Oanh" in [r.full_name for r in sheet.rows] and sheet.counts.total == 4
     meetings.mark_pending_present(workspace, meeting_id)
     meetings.save_minutes(workspace, meeting_id, meetings.MinutesContent())  # held: the sheet is a record now
     with workspace.session() as s:
-        s.get(m.Member, probationary).status = Status.TRANSFERRED_OUT
+        s.get(Member, probationary).status = Status.TRANSFERRED_OUT
     after = meetings.attendance_sheet(workspace, meeting_id)
     assert [r.member_id for r in after.rows] == [r.member_id for r in sheet.rows]
 
@@ -158,10 +159,10 @@ def test_planned_sheet_follows_the_roster_then_stays(workspace, cell):
 def test_standing_is_read_from_the_dates_of_the_meeting_day(demo_workspace):
     """A probationary member made official later still counted as probationary at old meetings."""
     with demo_workspace.session() as s:
-        first = s.scalars(select(m.Meeting).order_by(m.Meeting.starts_at)).first()
+        first = s.scalars(select(Meeting).order_by(Meeting.starts_at)).first()
         before = meetings.count_attendance((r.status, r.standing) for r in
                                            meetings.attendance_sheet(demo_workspace, first.id).rows)
-        for member in s.scalars(select(m.Member).where(m.Member.status == Status.PROBATIONARY)):
+        for member in s.scalars(select(Member).where(Member.status == Status.PROBATIONARY)):
             member.status, member.official_on = Status.OFFICIAL, member.admitted_on.replace(year=2027)
     after = meetings.attendance_counts(demo_workspace, first.id)
     assert after == before and after.probationary == 2

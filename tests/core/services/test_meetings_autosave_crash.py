@@ -10,7 +10,7 @@ import time
 import pytest
 
 from handbook_desktop.core.paths import DATABASE_NAME
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core import meetings
 from handbook_desktop.core.workspace import open_workspace
 
 from ...conftest import REPO
@@ -22,7 +22,7 @@ from .meeting_helpers import at, new_meeting, small_cell
 CHILD = """
 import sys
 from pathlib import Path
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core import meetings
 from handbook_desktop.core.workspace import open_workspace
 
 workspace = open_workspace(Path(sys.argv[1]))

@@ -5,12 +5,12 @@ import sqlite3
 from datetime import date
 
 from handbook_desktop.core import migrations
-from handbook_desktop.core import models as m
+from handbook_desktop.core.meetings.models import InvitationState, MeetingKind, MeetingState, Quality
 from handbook_desktop.core.db import make_engine
-from handbook_desktop.core.models import AttendanceStatus as Mark
+from handbook_desktop.core.meetings.models import AttendanceStatus as Mark
 from handbook_desktop.core.paths import DATABASE_NAME
-from handbook_desktop.core.services import meetings
-from handbook_desktop.core.services.meetings import HistoryQuery
+from handbook_desktop.core import meetings
+from handbook_desktop.core.meetings import HistoryQuery
 from handbook_desktop.core.workspace import open_workspace
 
 from .meeting_helpers import at, demo_members, new_meeting
@@ -27,7 +27,7 @@ def test_demo_meetings_read_back(demo_workspace):
     assert (c.present, c.voters, c.absent_with_reason, c.absent_without_reason, c.pending) == (19, 17, 2, 0, 0)
     assert minutes.meeting.chair_name == "Trần Đức Dũng" and minutes.meeting.locked
     assert [a.minutes for a in minutes.agenda] == [15, 30, 20, 35]
-    assert len(minutes.content.speeches) == 5 and minutes.content.quality == m.Quality.GOOD
+    assert len(minutes.content.speeches) == 5 and minutes.content.quality == Quality.GOOD
     assert all(s.member_id in {x.member_id for x in minutes.speakers} for s in minutes.content.speeches)
     assert [(v.agree, v.disagree, v.abstain) for v in minutes.content.votes] == [(17, 0, 0)] * 2
     assert all(meetings.check_vote(v, c.voters) == meetings.VoteCheck(None, None) for v in minutes.content.votes)
@@ -43,7 +43,7 @@ def test_demo_meetings_read_back(demo_workspace):
 
 
 def test_history_filters_and_search(demo_workspace):
-    december = new_meeting(demo_workspace, at(2026, 12, 18), kind=m.MeetingKind.THEMATIC,
+    december = new_meeting(demo_workspace, at(2026, 12, 18), kind=MeetingKind.THEMATIC,
                            title="Chuyên đề học tập Di chúc của Chủ tịch Hồ Chí Minh")
     everything = meetings.meeting_history(demo_workspace)
     assert [x.day for x in everything] == [date(2026, 12, 18), date(2026, 11, 20), date(2026, 10, 20)]
@@ -52,8 +52,8 @@ def test_history_filters_and_search(demo_workspace):
     def ids(**query):
         return [x.id for x in meetings.meeting_history(demo_workspace, HistoryQuery(**query))]
 
-    assert ids(kinds=frozenset({m.MeetingKind.THEMATIC})) == [december]
-    assert ids(states=frozenset({m.MeetingState.APPROVED})) == [x.id for x in everything[1:]]
+    assert ids(kinds=frozenset({MeetingKind.THEMATIC})) == [december]
+    assert ids(states=frozenset({MeetingState.APPROVED})) == [x.id for x in everything[1:]]
     assert ids(year=2027) == [] and len(ids(year=2026)) == 3
     assert ids(since=date(2026, 11, 20), until=date(2026, 11, 20)) == [everything[1].id]
     assert ids(text="di chuc") == [december]  # tones optional
@@ -108,7 +108,7 @@ def test_a_workspace_with_meetings_upgrades(tmp_path):
     try:
         minutes = meetings.load_minutes(workspace, "x1")
         assert minutes.content.conclusions == "Nhất trí" and [s.text for s in minutes.content.speeches] == ["Tôi nhất trí"]
-        assert minutes.guests[0].invitation == m.InvitationState.NOT_SENT and minutes.meeting.evaluation == ""
+        assert minutes.guests[0].invitation == InvitationState.NOT_SENT and minutes.meeting.evaluation == ""
         assert minutes.attendance.voters == 1
     finally:
         workspace.close()

@@ -5,15 +5,16 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.meetings.models import MeetingState, Quality, Vote
+from handbook_desktop.core.members.models import MemberStatus
 from handbook_desktop.core.errors import ValidationError
-from handbook_desktop.core.models import AttendanceStatus as Mark
-from handbook_desktop.core.services import meetings
-from handbook_desktop.core.services.meetings import MinutesContent, SpeechDraft, VoteDraft
+from handbook_desktop.core.meetings.models import AttendanceStatus as Mark
+from handbook_desktop.core import meetings
+from handbook_desktop.core.meetings import MinutesContent, SpeechDraft, VoteDraft
 
 from .meeting_helpers import at, new_meeting, outbox_entities, small_cell
 
-STATUSES = [m.MemberStatus.OFFICIAL] * 4 + [m.MemberStatus.PROBATIONARY, m.MemberStatus.EXCUSED]
+STATUSES = [MemberStatus.OFFICIAL] * 4 + [MemberStatus.PROBATIONARY, MemberStatus.EXCUSED]
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def content(workspace, meeting_id, **changes) -> MinutesContent:
     agenda = minutes.agenda
     base = MinutesContent(
         started_at=at(2026, 12, 18, 19, 40), ended_at=at(2026, 12, 18, 21, 20), conclusions="Chi bộ nhất trí.",
-        quality=m.Quality.GOOD,
+        quality=Quality.GOOD,
         speeches=(SpeechDraft("Tôi nhất trí với báo cáo.", agenda[0].id, minutes.speakers[0].member_id),),
         votes=(VoteDraft("Thông qua biên bản", 3, 0, 0),))
     return MinutesContent(**{**base.__dict__, **changes})
@@ -82,8 +83,8 @@ def test_saved_minutes_read_back_and_reach_the_outbox(workspace, held):
     assert meetings.save_minutes(workspace, meeting_id, written).warnings == []
     assert {"speeches", "votes", "meetings"} <= set(outbox_entities(workspace)[count:])
     minutes = meetings.load_minutes(workspace, meeting_id)
-    assert minutes.meeting.state == m.MeetingState.HELD and minutes.draft_saved_at is None
-    assert minutes.content.conclusions == "Chi bộ nhất trí." and minutes.content.quality == m.Quality.GOOD
+    assert minutes.meeting.state == MeetingState.HELD and minutes.draft_saved_at is None
+    assert minutes.content.conclusions == "Chi bộ nhất trí." and minutes.content.quality == Quality.GOOD
     assert [s.text for s in minutes.content.speeches] == ["Tôi nhất trí với báo cáo."]
     assert minutes.content.ended_at == written.ended_at
     # Editing keeps row identities: a changed opinion is an update, a removed one a tombstone.
@@ -131,7 +132,7 @@ def test_approval_locks_the_minutes_and_records_their_hash(workspace, held):
     approval = meetings.approve_minutes(workspace, meeting_id)
     assert len(approval.content_hash) == 64 and meetings.verify_minutes(workspace, meeting_id) is True
     detail = meetings.get_meeting(workspace, meeting_id)
-    assert detail.locked and detail.state == m.MeetingState.APPROVED and detail.content_hash == approval.content_hash
+    assert detail.locked and detail.state == MeetingState.APPROVED and detail.content_hash == approval.content_hash
     edits = [
         lambda: meetings.save_minutes(workspace, meeting_id, content(workspace, meeting_id, conclusions="Sửa")),
         lambda: meetings.save_minutes_draft(workspace, meeting_id, MinutesContent()),
@@ -168,7 +169,7 @@ def test_an_edit_behind_the_lock_is_detected(workspace, held):
     meetings.save_minutes(workspace, meeting_id, content(workspace, meeting_id))
     meetings.approve_minutes(workspace, meeting_id)
     with workspace.session() as s:  # e.g. a tool writing the file directly
-        s.scalar(select(m.Vote).where(m.Vote.meeting_id == meeting_id)).agree = 2
+        s.scalar(select(Vote).where(Vote.meeting_id == meeting_id)).agree = 2
     assert meetings.verify_minutes(workspace, meeting_id) is False
 
 

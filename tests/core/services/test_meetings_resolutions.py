@@ -11,10 +11,12 @@ import pytest
 from sqlalchemy import select
 
 from handbook_desktop.core import attachments
-from handbook_desktop.core import models as m
+from handbook_desktop.core.meetings.models import Resolution
+from handbook_desktop.core.models import utcnow
+from handbook_desktop.core.org.models import OrgUnit, UnitKind
 from handbook_desktop.core.errors import ValidationError
-from handbook_desktop.core.services import meetings
-from handbook_desktop.core.services.meetings import ResolutionForm, ResolutionItemForm
+from handbook_desktop.core import meetings
+from handbook_desktop.core.meetings import ResolutionForm, ResolutionItemForm
 from handbook_desktop.core.workspace import open_workspace
 
 from ...conftest import REPO
@@ -70,7 +72,7 @@ def test_a_deleted_resolutions_number_is_not_given_again(workspace):
     first, second = new_meeting(workspace, at(2026, 10, 20)), new_meeting(workspace, at(2026, 11, 20))
     issued = meetings.create_resolution(workspace, first, form(date(2026, 10, 20))).resolution
     with workspace.session() as s:
-        s.get(m.Resolution, issued.id).deleted_at = m.utcnow()
+        s.get(Resolution, issued.id).deleted_at = utcnow()
     assert meetings.create_resolution(workspace, second, form(date(2026, 11, 20))).resolution.number == 2
 
 
@@ -132,7 +134,7 @@ CHILD = """
 import sys, time
 from datetime import date
 from pathlib import Path
-from handbook_desktop.core.services import meetings
+from handbook_desktop.core import meetings
 from handbook_desktop.core.workspace import open_workspace
 
 workspace = open_workspace(Path(sys.argv[1]))
@@ -212,4 +214,4 @@ def test_resolution_defaults_come_from_the_meeting(demo_workspace):
     assert defaults.title == "Hội nghị chi bộ thường kỳ tháng 12 năm 2026" and defaults.issued_on == date(2026, 12, 18)
     assert defaults.recipients == ["Đảng bộ phường Bắc Sơn (để b/c)", "Đảng viên trong chi bộ", "Lưu chi bộ"]
     with demo_workspace.session() as s:
-        assert s.scalar(select(m.OrgUnit.name).where(m.OrgUnit.kind == m.UnitKind.GRASSROOTS)) == "Đảng bộ phường Bắc Sơn"
+        assert s.scalar(select(OrgUnit.name).where(OrgUnit.kind == UnitKind.GRASSROOTS)) == "Đảng bộ phường Bắc Sơn"

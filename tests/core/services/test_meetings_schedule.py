@@ -6,11 +6,13 @@ from datetime import date, datetime, time
 import pytest
 from sqlalchemy import select
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.library.models import Document
+from handbook_desktop.core.meetings.models import AttendanceStatus, InvitationState, MeetingKind, MeetingState
+from handbook_desktop.core.members.models import Member, MemberStatus
 from handbook_desktop.core.errors import ValidationError
-from handbook_desktop.core.formatting import VIETNAM_TIME
-from handbook_desktop.core.services import meetings
-from handbook_desktop.core.services.meetings import AgendaEntry, MaterialsState, MeetingForm
+from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core import meetings
+from handbook_desktop.core.meetings import AgendaEntry, MaterialsState, MeetingForm
 
 from .meeting_helpers import at, demo_members, new_meeting, outbox_entities, small_cell
 
@@ -22,7 +24,7 @@ def test_a_new_meeting_has_its_sheet_and_reaches_the_outbox(workspace):
     assert saved.warnings == []
     detail = meetings.get_meeting(workspace, saved.id)
     assert detail.title == "Sinh hoạt chi bộ thường kỳ tháng 12 năm 2026" and detail.place == "Nhà văn hóa"
-    assert detail.chair_name == "Nguyễn Văn An" and detail.state == m.MeetingState.PLANNED and not detail.locked
+    assert detail.chair_name == "Nguyễn Văn An" and detail.state == MeetingState.PLANNED and not detail.locked
     assert detail.starts_at == at(2026, 12, 18)
     assert outbox_entities(workspace).count("attendance") == 6 and "meetings" in outbox_entities(workspace)
 
@@ -38,14 +40,14 @@ def test_form_warnings_and_refusals(workspace):
     other_day = meetings.create_meeting(workspace, MeetingForm(starts_at=at(2026, 12, 28)))
     assert other_day.warnings == ["Tháng 12/2026 đã có cuộc họp thường kỳ “Sinh hoạt chi bộ thường kỳ tháng 12 "
                                   "năm 2026”."]
-    thematic = meetings.create_meeting(workspace, MeetingForm(m.MeetingKind.THEMATIC, at(2026, 12, 5)))
+    thematic = meetings.create_meeting(workspace, MeetingForm(MeetingKind.THEMATIC, at(2026, 12, 5)))
     assert thematic.warnings == []
     with pytest.raises(ValidationError, match="ngày và giờ"):
         meetings.create_meeting(workspace, MeetingForm())
     with pytest.raises(ValidationError, match="Thời lượng"):
         meetings.create_meeting(workspace, MeetingForm(starts_at=at(2027, 1, 5), planned_minutes=0))
     with workspace.session() as s:
-        s.get(m.Member, members[2]).status = m.MemberStatus.TRANSFERRED_OUT
+        s.get(Member, members[2]).status = MemberStatus.TRANSFERRED_OUT
     with pytest.raises(ValidationError, match="Thư ký: đồng chí Lê Văn Cường"):
         meetings.create_meeting(workspace, MeetingForm(starts_at=at(2027, 1, 5), recorder_id=members[2]))
 
@@ -53,7 +55,7 @@ def test_form_warnings_and_refusals(workspace):
 def test_update_and_delete(workspace):
     members = list(small_cell(workspace).values())
     meeting_id = new_meeting(workspace, at(2026, 12, 18))
-    form = MeetingForm(m.MeetingKind.EXTRAORDINARY, at(2026, 12, 22, 14), 90, "Hội trường", members[1], members[2])
+    form = MeetingForm(MeetingKind.EXTRAORDINARY, at(2026, 12, 22, 14), 90, "Hội trường", members[1], members[2])
     meetings.update_meeting(workspace, meeting_id, form)
     detail = meetings.get_meeting(workspace, meeting_id)
     assert detail.title == "Họp chi bộ bất thường ngày 22/12/2026" and detail.recorder_name == "Lê Văn Cường"
@@ -101,7 +103,7 @@ def test_weekday_and_day_patterns(workspace, days, expected, pattern):
 
 def test_without_a_regular_meeting_the_proposal_is_a_month_ahead(workspace):
     small_cell(workspace)
-    new_meeting(workspace, at(2026, 10, 2), kind=m.MeetingKind.THEMATIC)
+    new_meeting(workspace, at(2026, 10, 2), kind=MeetingKind.THEMATIC)
     proposal = meetings.propose_next_regular(workspace, date(2027, 1, 31))
     assert proposal.form.starts_at == at(2027, 2, 28) and proposal.based_on is None
 
@@ -136,7 +138,7 @@ def test_materials_must_be_posted_a_day_ahead(demo_workspace, tmp_path):
     assert meetings.meeting_readiness(demo_workspace, meeting_id, at(2026, 12, 17, 20)).materials_state == \
         MaterialsState.LATE
     with demo_workspace.session() as s:
-        document = s.scalar(select(m.Document).where(m.Document.number == "57-NQ/TW"))
+        document = s.scalar(select(Document).where(Document.number == "57-NQ/TW"))
     linked = meetings.add_library_material(demo_workspace, meeting_id, document.id, now=at(2026, 12, 16, 8))
     assert linked.on_time and linked.document_number == "57-NQ/TW" and linked.files == []
     ready = meetings.meeting_readiness(demo_workspace, meeting_id, at(2026, 12, 18, 7))
@@ -160,14 +162,14 @@ def test_invitations_and_their_state(demo_workspace):
     guest = meetings.add_invitee(demo_workspace, meeting_id, meetings.InviteeForm(
         "Đặng Quốc Khánh", "Đảng ủy viên, Phó Chủ tịch UBND phường", "Đảng ủy phường Bắc Sơn"))
     member = meetings.add_invitee(demo_workspace, meeting_id, meetings.InviteeForm(member_id=elder.id))
-    assert member.name == "Trần Đức Dũng" and guest.invitation == m.InvitationState.NOT_SENT
+    assert member.name == "Trần Đức Dũng" and guest.invitation == InvitationState.NOT_SENT
     assert meetings.mark_invitations_sent(demo_workspace, meeting_id, now=at(2026, 12, 10, 9)) == 2
-    accepted = meetings.set_invitation_state(demo_workspace, guest.id, m.InvitationState.ACCEPTED)
+    accepted = meetings.set_invitation_state(demo_workspace, guest.id, InvitationState.ACCEPTED)
     assert accepted.invited_at == at(2026, 12, 10, 9)  # the day the letter went out is kept
     readiness = meetings.meeting_readiness(demo_workspace, meeting_id, at(2026, 12, 11))
     assert (readiness.invitees, readiness.invitations_sent) == (2, 2)
     meetings.set_guest_attended(demo_workspace, guest.id, False)
-    meetings.mark_attendance(demo_workspace, meeting_id, elder.id, m.AttendanceStatus.PRESENT)
+    meetings.mark_attendance(demo_workspace, meeting_id, elder.id, AttendanceStatus.PRESENT)
     minutes = meetings.load_minutes(demo_workspace, meeting_id)
     assert minutes.guests == [] and not [s for s in minutes.speakers if s.is_guest]  # he speaks as a member
     assert [s.name for s in minutes.speakers] == ["Trần Đức Dũng"]

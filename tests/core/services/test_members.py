@@ -8,14 +8,15 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from handbook_desktop.core import models as m
+from handbook_desktop.core.members.models import MemberEvent, MemberEventKind, MemberStatus
+from handbook_desktop.core.models import OutboxEntry
 from handbook_desktop.core.errors import UserError, ValidationError, WorkspaceError
-from handbook_desktop.core.services import members
-from handbook_desktop.core.services.members import MemberForm, MemberInvalid, RosterQuery, RosterSort
+from handbook_desktop.core.members import roster as members
+from handbook_desktop.core.members.roster import MemberForm, MemberInvalid, RosterQuery, RosterSort
 
 TODAY = date(2026, 11, 25)
-S = m.MemberStatus
-K = m.MemberEventKind
+S = MemberStatus
+K = MemberEventKind
 
 
 def names(workspace, **query) -> list[str]:
@@ -26,9 +27,9 @@ def member_id(workspace, full_name: str) -> str:
     return next(row.id for row in members.roster(workspace).rows if row.full_name == full_name)
 
 
-def outbox(workspace) -> list[m.OutboxEntry]:
+def outbox(workspace) -> list[OutboxEntry]:
     with workspace.session() as session:
-        return list(session.scalars(select(m.OutboxEntry).order_by(m.OutboxEntry.seq)))
+        return list(session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)))
 
 
 def new_member(**fields) -> MemberForm:
@@ -276,6 +277,6 @@ def test_member_cards_as_png_and_svg(demo_workspace, tmp_path):
 
 def test_event_counts_agree_with_the_database(demo_workspace):
     with demo_workspace.session() as session:
-        total = session.scalar(select(func.count()).select_from(m.MemberEvent))
+        total = session.scalar(select(func.count()).select_from(MemberEvent))
     assert sum(len(members.member_timeline(demo_workspace, row.id)) for row in members.roster(demo_workspace).rows) \
         == total

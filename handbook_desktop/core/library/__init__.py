@@ -1,0 +1,1 @@
+from handbook_desktop.core.library import labels, search_index  # noqa: F401

@@ -1,0 +1,86 @@
+"""Word (.docx) text: paragraphs, table cells and text boxes in reading order.
+
+The XML is walked directly rather than through python-docx's Paragraph/Table objects:
+those skip content controls (w:sdt) and tracked insertions, and repeat merged cells.
+"""
+
+import io
+
+from handbook_desktop.core.errors import ValidationError
+from handbook_desktop.core.library.extract._common import ExtractedText
+from handbook_desktop.core.library.extract._common import corrupt
+from handbook_desktop.core.library.extract._common import paragraphs_of
+from handbook_desktop.core.library.extract._common import require_text
+from handbook_desktop.i18n import _
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+TEXTBOX = W + "txbxContent"
+# Subtrees whose text is not part of the paragraph: deleted revisions, the duplicate
+# rendering old Word versions get (mc:Fallback), text boxes (read as their own blocks).
+SKIPPED = {W + "del", W + "moveFrom", MC_FALLBACK, TEXTBOX}
+INLINE = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
+HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+# Legacy .doc files and password-protected .docx are OLE compound files, not ZIP.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def extract_docx(data: bytes, name: str) -> ExtractedText:
+    if data.startswith(OLE_MAGIC):
+        raise ValidationError(_("Tệp {name} được đặt mật khẩu hoặc là tệp Word cũ (.doc) đổi đuôi; hãy mở "
+                                "bằng Word, bỏ mật khẩu và lưu lại dưới dạng .docx.").format(name=name))
+    try:
+        from docx import Document
+
+        document = Document(io.BytesIO(data))
+        blocks = list(_blocks(document.element.body))
+        margins = [block for rel in document.part.rels.values()
+                   if rel.reltype == HEADER_REL and not rel.is_external
+                   for block in _blocks(rel.target_part.element)]
+    except Exception as exc:  # noqa: BLE001 - a broken package raises anything from zipfile to lxml
+        raise corrupt(name, "Word .docx") from exc
+    paragraphs = require_text(paragraphs_of(blocks), name)
+    return ExtractedText(paragraphs, "docx", margin_text="\n".join(paragraphs_of(margins)))
+
+
+def _blocks(element):
+    """Paragraph texts under `element`, tables row by row and cell by cell."""
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag in SKIPPED:
+            continue  # comments and processing instructions have no string tag
+        if child.tag == W + "p":
+            yield _paragraph_text(child)
+            for box in _textboxes(child):
+                yield from _blocks(box)
+        else:
+            yield from _blocks(child)
+
+
+def _paragraph_text(paragraph) -> str:
+    parts: list[str] = []
+    _collect(paragraph, parts)
+    return "".join(parts)
+
+
+def _collect(element, parts: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in SKIPPED:
+            continue
+        if tag == W + "t":
+            parts.append(child.text or "")
+        elif tag in INLINE:
+            parts.append(INLINE[tag])
+        else:
+            _collect(child, parts)
+
+
+def _textboxes(element):
+    """Outermost text boxes anchored in `element` (nested ones are read with their parent)."""
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag == MC_FALLBACK:
+            continue
+        if child.tag == TEXTBOX:
+            yield child
+        else:
+            yield from _textboxes(child)

@@ -1,0 +1,62 @@
+"""Published documents and news articles."""
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from handbook_desktop.core.models.base import Base, Syncable
+
+
+class DocumentType(StrEnum):
+    NGHI_QUYET = "nghi_quyet"
+    CHI_THI = "chi_thi"
+    QUY_DINH = "quy_dinh"
+    KET_LUAN = "ket_luan"
+    HUONG_DAN = "huong_dan"
+    THONG_BAO = "thong_bao"
+    VAN_KIEN = "van_kien"
+    QUYET_DINH = "quyet_dinh"
+    KE_HOACH = "ke_hoach"
+    BAO_CAO = "bao_cao"
+    KHAC = "khac"
+
+
+class Channel(StrEnum):
+    NATIONAL = "national"
+    INTERNATIONAL = "international"
+    PROVINCIAL = "provincial"
+    PROVINCIAL_BULLETIN = "provincial_bulletin"
+    DISTRICT_BULLETIN = "district_bulletin"
+    FRONT_BULLETIN = "front_bulletin"
+    SOFT = "soft"
+    ORIENTATION = "orientation"
+    QA = "qa"
+    IDENTIFY = "identify"
+    REFERENCE = "reference"
+
+
+class Document(Base, Syncable):
+    __tablename__ = "documents"
+
+    number: Mapped[str] = mapped_column(String(64), default="", index=True)
+    doc_type: Mapped[DocumentType] = mapped_column(String(24))
+    issuer: Mapped[str] = mapped_column(String(200), default="")
+    issued_on: Mapped[date | None] = mapped_column(index=True)
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(120), default="")
+
+
+class Article(Base, Syncable):
+    __tablename__ = "articles"
+
+    channel: Mapped[Channel] = mapped_column(String(32), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(200), default="")
+    source: Mapped[str] = mapped_column(String(200), default="")
+    published_at: Mapped[datetime] = mapped_column(index=True)

@@ -1,0 +1,218 @@
+"""The library as a reader sees it: lists with filters, one item to read, favorites,
+reading positions and read receipts."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, exists, extract, func, literal, select
+from sqlalchemy.orm import Session
+
+from handbook_desktop.core.library.models import Article, Document, DocumentType
+from handbook_desktop.core.library.reading_models import Favorite, ReadReceipt, ReadingPosition
+from handbook_desktop.core.models import Attachment
+from handbook_desktop.core.errors import ValidationError
+from handbook_desktop.core.text.formatting import VIETNAM_TIME, format_date
+from handbook_desktop.core.models import utcnow
+from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.i18n import _
+
+DOCUMENTS, ARTICLES = "documents", "articles"
+MODELS = {DOCUMENTS: Document, ARTICLES: Article}
+FINISHED = 0.98  # a position this far down counts as read to the end
+LOCAL_READER = "local"  # the device user until a login exists
+HEADING = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương|Mục|[IVXLC]+\.|\d{1,2}\.|[A-ZĐ]\.)\s")
+
+
+@dataclass(frozen=True)
+class ItemFilter:
+    table: str = DOCUMENTS
+    category: str | None = None  # a DocumentType or a Channel code
+    issuer: str | None = None
+    year: int | None = None
+    unread_only: bool = False
+    favorites_only: bool = False
+
+
+@dataclass(frozen=True)
+class LibraryItem:
+    table: str
+    id: str
+    title: str
+    number: str
+    category: str
+    issuer: str
+    day: date | None
+    unread: bool
+    favorite: bool
+
+
+@dataclass(frozen=True)
+class Attached:
+    filename: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Reading:
+    item: LibraryItem
+    summary: str
+    paragraphs: list[str]
+    headings: list[tuple[int, str]]  # paragraph index, heading text
+    attachments: list[Attached]
+    position: float
+
+
+def list_items(workspace: Workspace, flt: ItemFilter, limit: int = 1000) -> list[LibraryItem]:
+    """Newest first; unread and favorite flags come from the same query."""
+    model = MODELS[flt.table]
+    with workspace.session() as s:
+        query = _filtered(_item_query(flt.table), model, flt).limit(limit)
+        return [_item(flt.table, row) for row in s.execute(query)]
+
+
+def issuers_and_years(workspace: Workspace, table: str) -> tuple[list[str], list[int]]:
+    model = MODELS[table]
+    day = _day_column(table)
+    with workspace.session() as s:
+        issuers = [] if table == ARTICLES else sorted(
+            s.scalars(select(Document.issuer).where(Document.deleted_at.is_(None)).distinct()))
+        years = s.scalars(select(extract("year", day)).where(model.deleted_at.is_(None), day.is_not(None))
+                          .distinct().order_by(extract("year", day).desc()))
+        return [i for i in issuers if i], [int(y) for y in years]
+
+
+def open_item(workspace: Workspace, table: str, item_id: str) -> Reading:
+    """Everything the reader pane shows; the first opening records a read receipt."""
+    with workspace.session() as s:
+        row = s.execute(_item_query(table).where(MODELS[table].id == item_id)).one()
+        entity = s.get(MODELS[table], item_id)
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", entity.body) if p.strip()]
+        position = s.get(ReadingPosition, (table, item_id))
+        attachments = s.scalars(select(Attachment).where(Attachment.owner_table == table,
+                                                           Attachment.owner_id == item_id,
+                                                           Attachment.deleted_at.is_(None)))
+        _touch_receipt(s, workspace, table, item_id, entity.unit_id, 0.0)
+        return Reading(item=_item(table, row), summary=entity.summary, paragraphs=paragraphs,
+                       headings=[(i, p) for i, p in enumerate(paragraphs) if _is_heading(p)],
+                       attachments=[Attached(a.filename, a.sha256, a.size) for a in attachments],
+                       position=position.fraction if position else 0.0)
+
+
+@dataclass(frozen=True)
+class DocumentFields:
+    """What a secretary may correct after an import recognised it imperfectly."""
+
+    number: str
+    doc_type: str
+    issuer: str
+    issued_on: date | None
+    title: str
+
+
+def update_document(workspace: Workspace, document_id: str, fields: DocumentFields) -> None:
+    title = " ".join(fields.title.split())
+    if not title:
+        raise ValidationError(_("Tiêu đề văn bản không được để trống."))
+    if fields.issued_on and fields.issued_on > date.today():
+        raise ValidationError(_("Ngày ban hành {day} ở tương lai.").format(day=format_date(fields.issued_on)))
+    with workspace.session() as s:
+        document = s.get(Document, document_id)
+        document.number = " ".join(fields.number.split())
+        document.doc_type = DocumentType(fields.doc_type)
+        document.issuer = " ".join(fields.issuer.split())
+        document.issued_on = fields.issued_on
+        document.title = title
+
+
+def set_favorite(workspace: Workspace, table: str, item_id: str, favorite: bool) -> None:
+    with workspace.session() as s:
+        current = s.get(Favorite, (table, item_id))
+        if favorite and current is None:
+            s.add(Favorite(item_table=table, item_id=item_id))
+        elif not favorite and current is not None:
+            s.delete(current)
+
+
+def save_position(workspace: Workspace, table: str, item_id: str, fraction: float) -> None:
+    fraction = min(max(fraction, 0.0), 1.0)
+    with workspace.session() as s:
+        position = s.get(ReadingPosition, (table, item_id)) or ReadingPosition(item_table=table, item_id=item_id)
+        position.fraction, position.updated_at = fraction, utcnow()
+        s.add(position)
+        unit_id = s.scalar(select(MODELS[table].unit_id).where(MODELS[table].id == item_id))
+        _touch_receipt(s, workspace, table, item_id, unit_id, fraction)
+
+
+def continue_reading(workspace: Workspace, limit: int = 5) -> list[LibraryItem]:
+    """Items opened and left part-way, most recent first."""
+    items = []
+    with workspace.session() as s:
+        positions = s.scalars(select(ReadingPosition).where(ReadingPosition.fraction > 0,
+                                                              ReadingPosition.fraction < FINISHED)
+                              .order_by(ReadingPosition.updated_at.desc()).limit(limit)).all()
+        for position in positions:
+            row = s.execute(_item_query(position.item_table)
+                            .where(MODELS[position.item_table].id == position.item_id)).one_or_none()
+            if row is not None:
+                items.append(_item(position.item_table, row))
+    return items
+
+
+def _touch_receipt(s: Session, workspace: Workspace, table: str, item_id: str, unit_id: str, fraction: float) -> None:
+    """Receipts sync (committees see who read what, how far), so they go through the outbox."""
+    now = utcnow()
+    receipt = s.scalar(select(ReadReceipt).where(ReadReceipt.item_table == table,
+                                                   ReadReceipt.item_id == item_id,
+                                                   ReadReceipt.reader == LOCAL_READER))
+    if receipt is None:
+        s.add(ReadReceipt(unit_id=unit_id, item_table=table, item_id=item_id, reader=LOCAL_READER,
+                            first_opened_at=now, last_read_at=now, furthest=fraction))
+    elif fraction > receipt.furthest:
+        receipt.furthest, receipt.last_read_at = fraction, now
+
+
+def _day_column(table: str):
+    return Document.issued_on if table == DOCUMENTS else func.date(Article.published_at)
+
+
+def _item_query(table: str) -> Select:
+    model = MODELS[table]
+    unread = ~exists().where(ReadReceipt.item_table == table, ReadReceipt.item_id == model.id,
+                             ReadReceipt.reader == LOCAL_READER)
+    favorite = exists().where(Favorite.item_table == table, Favorite.item_id == model.id)
+    if table == DOCUMENTS:
+        columns = (model.id, model.title, model.number, model.doc_type, model.issuer, model.issued_on)
+        order = (model.issued_on.desc(), model.created_at.desc())
+    else:
+        columns = (model.id, model.title, literal(""), model.channel, model.source, model.published_at)
+        order = (model.published_at.desc(),)
+    return select(*columns, unread.label("unread"), favorite.label("favorite")).where(
+        model.deleted_at.is_(None)).order_by(*order)
+
+
+def _filtered(query: Select, model, flt: ItemFilter) -> Select:
+    conditions = []
+    if flt.category:
+        conditions.append((model.doc_type if flt.table == DOCUMENTS else model.channel) == flt.category)
+    if flt.issuer and flt.table == DOCUMENTS:
+        conditions.append(model.issuer == flt.issuer)
+    if flt.year:
+        conditions.append(extract("year", _day_column(flt.table)) == flt.year)
+    if flt.unread_only:
+        conditions.append(query.selected_columns.unread)
+    if flt.favorites_only:
+        conditions.append(query.selected_columns.favorite)
+    return query.where(and_(*conditions)) if conditions else query
+
+
+def _item(table: str, row) -> LibraryItem:
+    item_id, title, number, category, issuer, when, unread, favorite = row
+    day = when.astimezone(VIETNAM_TIME).date() if hasattr(when, "astimezone") and table == ARTICLES else when
+    return LibraryItem(table, item_id, title, number or "", str(category), issuer or "", day, bool(unread),
+                       bool(favorite))
+
+
+def _is_heading(paragraph: str) -> bool:
+    return len(paragraph) <= 160 and bool(HEADING.match(paragraph)) and not paragraph.endswith(";")

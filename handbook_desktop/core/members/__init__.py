@@ -1,0 +1,1 @@
+from handbook_desktop.core.members import labels  # noqa: F401

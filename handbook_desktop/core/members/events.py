@@ -1,0 +1,106 @@
+"""Status changes as dated events: the timeline, the rules' gate, and the probation reminder."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from handbook_desktop.core.members.models import Member, MemberEvent, MemberEventKind, MemberStatus
+from handbook_desktop.core.errors import ValidationError
+from handbook_desktop.core.members.dates import parse_date
+from handbook_desktop.core.members.rules import MemberState, event_label, refusal, status_after
+from handbook_desktop.core.members.values import date_problem_message
+from handbook_desktop.core.members.party_rules import probation_ends
+from handbook_desktop.core.members.records import MemberRow, load_member, row_of
+from handbook_desktop.core.text.sort import sort_key
+from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.i18n import _
+
+REMIND_AHEAD = timedelta(days=60)  # the home page's reminder window for probation
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    event_id: str
+    kind: MemberEventKind
+    occurred_on: date
+    reason: str
+
+    @property
+    def label(self) -> str:
+        return event_label(self.kind)
+
+
+def member_timeline(workspace: Workspace, member_id: str) -> list[TimelineEntry]:
+    """The member's history, oldest first."""
+    with workspace.session() as session:
+        load_member(session, member_id)
+        return [TimelineEntry(e.id, MemberEventKind(e.kind), e.occurred_on, e.reason)
+                for e in _events(session, member_id)]
+
+
+def _events(session: Session, member_id: str) -> list[MemberEvent]:
+    return list(session.scalars(select(MemberEvent).where(
+        MemberEvent.member_id == member_id, MemberEvent.deleted_at.is_(None))
+        .order_by(MemberEvent.occurred_on, MemberEvent.created_at)))
+
+
+def member_state(session: Session, member: Member) -> MemberState:
+    last = session.scalar(select(func.max(MemberEvent.occurred_on)).where(
+        MemberEvent.member_id == member.id, MemberEvent.deleted_at.is_(None)))
+    return MemberState(member.full_name, MemberStatus(member.status), member.admitted_on, member.official_on, last)
+
+
+def change_status(workspace: Workspace, member_id: str, kind: MemberEventKind, on: date | str,
+                  reason: str = "", *, today: date | None = None) -> MemberRow:
+    """Record a dated event and the status it leaves, in one transaction; refuse what cannot be."""
+    today = today or date.today()
+    day = _event_day(on, today)
+    with workspace.session() as session:
+        member = load_member(session, member_id)
+        problem = refusal(kind, member_state(session, member), day, reason, today)
+        if problem:
+            raise ValidationError(problem)
+        apply_event(session, member, kind, day, reason)
+        return row_of(member)
+
+
+def apply_event(session: Session, member: Member, kind: MemberEventKind, on: date, reason: str) -> None:
+    """The event row and its effect on the record (rules already checked)."""
+    member.status = status_after(kind, member_state(session, member))
+    if kind == MemberEventKind.MADE_OFFICIAL:
+        member.official_on = on
+    elif kind == MemberEventKind.ADMITTED:  # re-admission: a new probation starts
+        member.admitted_on, member.official_on = on, None
+    session.add(MemberEvent(unit_id=member.unit_id, member_id=member.id, kind=kind, occurred_on=on,
+                              reason=" ".join(reason.split())))
+
+
+def _event_day(on: date | str, today: date) -> date:
+    reading = parse_date(on, today=today)
+    if not reading.ok:
+        raise ValidationError(date_problem_message("occurred_on", on, reading.problem))
+    if reading.value is None:
+        raise ValidationError(_("Hãy ghi ngày của sự kiện (dd/mm/yyyy)."))
+    return reading.value
+
+
+@dataclass(frozen=True)
+class ProbationDue:
+    member_id: str
+    full_name: str
+    admitted_on: date
+    due_on: date  # 12 months after admission
+    days_left: int  # negative once overdue
+
+
+def probation_due(workspace: Workspace, today: date, *, within: timedelta = REMIND_AHEAD) -> list[ProbationDue]:
+    """Probationary members whose 12 months end within `within` of today (or already ended)."""
+    with workspace.session() as session:
+        rows = session.execute(select(Member.id, Member.full_name, Member.admitted_on).where(
+            Member.status == MemberStatus.PROBATIONARY, Member.deleted_at.is_(None),
+            Member.admitted_on.is_not(None))).all()
+    due = [ProbationDue(id_, name, admitted, probation_ends(admitted), (probation_ends(admitted) - today).days)
+           for id_, name, admitted in rows]
+    return sorted((d for d in due if d.due_on <= today + within), key=lambda d: (d.due_on, sort_key(d.full_name)))

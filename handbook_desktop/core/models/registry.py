@@ -1,0 +1,15 @@
+"""The whole schema: every feature's models on `Base.metadata` (for Alembic autogenerate)."""
+
+from sqlalchemy import MetaData
+
+from handbook_desktop.core.models.base import Base
+
+
+def load_all() -> MetaData:
+    # Features sit above this infrastructure; only the schema as a whole needs them all.
+    from handbook_desktop.core.library import models, reading_models  # noqa: F401
+    from handbook_desktop.core.meetings import models, models_extra  # noqa: F401, F811
+    from handbook_desktop.core.members import models  # noqa: F401, F811
+    from handbook_desktop.core.org import models  # noqa: F401, F811
+
+    return Base.metadata

@@ -1,0 +1,1 @@
+from handbook_desktop.core.org import labels  # noqa: F401

@@ -1,0 +1,93 @@
+"""Trang chủ: what the secretary should know this week, at one glance."""
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from handbook_desktop.core.labels import label
+from handbook_desktop.core.members.models import MemberStatus
+from handbook_desktop.core.library.reading import LibraryItem
+from handbook_desktop.core.home.overview import Overview
+from handbook_desktop.i18n import _
+from handbook_desktop.core.text.formatting import format_date, format_datetime
+
+ACTIVE = (MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY, MemberStatus.EXCUSED, MemberStatus.TEMPORARY)
+
+
+def _card(title: str, body_html: str, on_link=None) -> QFrame:
+    frame = QFrame(objectName="card")
+    layout = QVBoxLayout(frame)
+    heading = QLabel(f"<b>{escape(title)}</b>")
+    body = QLabel(body_html, wordWrap=True, textFormat=Qt.TextFormat.RichText)
+    if on_link:
+        body.linkActivated.connect(on_link)
+    body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    layout.addWidget(heading)
+    layout.addWidget(body, 1)
+    return frame
+
+
+class HomePage(QWidget):
+    open_requested = Signal(str, str)  # table, item id
+
+    def __init__(self, overview: Overview, reading: list[LibraryItem], parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        name = overview.unit_path[0] if overview.unit_path else _("Chưa gắn với chi bộ nào")
+        layout.addWidget(QLabel(f"<h1>{escape(name)}</h1>"))
+        if len(overview.unit_path) > 1:
+            layout.addWidget(QLabel(escape(" · ".join(overview.unit_path[1:]))))
+        if overview.is_demo:
+            layout.addWidget(self._demo_notice())
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        cards = [self._members_card(overview), self._meeting_card(overview),
+                 self._reminders_card(overview), self._library_card(overview, reading)]
+        for index, card in enumerate(cards):
+            grid.addWidget(card, index // 2, index % 2)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+    def _demo_notice(self) -> QFrame:
+        frame = QFrame(objectName="demoNotice")
+        box = QVBoxLayout(frame)
+        box.addWidget(QLabel(_("Đây là không gian làm việc mẫu với dữ liệu minh họa. Để dùng thật, "
+                               "hãy chọn một thư mục dữ liệu khác trong Cài đặt."), wordWrap=True))
+        return frame
+
+    def _members_card(self, o: Overview) -> QFrame:
+        counts = o.member_counts
+        lines = [_("Tổng số: <b>{n}</b> đồng chí").format(n=counts.on_roll)]
+        lines += [f"{escape(label(s))}: {counts.by_status[s]}" for s in ACTIVE if counts.by_status.get(s)]
+        lines.append(_("Dự họp chi bộ: {n} đồng chí").format(n=counts.expected))
+        return _card(_("Đảng viên"), "<br>".join(lines))
+
+    def _meeting_card(self, o: Overview) -> QFrame:
+        meeting = o.last_meeting
+        if meeting is None:
+            return _card(_("Sinh hoạt chi bộ"), _("Chưa có cuộc họp nào."))
+        body = "<br>".join([
+            escape(meeting.title),
+            _("Ngày họp: {date}").format(date=format_datetime(meeting.starts_at)),
+            _("Có mặt: {present}/{expected} đồng chí").format(present=meeting.present, expected=meeting.expected),
+            escape(label(meeting.state)),
+        ])
+        return _card(_("Cuộc họp gần nhất"), body)
+
+    def _reminders_card(self, o: Overview) -> QFrame:
+        lines = [_("Đồng chí {name} hết thời gian dự bị ngày {date}: chuẩn bị xét chuyển chính thức.")
+                 .format(name=escape(due.full_name), date=format_date(due.due_on)) for due in o.probation_due]
+        return _card(_("Nhắc việc"), "<br>".join(lines) or _("Không có việc cần nhắc."))
+
+    def _library_card(self, o: Overview, reading: list[LibraryItem]) -> QFrame:
+        lines = [_("Văn bản: {n}").format(n=o.documents), _("Tin bài: {n}").format(n=o.articles)]
+        if reading:
+            lines.append("<br><b>%s</b>" % escape(_("Đọc tiếp:")))
+            lines += [f'<a href="{item.table}:{item.id}">{escape(item.title)}</a>' for item in reading]
+        return _card(_("Thư viện"), "<br>".join(lines), self._on_link)
+
+    def _on_link(self, link: str) -> None:
+        table, item_id = link.split(":", 1)
+        self.open_requested.emit(table, item_id)
