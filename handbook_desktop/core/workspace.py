@@ -11,7 +11,9 @@ import logging
 import sqlite3
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -22,11 +24,13 @@ from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
-from handbook_desktop.core import outbox
+from handbook_desktop.core import outbox, write_guard
 from handbook_desktop.core.clock import vietnam_now
 from handbook_desktop.core.db import check_and_upgrade
 from handbook_desktop.core.errors import UserError, WorkspaceError
+from handbook_desktop.core.progress import Progress
 from handbook_desktop.core.models import WorkspaceFact
+from handbook_desktop.core.models.registry import load_all
 from handbook_desktop.core.paths import DATABASE_NAME, SETTINGS_NAME
 from handbook_desktop.core.settings import PLACE_NAME, Settings
 from handbook_desktop.i18n import _
@@ -52,6 +56,8 @@ class Changes:
 
 
 Listener = Callable[[Changes], None]
+T = TypeVar("T")
+BUSY_PATIENCE_S = 120  # how long an action waits for another program's write to end
 
 
 @dataclass(frozen=True)
@@ -138,6 +144,26 @@ class Workspace:
         if changed:
             self._notify(Changes(frozenset(changed), origin))
 
+    def perform(self, action: Callable[["UnitOfWork"], T], *, progress: Progress | None = None,
+                origin: str = LOCAL, patience_s: float = BUSY_PATIENCE_S) -> T:
+        """Run one user action in its own unit of work; while another program (or a sync)
+        holds the database, wait, say so through `progress`, and try the whole action again."""
+        deadline, pause = time.monotonic() + patience_s, 0.2
+        while True:
+            try:
+                with self.unit_of_work(origin=origin) as uow:
+                    return action(uow)
+            except OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+                if time.monotonic() + pause > deadline:
+                    raise WorkspaceBusy(_("Dữ liệu đang bận: một chương trình khác đang ghi vào thư mục này. "
+                                          "Chưa lưu gì; hãy thử lại sau ít phút.")) from exc
+            progress = progress or Progress()
+            progress.report(0, 0, _("dữ liệu đang bận, đang chờ…"))
+            time.sleep(pause)
+            pause = min(pause * 2, 2.0)
+
     def fact(self, key: str) -> str | None:
         with self.session() as session:
             return session.scalar(select(WorkspaceFact.value).where(WorkspaceFact.key == key))
@@ -164,6 +190,10 @@ class Workspace:
         self.engine.dispose()
 
 
+class WorkspaceBusy(WorkspaceError):
+    """Another program kept the database locked for longer than an action waits."""
+
+
 def has_database(data_dir: Path) -> bool:
     path = data_dir / DATABASE_NAME
     return path.exists() and path.stat().st_size > 0
@@ -174,8 +204,10 @@ def open_workspace(data_dir: Path) -> Workspace:
     data_dir = data_dir.expanduser().resolve()
     _ensure_writable(data_dir)
     engine = check_and_upgrade(data_dir / DATABASE_NAME)
+    load_all()  # a flush orders tables by their foreign keys: every table must be known
     factory = sessionmaker(engine, expire_on_commit=False)
     outbox.install(factory)
+    event.listen(factory, "before_flush", lambda *_args: write_guard.check_write())
     event.listen(factory, "after_flush", _record_flushed_tables)
     event.listen(factory, "do_orm_execute", _record_statement_table)
     return Workspace(data_dir, engine, Settings(data_dir / SETTINGS_NAME), factory)
@@ -205,6 +237,7 @@ def _record_statement_table(state: ORMExecuteState) -> None:
     changed = state.session.info.get("changed")
     table = getattr(state.statement, "table", None)
     if changed is not None and table is not None and (state.is_insert or state.is_update or state.is_delete):
+        write_guard.check_write()
         changed.add(table.name)
 
 
@@ -222,3 +255,7 @@ def _ensure_writable(data_dir: Path) -> None:
 
 def _is_disk_full(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    return getattr(exc.orig, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)

@@ -18,7 +18,9 @@ from handbook_desktop.core.library import reading as library
 from handbook_desktop.core.home.overview import Overview, load_overview
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _, set_language
+from handbook_desktop.ui.changes import ChangeBridge, keep_fresh
 from handbook_desktop.ui.dialogs import show_error
+from handbook_desktop.ui.ops import Operations
 from handbook_desktop.ui.library.import_flow import ImportFlow, importable
 from handbook_desktop.ui.coming_soon import ComingSoonPage
 from handbook_desktop.tts.service import SpeechService
@@ -38,6 +40,9 @@ SECTIONS = {
     "sync": N_("Đồng bộ"),
     "settings": N_("Cài đặt"),
 }
+# What the home page shows: the cell, its members, meetings, the library and reading.
+HOME_TABLES = {"org_units", "workspace_facts", "members", "member_events", "meetings", "attendance",
+               "documents", "articles", "read_receipts", "reading_positions"}
 ONLINE_CHECK_MS = 60_000
 SEARCH_LIMIT = 50
 
@@ -50,6 +55,9 @@ class MainWindow(QMainWindow):
         self.online = False
         self.resize(1280, 800)
         self.setAcceptDrops(True)
+        self.changes = ChangeBridge(workspace, self)
+        self.changes.changed.connect(self._on_changes)
+        self.ops = Operations(workspace, tasks, self.changes)
         self.speech = SpeechService(workspace)
         self.importer = ImportFlow(self, workspace, tasks, self._after_import)
         self.tasks.error.connect(lambda title, exc: show_error(self, title, exc))
@@ -109,6 +117,8 @@ class MainWindow(QMainWindow):
         if key == "home":
             home = HomePage(o, library.continue_reading(self.workspace))
             home.open_requested.connect(self.open_item)
+            keep_fresh(home, self.changes, HOME_TABLES, lambda: home.show_overview(
+                self._overview, library.continue_reading(self.workspace)))
             return home
         if key == "settings":
             return self._settings_page()
@@ -191,7 +201,13 @@ class MainWindow(QMainWindow):
         self._show_connection()
 
     # -- behaviour ----------------------------------------------------------------------
+    def _on_changes(self, _changes) -> None:
+        # The home page and the status bar read these figures: a few ms, local and quick.
+        self._overview = load_overview(self.workspace, self.today)
+        self._show_connection()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.changes.close()
         for page in self._reading_pages():
             page.reader.listen.stop()
         self.speech.close()

@@ -6,6 +6,7 @@ run synchronously, so results are deterministic and no thread outlives a test.
 """
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,12 @@ from handbook_desktop.core.progress import Progress
 log = logging.getLogger(__name__)
 
 Work = Callable[[Progress], Any]
+_running_task = threading.local()
+
+
+def in_task() -> bool:
+    """Whether the calling thread is running a task's work (inline in tests, or in the pool)."""
+    return getattr(_running_task, "depth", 0) > 0
 
 
 class _Signals(QObject):
@@ -44,12 +51,15 @@ class _Job(QRunnable):
         self.task, self.work, self.signals = task, work, signals
 
     def run(self) -> None:
+        _running_task.depth = getattr(_running_task, "depth", 0) + 1
         try:
             result = self.work(self.task.progress)
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI
             self.signals.failed.emit(self.task, exc)
         else:
             self.signals.finished.emit(self.task, result)
+        finally:
+            _running_task.depth -= 1
 
 
 class TaskRunner(QObject):

@@ -11,3 +11,13 @@ def main_window(qtbot, qapp, demo_workspace):
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+@pytest.fixture(autouse=True)
+def no_writes_on_the_gui_thread():
+    """Any service write a screen makes inline (not through ui/ops.py) fails the test."""
+    from handbook_desktop.ui import write_guard
+
+    write_guard.install()
+    yield
+    write_guard.uninstall()

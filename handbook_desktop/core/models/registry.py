@@ -1,4 +1,9 @@
-"""The whole schema: every feature's models on `Base.metadata` (for Alembic autogenerate)."""
+"""The whole schema: every feature's models on `Base.metadata`.
+
+A session orders the rows of a flush by the foreign keys of *all* mapped tables, so the
+workspace loads every model before its first write; Alembic's autogenerate needs them too.
+This is the one place infrastructure reaches up into the features.
+"""
 
 from sqlalchemy import MetaData
 

@@ -33,7 +33,15 @@ class HomePage(QWidget):
 
     def __init__(self, overview: Overview, reading: list[LibraryItem], parent: QWidget | None = None):
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._content: QWidget | None = None
+        self.show_overview(overview, reading)
+
+    def show_overview(self, overview: Overview, reading: list[LibraryItem]) -> None:
+        """Build the page anew from fresh figures (after any change to the data)."""
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 16, 24, 16)
         name = overview.unit_path[0] if overview.unit_path else _("Chưa gắn với chi bộ nào")
         layout.addWidget(QLabel(f"<h1>{escape(name)}</h1>"))
@@ -49,6 +57,11 @@ class HomePage(QWidget):
             grid.addWidget(card, index // 2, index % 2)
         layout.addLayout(grid)
         layout.addStretch(1)
+        if self._content is not None:
+            self._layout.removeWidget(self._content)
+            self._content.deleteLater()
+        self._content = content
+        self._layout.addWidget(content)
 
     def _demo_notice(self) -> QFrame:
         frame = QFrame(objectName="demoNotice")

@@ -1,0 +1,34 @@
+"""The GUI's way to read and write: each user action runs off the GUI thread.
+
+In the spirit of Anki's CollectionOp/QueryOp: a page hands `ops.write` a function of one
+unit of work; it runs on the task runner (`Workspace.perform`: one transaction, waiting
+with "đang chờ…" while another program holds the database), its result comes back to
+`on_done` on the GUI thread, and the commit's change notification refreshes every page
+that shows the data (`ui/changes.py`). Nothing here opens a session on the GUI thread.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from handbook_desktop.core.workspace import UnitOfWork, Workspace
+from handbook_desktop.ui.changes import ChangeBridge
+from handbook_desktop.ui.taskrunner import Task, TaskRunner
+
+Action = Callable[[UnitOfWork], Any]
+
+
+class Operations:
+    def __init__(self, workspace: Workspace, tasks: TaskRunner, changes: ChangeBridge):
+        self.workspace, self.tasks, self.changes = workspace, tasks, changes
+
+    def write(self, action: Action, *, title: str, on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[BaseException], None] | None = None, quiet: bool = False) -> Task:
+        """One user action that changes data; the screens hear of it after the commit."""
+        return self.tasks.run(lambda progress: self.workspace.perform(action, progress=progress),
+                              title=title, on_done=on_done, on_error=on_error, quiet=quiet)
+
+    def read(self, query: Action, *, title: str, on_done: Callable[[Any], None],
+             on_error: Callable[[BaseException], None] | None = None, quiet: bool = True) -> Task:
+        """A read that may wait on the disk (a long list, a search, a document's content)."""
+        return self.tasks.run(lambda progress: self.workspace.perform(query, progress=progress),
+                              title=title, on_done=on_done, on_error=on_error, quiet=quiet)
