@@ -73,7 +73,7 @@ def _render(workspace, args: argparse.Namespace, out: Path, template: Path | Non
 
 
 def _meeting_month(workspace, meeting_id: str) -> str:
-    from handbook_desktop.core.text.formatting import VIETNAM_TIME
+    from handbook_desktop.core.clock import VIETNAM_TIME
     from handbook_desktop.core.meetings import get_meeting
 
     return get_meeting(workspace, meeting_id).starts_at.astimezone(VIETNAM_TIME).strftime("%Y-%m")

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from handbook_desktop.core.meetings.models import Meeting, MeetingState, Quality
 from handbook_desktop.core.members.models import Member
 from handbook_desktop.core.errors import UserError
-from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.meetings.models import AttendanceStatus as Mark
 from handbook_desktop.core.members.models import MemberStatus
 from handbook_desktop.core import meetings as services

@@ -16,7 +16,7 @@ from handbook_desktop.core.members.models import Member
 from handbook_desktop.core.models import WorkspaceFact
 from handbook_desktop.core.org.models import OrgUnit, UnitKind
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.members.rules import ON_ROLL
 from handbook_desktop.core.meetings.models import AttendanceStatus as Mark
 from handbook_desktop.core import meetings as meeting_services

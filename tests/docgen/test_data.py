@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.docgen import data
 from handbook_desktop.docgen.settings import PLACE_NAME
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 from handbook_desktop.core.meetings.models import AttendanceStatus, MeetingState
-from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core import meetings
 from handbook_desktop.core.members.roster import member_qr_payload
 from handbook_desktop.ui.meetings import minutes_tab

@@ -12,7 +12,8 @@ from handbook_desktop.core.library.models import Article, Document, DocumentType
 from handbook_desktop.core.library.reading_models import Favorite, ReadReceipt, ReadingPosition
 from handbook_desktop.core.models import Attachment
 from handbook_desktop.core.errors import ValidationError
-from handbook_desktop.core.text.formatting import VIETNAM_TIME, format_date
+from handbook_desktop.core.clock import VIETNAM_TIME
+from handbook_desktop.core.text.formatting import format_date
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _

@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.library.models import Article, Document
 from handbook_desktop.core.library.search_index import number_column, rebuild_index
 from handbook_desktop.core.text.folding import exact_pattern, fold_crossed_d, is_toned, matcher, nfc, snippet, words

@@ -19,7 +19,9 @@ from handbook_desktop.core.meetings.models import Meeting, MeetingState
 from handbook_desktop.core.members.models import Member
 from handbook_desktop.core.models import Attachment, Syncable, WorkspaceFact
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.text.formatting import VIETNAM_TIME, format_datetime
+from handbook_desktop.core.clock import VIETNAM_TIME, local_day  # noqa: F401 - local_day: for the meeting modules
+from handbook_desktop.core.members.records import load_member  # noqa: F401 - one loader for every feature
+from handbook_desktop.core.text.formatting import format_datetime
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.workspace import HOME_UNIT, Workspace
 from handbook_desktop.i18n import _
@@ -73,23 +75,11 @@ def home_unit(session: Session) -> str:
     return unit_id
 
 
-def load_member(session: Session, member_id: str) -> Member:
-    member = session.get(Member, member_id)
-    if member is None or member.deleted_at is not None:
-        raise ValidationError(_("Không tìm thấy đảng viên này trong danh sách (có thể đã bị xóa)."))
-    return member
-
-
 def member_names(session: Session, member_ids: set[str | None]) -> dict[str, str]:
     ids = {member_id for member_id in member_ids if member_id}
     if not ids:
         return {}
     return dict(session.execute(select(Member.id, Member.full_name).where(Member.id.in_(ids))).all())
-
-
-def local_day(moment: datetime) -> date:
-    """The calendar day in Vietnam of a stored (UTC) time."""
-    return moment.astimezone(VIETNAM_TIME).date()
 
 
 def day_start(day: date) -> datetime:

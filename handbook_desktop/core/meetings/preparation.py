@@ -12,7 +12,7 @@ from handbook_desktop.core.library.models import Document
 from handbook_desktop.core.meetings.models import AgendaItem, Guest, InvitationState, Meeting, MeetingState, Speech
 from handbook_desktop.core.meetings.models_extra import MeetingMaterial
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.members.party_rules import MIN_MEETING_MINUTES
 from handbook_desktop.core.meetings.common import (

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from handbook_desktop.core.meetings.models import Meeting, MeetingKind, MeetingState, Resolution
 from handbook_desktop.core.errors import ValidationError
-from handbook_desktop.core.text.formatting import VIETNAM_TIME, format_date
+from handbook_desktop.core.clock import VIETNAM_TIME
+from handbook_desktop.core.text.formatting import format_date
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.members.party_rules import MIN_MEETING_MINUTES
 from handbook_desktop.core.meetings.attendance import EXPECTED, sync_sheet

@@ -57,7 +57,7 @@ def get_member(workspace: Workspace, member_id: str) -> MemberRow:
 def load_member(session: Session, member_id: str) -> Member:
     member = session.get(Member, member_id)
     if member is None or member.deleted_at is not None:
-        raise UserError(_("Không tìm thấy đảng viên này trong danh sách (có thể đã bị xóa)."))
+        raise ValidationError(_("Không tìm thấy đảng viên này trong danh sách (có thể đã bị xóa)."))
     return member
 
 

@@ -1,15 +1,11 @@
-"""Dates and times the Vietnamese way: dd/mm/yyyy, 24-hour, Vietnam time.
+"""Dates and times the Vietnamese way: dd/mm/yyyy, 24-hour, Vietnam time (core/clock.py)."""
 
-Times are stored in UTC and always shown in Vietnam time (UTC+7, no daylight saving),
-whatever the laptop's own zone: a meeting at 19:30 in Thái Nguyên is 19:30 on paper.
-"""
+from datetime import date, datetime
 
-from datetime import date, datetime, timedelta, timezone
-
+from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.i18n import _
 
-VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
 
 
 def format_date(value: date | None) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout
 from handbook_desktop.core.members.models import MemberStatus
 from handbook_desktop.core.attachments import viewable_copy
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.members import roster as members
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _

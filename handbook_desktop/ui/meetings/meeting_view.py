@@ -5,7 +5,9 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from handbook_desktop.core.text.formatting import VIETNAM_TIME, format_date
+from handbook_desktop.core.clock import VIETNAM_TIME
+
+from handbook_desktop.core.text.formatting import format_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import ask

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from handbook_desktop.core.members.models import Member, MemberStatus
 from handbook_desktop.core.models import OutboxEntry, WorkspaceFact
 from handbook_desktop.core.org.models import OrgUnit, UnitKind
-from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core import meetings
 from handbook_desktop.core.workspace import HOME_UNIT, Workspace
 

@@ -10,7 +10,7 @@ from handbook_desktop.core.library.models import Document
 from handbook_desktop.core.meetings.models import AttendanceStatus, InvitationState, MeetingKind, MeetingState
 from handbook_desktop.core.members.models import Member, MemberStatus
 from handbook_desktop.core.errors import ValidationError
-from handbook_desktop.core.text.formatting import VIETNAM_TIME
+from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core import meetings
 from handbook_desktop.core.meetings import AgendaEntry, MaterialsState, MeetingForm
 
