@@ -27,6 +27,11 @@ class Operations:
         return self.tasks.run(lambda progress: self.workspace.perform(action, progress=progress),
                               title=title, on_done=on_done, on_error=on_error, quiet=quiet)
 
+    def read_now(self, query: Action) -> Any:
+        """A quick local read for what is on screen (a few ms: WAL readers never wait on a
+        writer); anything that may take longer goes through `read`."""
+        return self.workspace.perform(query)
+
     def read(self, query: Action, *, title: str, on_done: Callable[[Any], None],
              on_error: Callable[[BaseException], None] | None = None, quiet: bool = True) -> Task:
         """A read that may wait on the disk (a long list, a search, a document's content)."""
