@@ -5,8 +5,11 @@ also catches an import hidden in a string or a test of the rule itself going sta
 """
 
 import re
+import shutil
+import subprocess
+import sys
 
-
+import pytest
 
 from .conftest import REPO
 
@@ -35,3 +38,26 @@ def test_no_qt_import_outside_the_gui_shell():
 def test_the_scan_would_catch_a_leak():
     assert QT_IMPORT.search("from PySide6.QtCore import QObject\n")
     assert QT_IMPORT.search("    import PySide6\n")
+
+
+@pytest.mark.parametrize(("module", "upward", "contract"), [
+    ("core/org/models.py", "from handbook_desktop.core.meetings import models as _meetings",
+     "Features form layers"),
+    ("core/workspace.py", "from handbook_desktop.core.members import records as _records",
+     "Infrastructure never imports a feature"),
+    ("ui/status.py", "from handbook_desktop.core.meetings import schedule as _schedule",
+     "Features are imported through their faces"),
+])
+def test_lint_imports_refuses_an_import_against_the_contracts(tmp_path, module, upward, contract):
+    """The contracts are really enforced: one wrong import in a copy of the tree breaks them."""
+    for package in ("handbook_desktop", "sync"):
+        shutil.copytree(REPO / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "pyproject.toml", tmp_path)
+    target = tmp_path / "handbook_desktop" / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{upward}\n", encoding="utf-8")
+    lint = subprocess.run([sys.executable, "-c", "from importlinter.cli import lint_imports_command; "
+                           "lint_imports_command()", "--no-cache"],
+                          cwd=tmp_path, env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+                          capture_output=True, text=True, timeout=300)
+    assert lint.returncode == 1, lint.stdout + lint.stderr
+    assert f"{contract} BROKEN" in lint.stdout, lint.stdout
