@@ -76,7 +76,7 @@ def output_format(path: Path) -> OutputFormat:
 def build_layout(workspace: Workspace, kind: DocumentKind, meeting_id: str | None = None,
                  period: str | None = None, today: date | None = None) -> Layout:
     """The document's layout with its data (not resolved: `blocks.resolve` before drawing)."""
-    from handbook_desktop.docgen import data, layouts, layouts_more
+    from handbook_desktop.docgen import data, layouts
 
     kind = DocumentKind(kind)
     if kind in MEETING_DOCUMENTS and not meeting_id:
@@ -86,14 +86,14 @@ def build_layout(workspace: Workspace, kind: DocumentKind, meeting_id: str | Non
     if kind == DocumentKind.RESOLUTION:
         return layouts.resolution_layout(data.resolution_data(workspace, meeting_id))
     if kind == DocumentKind.INVITATION:
-        return layouts_more.invitation_layout(data.invitation_data(workspace, meeting_id, today))
+        return layouts.invitation_layout(data.invitation_data(workspace, meeting_id, today))
     if kind == DocumentKind.ATTENDANCE:
-        return layouts_more.attendance_layout(data.attendance_sheet_data(workspace, meeting_id))
+        return layouts.attendance_layout(data.attendance_sheet_data(workspace, meeting_id))
     if kind == DocumentKind.ROSTER:
-        return layouts_more.roster_layout(data.roster_data(workspace, today))
+        return layouts.roster_layout(data.roster_data(workspace, today))
     if not period:
         raise ValidationError(_("Hãy cho biết kỳ báo cáo: tháng (2026-11) hoặc quý (2026-Q4)."))
-    return layouts_more.report_layout(data.report_data(workspace, period, today))
+    return layouts.report_layout(data.report_data(workspace, period, today))
 
 
 def render_document(workspace: Workspace, kind: DocumentKind, out: Path, *, meeting_id: str | None = None,
