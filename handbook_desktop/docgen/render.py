@@ -4,12 +4,14 @@
 fills it from the database and writes DOCX or PDF, chosen by the file's extension, or fills
 the user's DOCX template instead when one is chosen for minutes or resolutions. Files are
 written beside the target under a temporary name and renamed at the end: an error never
-leaves half a file, and an older file of that name stays as it was.
+leaves half a file, and an older file of that name stays as it was. `try_template` tries a
+user's template on the latest meeting when it is chosen.
 """
 
 import os
+import tempfile
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from enum import StrEnum
 from pathlib import Path
 
@@ -114,6 +116,21 @@ def render_document(workspace: Workspace, kind: DocumentKind, out: Path, *, meet
         return Rendered(out, kind, fmt, None, Path(template))
     pages = write_atomically(out, lambda tmp: write_layout(layout, tmp, fmt, margins))
     return Rendered(out, kind, fmt, pages, None)
+
+
+def try_template(workspace: Workspace, kind: DocumentKind, template: Path) -> None:
+    """Fill a user's DOCX template once with the latest meeting, into a scratch file: a broken
+    placeholder is named when the template is chosen, not on the day the minutes must be
+    printed. Raises the template's own clear error; with no meeting yet there is nothing to try."""
+    from handbook_desktop.docgen.data import latest_meeting_id
+
+    if not template.is_file():
+        raise ValidationError(_("Không tìm thấy tệp mẫu {path}.").format(path=template))
+    meeting_id = latest_meeting_id(workspace, datetime.now(timezone.utc))
+    if meeting_id is None:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        render_document(workspace, kind, Path(folder) / "thu.docx", meeting_id=meeting_id, template=template)
 
 
 def write_layout(layout: Layout, path: Path, fmt: OutputFormat, margins: Margins = DEFAULT_MARGINS) -> int | None:
