@@ -1,7 +1,11 @@
-"""One plain data model per document, filled from the database by `docgen.data`.
+"""What each document says, as plain frozen dataclasses (no database, no layout).
 
+One `…Data` per document (`MinutesData`, `ResolutionData`, `InvitationData`,
+`AttendanceSheetData`, `RosterData`, `ReportData`) and the small parts they share
+(`Issuer`, `Signer`, `VoteLine`, …). `docgen.data` fills them from the database; the
+modules of `docgen.layouts` word and arrange them; the GUI may build them by hand too.
 Everything is already in the form the paper needs: local (Vietnam) dates and times, names,
-Vietnamese labels. Layouts only arrange and word it; the GUI may build these by hand too.
+Vietnamese labels.
 """
 
 from dataclasses import dataclass

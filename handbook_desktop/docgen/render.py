@@ -4,12 +4,14 @@
 fills it from the database and writes DOCX or PDF, chosen by the file's extension, or fills
 the user's DOCX template instead when one is chosen for minutes or resolutions. Files are
 written beside the target under a temporary name and renamed at the end: an error never
-leaves half a file, and an older file of that name stays as it was.
+leaves half a file, and an older file of that name stays as it was. `try_template` tries a
+user's template on the latest meeting when it is chosen.
 """
 
 import os
+import tempfile
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from enum import StrEnum
 from pathlib import Path
 
@@ -76,7 +78,7 @@ def output_format(path: Path) -> OutputFormat:
 def build_layout(workspace: Workspace, kind: DocumentKind, meeting_id: str | None = None,
                  period: str | None = None, today: date | None = None) -> Layout:
     """The document's layout with its data (not resolved: `blocks.resolve` before drawing)."""
-    from handbook_desktop.docgen import data, layouts, layouts_more
+    from handbook_desktop.docgen import data, layouts
 
     kind = DocumentKind(kind)
     if kind in MEETING_DOCUMENTS and not meeting_id:
@@ -86,14 +88,14 @@ def build_layout(workspace: Workspace, kind: DocumentKind, meeting_id: str | Non
     if kind == DocumentKind.RESOLUTION:
         return layouts.resolution_layout(data.resolution_data(workspace, meeting_id))
     if kind == DocumentKind.INVITATION:
-        return layouts_more.invitation_layout(data.invitation_data(workspace, meeting_id, today))
+        return layouts.invitation_layout(data.invitation_data(workspace, meeting_id, today))
     if kind == DocumentKind.ATTENDANCE:
-        return layouts_more.attendance_layout(data.attendance_sheet_data(workspace, meeting_id))
+        return layouts.attendance_layout(data.attendance_sheet_data(workspace, meeting_id))
     if kind == DocumentKind.ROSTER:
-        return layouts_more.roster_layout(data.roster_data(workspace, today))
+        return layouts.roster_layout(data.roster_data(workspace, today))
     if not period:
         raise ValidationError(_("Hãy cho biết kỳ báo cáo: tháng (2026-11) hoặc quý (2026-Q4)."))
-    return layouts_more.report_layout(data.report_data(workspace, period, today))
+    return layouts.report_layout(data.report_data(workspace, period, today))
 
 
 def render_document(workspace: Workspace, kind: DocumentKind, out: Path, *, meeting_id: str | None = None,
@@ -114,6 +116,21 @@ def render_document(workspace: Workspace, kind: DocumentKind, out: Path, *, meet
         return Rendered(out, kind, fmt, None, Path(template))
     pages = write_atomically(out, lambda tmp: write_layout(layout, tmp, fmt, margins))
     return Rendered(out, kind, fmt, pages, None)
+
+
+def try_template(workspace: Workspace, kind: DocumentKind, template: Path) -> None:
+    """Fill a user's DOCX template once with the latest meeting, into a scratch file: a broken
+    placeholder is named when the template is chosen, not on the day the minutes must be
+    printed. Raises the template's own clear error; with no meeting yet there is nothing to try."""
+    from handbook_desktop.docgen.data import latest_meeting_id
+
+    if not template.is_file():
+        raise ValidationError(_("Không tìm thấy tệp mẫu {path}.").format(path=template))
+    meeting_id = latest_meeting_id(workspace, datetime.now(timezone.utc))
+    if meeting_id is None:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        render_document(workspace, kind, Path(folder) / "thu.docx", meeting_id=meeting_id, template=template)
 
 
 def write_layout(layout: Layout, path: Path, fmt: OutputFormat, margins: Margins = DEFAULT_MARGINS) -> int | None:

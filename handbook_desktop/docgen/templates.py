@@ -47,7 +47,8 @@ def builtin_template(kind: str) -> Path:
 
 def build_builtin_templates(folder: Path | None = None) -> list[Path]:
     """Write the built-in templates from the built-in layouts (run after changing a layout)."""
-    from handbook_desktop.docgen.layouts import MINUTES, RESOLUTION
+    from handbook_desktop.docgen.layouts.minutes import MINUTES
+    from handbook_desktop.docgen.layouts.resolution import RESOLUTION
     from handbook_desktop.docgen.to_docx import write_docx
 
     folder = folder or resource_path("templates")

@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(24, 16, 24, 16)
         column.addWidget(QLabel("<h1>%s</h1>" % escape(_("Cài đặt"))))
         self.settings_form = SettingsForm(self.workspace.settings, self.data_dir, self.speech.voices,
-                                          (DocumentSettingsBox(self.workspace),))
+                                          (DocumentSettingsBox(self.ops),))
         self.settings_form.saved.connect(self.apply_settings)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setWidget(self.settings_form)  # large text makes the form taller than the window

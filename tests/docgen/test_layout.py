@@ -19,7 +19,8 @@ from handbook_desktop.docgen.blocks import (
     text,
 )
 from handbook_desktop.docgen.data import latest_meeting_id, minutes_data
-from handbook_desktop.docgen.layouts import MINUTES, RESOLUTION, minutes_layout
+from handbook_desktop.docgen.layouts.minutes import MINUTES, minutes_layout
+from handbook_desktop.docgen.layouts.resolution import RESOLUTION
 
 
 @pytest.mark.parametrize(("part", "whole", "shown"), [(18, 21, "85,7%"), (16, 16, "100%"), (1, 3, "33,3%"),

@@ -8,7 +8,7 @@ from docx import Document
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.docgen import templates
 from handbook_desktop.docgen.data import latest_meeting_id
-from handbook_desktop.docgen.render import OutputFormat, build_layout, render_document, write_layout
+from handbook_desktop.docgen.render import OutputFormat, build_layout, render_document, try_template, write_layout
 from handbook_desktop.docgen.settings import MINUTES_TEMPLATE
 from handbook_desktop.docgen.templates import TemplateError, builtin_template, fill_template
 
@@ -153,6 +153,20 @@ def test_libreoffice_opens_our_docx_cleanly(demo_workspace, tmp_path):
     templates.convert_to_pdf(templates.find_soffice(), docx, tmp_path / "nq.pdf", tmp_path)
     text = " ".join(pdf_text(tmp_path / "nq.pdf").split())
     assert "Số 11-NQ/CB" in text and "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "- Lưu chi bộ." in text
+
+
+def test_trying_a_template_names_its_unknown_field_or_the_missing_file(demo_workspace, tmp_path):
+    good = tmp_path / "tot.docx"
+    shutil.copy(builtin_template("minutes"), good)
+    try_template(demo_workspace, "minutes", good)
+    broken = tmp_path / "hong.docx"
+    document = Document(str(good))
+    document.add_paragraph("{{ truong_khong_co }}")
+    document.save(broken)
+    with pytest.raises(TemplateError, match="truong_khong_co"):
+        try_template(demo_workspace, "minutes", broken)
+    with pytest.raises(UserError, match="khong-co.docx"):
+        try_template(demo_workspace, "minutes", tmp_path / "khong-co.docx")
 
 
 def test_only_minutes_and_resolutions_take_templates(demo_workspace, tmp_path):

@@ -47,3 +47,27 @@ def test_a_broken_template_is_refused_with_its_field_named(main_window, tmp_path
     assert not main_window.settings_form.submit()
     assert "truong_khong_co" in shown[0]
     assert main_window.workspace.settings.get(ds.MINUTES_TEMPLATE) == ""
+
+
+def test_a_chosen_template_is_tried_on_the_task_runner_and_its_verdict_shown(main_window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+    box = _box(main_window)
+    started = []
+    main_window.tasks.started.connect(lambda task: started.append(task.title))
+    broken = tmp_path / "hong.docx"
+    document = Document(builtin_template(DocumentKind.RESOLUTION))
+    document.add_paragraph("{{ truong_la }}")
+    document.save(broken)
+    box.templates[DocumentKind.RESOLUTION].setText(str(broken))
+    box.templates[DocumentKind.RESOLUTION].editingFinished.emit()
+    assert len(started) == 1 and "truong_la" in box.verdicts[DocumentKind.RESOLUTION].text() and not shown
+    box.templates[DocumentKind.RESOLUTION].editingFinished.emit()
+    assert len(started) == 1  # the same file is not tried twice
+    good = tmp_path / "tot.docx"
+    shutil.copy(builtin_template(DocumentKind.RESOLUTION), good)
+    box.templates[DocumentKind.RESOLUTION].setText(str(good))
+    box.templates[DocumentKind.RESOLUTION].editingFinished.emit()
+    assert len(started) == 2 and "truong_la" not in box.verdicts[DocumentKind.RESOLUTION].text()
+    assert main_window.settings_form.submit() and not shown
+    assert main_window.workspace.settings.get(ds.RESOLUTION_TEMPLATE) == str(good)

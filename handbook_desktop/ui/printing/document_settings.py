@@ -1,43 +1,34 @@
 """Cài đặt → Văn bản: margins, the place name and the secretary's own DOCX templates.
 
-A template is tried on the latest meeting when it is chosen, so a broken placeholder is
-named at once, not on the day the minutes must be printed.
+A template is tried on the latest meeting when it is chosen (`docgen.render.try_template`,
+on the task runner: it reads the database and writes a scratch file), so a broken
+placeholder is named at once, under the template's path, not on the day the minutes must be
+printed. Saving refuses a template whose try failed.
 """
 
-import tempfile
-from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QSpinBox)
 
-from handbook_desktop.core.errors import ValidationError
+from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.settings import Settings
-from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.docgen import settings as ds
-from handbook_desktop.docgen.data import latest_meeting_id
-from handbook_desktop.docgen.render import DocumentKind, render_document
+from handbook_desktop.docgen.render import DocumentKind, try_template
 from handbook_desktop.i18n import _
+from handbook_desktop.ui.ops import Operations
 
 MARGINS = (ds.MARGIN_TOP, ds.MARGIN_BOTTOM, ds.MARGIN_LEFT, ds.MARGIN_RIGHT)
 TEMPLATES = {DocumentKind.MINUTES: ds.MINUTES_TEMPLATE, DocumentKind.RESOLUTION: ds.RESOLUTION_TEMPLATE}
 
-
-def try_template(workspace: Workspace, kind: DocumentKind, template: Path) -> None:
-    """Fill the template with the latest meeting; raises the template's own clear error."""
-    if not template.is_file():
-        raise ValidationError(_("Không tìm thấy tệp mẫu {path}.").format(path=template))
-    meeting_id = latest_meeting_id(workspace, datetime.now(timezone.utc))
-    if meeting_id is None:
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        render_document(workspace, kind, Path(folder) / "thu.docx", meeting_id=meeting_id, template=template)
+TemplateVersion = tuple[Path, int | None]  # the path and its modification time: an edit in Word is tried again
 
 
 class DocumentSettingsBox(QGroupBox):
-    def __init__(self, workspace: Workspace, parent=None):
+    def __init__(self, ops: Operations, parent=None):
         super().__init__(_("Văn bản in"), parent)
-        self.workspace = workspace
-        settings = workspace.settings
+        self.ops = ops
+        settings = ops.workspace.settings
         form = QFormLayout(self)
         self.margins = {}
         for setting in MARGINS:
@@ -46,27 +37,76 @@ class DocumentSettingsBox(QGroupBox):
             form.addRow(_(setting.label), spin)
         self.place = QLineEdit(settings.get(ds.PLACE_NAME), placeholderText=_("theo tên đảng bộ cấp trên"))
         form.addRow(_(ds.PLACE_NAME.label), self.place)
-        self.templates = {}
+        self.templates: dict[DocumentKind, QLineEdit] = {}
+        self.verdicts: dict[DocumentKind, QLabel] = {}
+        self._tried: dict[DocumentKind, tuple[TemplateVersion, BaseException | None]] = {}
+        self._trying: dict[DocumentKind, TemplateVersion] = {}
         for kind, setting in TEMPLATES.items():
             edit = QLineEdit(settings.get(setting), placeholderText=_("mẫu có sẵn"))
+            edit.editingFinished.connect(lambda k=kind: self.try_chosen(k))
             browse = QPushButton(_("Chọn…"))
-            browse.clicked.connect(lambda _c=False, e=edit: self._browse(e))
+            browse.clicked.connect(lambda _c=False, k=kind: self._browse(k))
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(browse)
-            self.templates[kind] = edit
+            self.templates[kind], self.verdicts[kind] = edit, QLabel(wordWrap=True)
             form.addRow(_(setting.label), row)
+            form.addRow("", self.verdicts[kind])
 
-    def _browse(self, edit: QLineEdit) -> None:
+    def _browse(self, kind: DocumentKind) -> None:
+        edit = self.templates[kind]
         name, _chosen = QFileDialog.getOpenFileName(self, _("Chọn mẫu văn bản"), edit.text(), "Word (*.docx)")
         if name:
             edit.setText(name)
+            self.try_chosen(kind)
+
+    def _version(self, kind: DocumentKind) -> TemplateVersion | None:
+        text = self.templates[kind].text().strip()
+        if not text:
+            return None
+        path = Path(text)
+        try:
+            return path, path.stat().st_mtime_ns
+        except OSError:
+            return path, None  # try_template names the missing file
+
+    def try_chosen(self, kind: DocumentKind) -> None:
+        """Try the chosen template on the task runner, unless this version is tried or being tried."""
+        version = self._version(kind)
+        if version is None or self._trying.get(kind) == version or (
+                kind in self._tried and self._tried[kind][0] == version):
+            return
+        self._trying[kind] = version
+        self.verdicts[kind].setText(_("Đang thử mẫu với cuộc họp gần nhất…"))
+        workspace = self.ops.workspace
+        self.ops.tasks.run(lambda _progress: try_template(workspace, kind, version[0]), title=_("Thử mẫu văn bản"),
+                           on_done=lambda _result: self._tried_one(kind, version, None),
+                           on_error=lambda exc: self._tried_one(kind, version, exc), quiet=True)
+
+    def _tried_one(self, kind: DocumentKind, version: TemplateVersion, error: BaseException | None) -> None:
+        if self._trying.get(kind) == version:
+            del self._trying[kind]
+        self._tried[kind] = (version, error)
+        if self._version(kind) == version:
+            self.verdicts[kind].setText(_("Mẫu dùng được.") if error is None else
+                                        error.message if isinstance(error, UserError) else str(error))
+
+    def _require_good(self, kind: DocumentKind) -> None:
+        version = self._version(kind)
+        if version is None:
+            return
+        self.try_chosen(kind)  # typed and saved straight away: try it now
+        tried = self._tried.get(kind)
+        if tried is None or tried[0] != version:
+            raise ValidationError(_("Đang thử mẫu {path} với cuộc họp gần nhất; hãy bấm lưu lại sau giây lát.")
+                                  .format(path=version[0]))
+        if tried[1] is not None:
+            raise tried[1]
 
     def store(self, settings: Settings) -> None:
         """Put the values into `settings` (the form saves the file); a broken template is refused."""
-        for kind, edit in self.templates.items():
-            if edit.text().strip():
-                try_template(self.workspace, kind, Path(edit.text().strip()))
+        for kind in self.templates:
+            self._require_good(kind)
         for setting, spin in self.margins.items():
             settings.set(setting, spin.value())
         settings.set(ds.PLACE_NAME, " ".join(self.place.text().split()))

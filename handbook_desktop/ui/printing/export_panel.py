@@ -1,23 +1,21 @@
 """Xuất/In: a meeting's documents as PDF or DOCX, then open the file or its folder.
 
-Rendering runs through the task runner; the user picks where the file goes. Printing is
-done from the opened PDF in the system viewer until an in-app print preview exists.
+Rendering, and reading a document for the print preview, run on the task runner; the user
+picks where the file goes. The preview and the print dialog open when the document is read.
 """
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
-from handbook_desktop.core.errors import UserError
+from handbook_desktop.core.clock import vietnam_today
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.docgen.render import DocumentKind, Rendered, document_name, render_document
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import show_error
-from handbook_desktop.ui.printing.print_preview import preview
-from handbook_desktop.ui.printing.print_preview import print_directly
+from handbook_desktop.ui.printing.print_preview import preview, print_directly, printable_html
 from handbook_desktop.ui.taskrunner import TaskRunner
 
 MEETING_KINDS = (DocumentKind.MINUTES, DocumentKind.RESOLUTION, DocumentKind.INVITATION, DocumentKind.ATTENDANCE,
@@ -79,7 +77,7 @@ class ExportPanel(QWidget):
     def export_to(self, kind: DocumentKind, path: Path) -> None:
         meeting_id = self.meeting_id
         self.tasks.run(lambda _progress: render_document(self.workspace, kind, path, meeting_id=meeting_id,
-                                                         today=date.today()),
+                                                         today=vietnam_today()),
                        title=_("Xuất văn bản"), on_done=self._done,
                        on_error=lambda exc: show_error(self, _("Xuất văn bản"), exc))
 
@@ -93,16 +91,15 @@ class ExportPanel(QWidget):
         self.open_folder.setEnabled(True)
 
     def show_preview(self) -> None:
-        try:
-            preview(self, self.workspace, DocumentKind(self.kind.currentData()), self.meeting_id).exec()
-        except UserError as exc:
-            show_error(self, _("Xem trước khi in"), exc)
+        self._read_printable(_("Xem trước khi in"), lambda html: preview(self, self.workspace, html).exec())
 
     def print_now(self) -> None:
-        try:
-            print_directly(self, self.workspace, DocumentKind(self.kind.currentData()), self.meeting_id)
-        except UserError as exc:
-            show_error(self, _("In"), exc)
+        self._read_printable(_("In"), lambda html: print_directly(self, self.workspace, html))
+
+    def _read_printable(self, title: str, then) -> None:
+        workspace, kind, meeting_id = self.workspace, DocumentKind(self.kind.currentData()), self.meeting_id
+        self.tasks.run(lambda _progress: printable_html(workspace, kind, meeting_id), title=title, on_done=then,
+                       on_error=lambda exc: show_error(self, title, exc))
 
     def _open(self, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

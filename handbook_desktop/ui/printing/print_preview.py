@@ -2,6 +2,8 @@
 
 The document's layout goes through the HTML back end (docgen/to_html.py) into a
 QTextDocument laid out on A4 with the configured margins and the shipped Liberation Serif.
+`printable_html` reads the database and has no Qt in it: callers run it on the task runner
+and build the dialog from its result on the GUI thread.
 """
 
 from PySide6.QtCore import QMarginsF, QSizeF
@@ -28,11 +30,16 @@ def _load_fonts() -> None:
         _fonts_loaded = True
 
 
-def document_for_print(workspace: Workspace, kind: DocumentKind, meeting_id: str | None) -> QTextDocument:
+def printable_html(workspace: Workspace, kind: DocumentKind, meeting_id: str | None) -> str:
+    """The document as Qt rich text."""
+    return layout_html(resolve(build_layout(workspace, kind, meeting_id)))
+
+
+def document_for_print(html: str) -> QTextDocument:
     _load_fonts()
     document = QTextDocument()
     document.setDefaultFont(QFont(FONT, 14))
-    document.setHtml(layout_html(resolve(build_layout(workspace, kind, meeting_id))))
+    document.setHtml(html)
     return document
 
 
@@ -53,16 +60,16 @@ def paint(document: QTextDocument, printer: QPrinter) -> None:
     document.print_(printer)
 
 
-def preview(parent: QWidget, workspace: Workspace, kind: DocumentKind, meeting_id: str | None) -> QPrintPreviewDialog:
-    document, printer = document_for_print(workspace, kind, meeting_id), a4_printer(workspace)
+def preview(parent: QWidget, workspace: Workspace, html: str) -> QPrintPreviewDialog:
+    document, printer = document_for_print(html), a4_printer(workspace)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.paintRequested.connect(lambda target: paint(document, target))
     dialog.document, dialog.printer = document, printer  # Qt does not own them: keep them alive with the dialog
     return dialog
 
 
-def print_directly(parent: QWidget, workspace: Workspace, kind: DocumentKind, meeting_id: str | None) -> bool:
-    document, printer = document_for_print(workspace, kind, meeting_id), a4_printer(workspace)
+def print_directly(parent: QWidget, workspace: Workspace, html: str) -> bool:
+    document, printer = document_for_print(html), a4_printer(workspace)
     if QPrintDialog(printer, parent).exec():
         paint(document, printer)
         return True

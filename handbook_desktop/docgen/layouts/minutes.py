@@ -1,9 +1,8 @@
-"""Layouts of the minutes and the resolution: one block list each, plus the context filling it.
+"""The minutes of a cell meeting (FORMATS.md "Minutes of a cell meeting", appendix A).
 
-`MINUTES` and `RESOLUTION` are the layout definitions (FORMATS.md "Minutes of a cell
-meeting", "Resolution of a cell", appendices A and B). Their data parts are `Field`s and
-`Fill`s named in Vietnamese without tones, because the same names are the placeholders a
-secretary sees in the DOCX templates made from these lists (`docgen.templates`).
+`MINUTES` is the layout definition; its data parts are `Field`s and `Fill`s named in
+Vietnamese without tones, because the same names are the placeholders a secretary sees in
+the DOCX template made from it (`docgen.templates`). `minutes_context` fills them.
 """
 
 from handbook_desktop.core.text.folding import fold
@@ -19,10 +18,10 @@ from handbook_desktop.docgen.blocks import (
     S,
     SignatureRow,
     SignBlock,
-    recipient_lines,
     text,
 )
-from handbook_desktop.docgen.content import Issuer, MinutesData, ResolutionData, Signer, VoteLine
+from handbook_desktop.docgen.content import MinutesData, Signer, VoteLine
+from handbook_desktop.docgen.layouts.common import issuer_context, recipients, vote_sentence
 
 ISSUER_FIELDS = Header(text(Field("cap_tren")), text(Field("chi_bo")), None, text(Field("dia_danh_ngay")))
 
@@ -48,27 +47,6 @@ MINUTES = (
     SignatureRow(Recipients("noi_nhan"), None),
 )
 
-RESOLUTION = (
-    Header(text(Field("cap_tren")), text(Field("chi_bo")), text("Số ", Field("so")), text(Field("dia_danh_ngay"))),
-    Para.of("NGHỊ QUYẾT", S.DOC_TYPE),
-    Para(text(Field("trich_yeu")), S.DOC_SUMMARY),
-    Para.of("Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", S.BODY),
-    Fill("mo_dau", S.BODY),
-    Para.of("QUYẾT NGHỊ:", S.SECTION),
-    Fill("quyet_nghi", S.BODY),
-    Fill("bieu_quyet", S.BODY),
-    Para.of("Chi ủy có trách nhiệm tổ chức, theo dõi, đôn đốc việc thực hiện nghị quyết; các đồng chí đảng "
-            "viên trong chi bộ nghiêm túc thực hiện.", S.BODY),
-    SignatureRow(Recipients("noi_nhan"), SignBlock((text("T/M CHI BỘ"), text(Field("chuc_vu_ky"))),
-                                                   text(Field("ten_nguoi_ky")))),
-)
-
-
-def issuer_context(issuer: Issuer, day) -> dict:
-    return {"cap_tren": w.caps(issuer.higher_body), "chi_bo": w.caps(issuer.body),
-            "dia_danh_ngay": w.place_date(issuer.place, day), "ten_chi_bo": issuer.body}
-
-
 def minutes_layout(data: MinutesData) -> Layout:
     return Layout(f"Biên bản {data.title}", MINUTES, minutes_context(data))
 
@@ -89,7 +67,7 @@ def minutes_context(data: MinutesData) -> dict:
                              S.TEXT),) if data.quality else ()),
         "ket_thuc": (Para.of(_closing(data), S.BODY),),
         "ten_chu_tri": data.chair.name if data.chair else "", "ten_thu_ky": data.recorder.name if data.recorder else "",
-        "noi_nhan": _recipients(data.recipients),
+        "noi_nhan": recipients(data.recipients),
         # Not in the built-in layout; offered to custom templates.
         "ngay_hop": w.short_date(data.day), "gio_bat_dau": w.clock(data.started_at),
         "gio_ket_thuc": w.clock(data.ended_at) if data.ended_at else "",
@@ -164,11 +142,6 @@ def _conclusions(conclusions: str) -> tuple[Para, ...]:
     return heading + tuple(Para.of(p, S.BODY) for p in parts)
 
 
-def vote_sentence(vote: VoteLine) -> str:
-    return (f"tán thành {vote.agree}/{vote.voters} đồng chí ({w.pct(vote.agree, vote.voters)}); "
-            f"không tán thành {vote.disagree}; không biểu quyết {vote.abstain}.")
-
-
 def _votes(votes: tuple[VoteLine, ...], voters: int) -> tuple[Para, ...]:
     if not votes:
         return ()
@@ -185,43 +158,3 @@ def _closing(data: MinutesData) -> str:
         return f"{end} Biên bản đã được đọc lại cho chi bộ nghe và nhất trí thông qua."
     return (f"{end} Biên bản đã được đọc lại trước chi bộ và được {approval.agree}/{approval.voters} đồng chí "
             f"đảng viên chính thức có mặt nhất trí thông qua ({w.pct(approval.agree, approval.voters)}).")
-
-
-def _recipients(entries: tuple[str, ...]) -> tuple[Para, ...]:
-    return tuple(Para.of(line, S.RECIPIENTS) for line in recipient_lines(entries))
-
-
-def resolution_layout(data: ResolutionData) -> Layout:
-    return Layout(f"Nghị quyết số {data.symbol}", RESOLUTION, resolution_context(data))
-
-
-def resolution_context(data: ResolutionData) -> dict:
-    c, day = data.counts, data.meeting_day
-    kind = "thường kỳ" if data.meeting_kind == "regular" else (
-        "chuyên đề" if data.meeting_kind == "thematic" else "bất thường")
-    place = f" tại {w.without_stop(data.meeting_place)}" if data.meeting_place else ""
-    excused = f" (trừ {c.excused} đồng chí miễn công tác và sinh hoạt đảng)" if c.excused else ""
-    opening = (f"{w.long_date(day).capitalize()}, {data.issuer.body} họp hội nghị {kind} tháng {day.month} năm "
-               f"{day.year}{place}; có {c.present}/{c.expected} đồng chí đảng viên dự{excused}. Sau khi nghe báo "
-               f"cáo và thảo luận, Chi bộ thống nhất")
-    approval = data.approval
-    return issuer_context(data.issuer, data.issued_on) | {
-        "so": data.symbol, "trich_yeu": w.caps(data.title),
-        "mo_dau": (Para.of(opening, S.BODY),),
-        "quyet_nghi": tuple(Para.of(f"{n}. {_item(item)}", S.BODY) for n, item in enumerate(data.items, start=1))
-        or (Para.of("(Chưa ghi nội dung.)", S.BODY),),
-        "bieu_quyet": (Para.of(f"Nghị quyết được biểu quyết thông qua: {vote_sentence(approval)}", S.BODY),)
-        if approval else (),
-        "chuc_vu_ky": data.signer_title, "ten_nguoi_ky": data.signer.name if data.signer else "",
-        "noi_nhan": _recipients(data.recipients),
-        "ngay_ban_hanh": w.short_date(data.issued_on), "nhiem_ky": data.term,
-        "co_mat": str(c.present), "phai_du": str(c.expected),
-    }
-
-
-def _item(item) -> str:
-    if not (item.owner or item.due_on):
-        return w.sentence(item.text)
-    who = f"đồng chí {item.owner} phụ trách" if item.owner else ""
-    when = f"hoàn thành trước ngày {w.short_date(item.due_on)}" if item.due_on else ""
-    return f"{w.without_stop(item.text)} ({', '.join(part for part in (who, when) if part)})."
