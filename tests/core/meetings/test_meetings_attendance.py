@@ -166,3 +166,27 @@ def test_standing_is_read_from_the_dates_of_the_meeting_day(demo_workspace):
             member.status, member.official_on = Status.OFFICIAL, member.admitted_on.replace(year=2027)
     after = act(demo_workspace, meetings.attendance_counts, first.id)
     assert after == before and after.probationary == 2
+
+
+def _attendance_rows(workspace) -> list[tuple]:
+    from handbook_desktop.core.meetings.models import Attendance
+
+    with workspace.session() as s:
+        return [(a.id, a.member_id, str(a.status), a.standing, a.deleted_at) for a in s.scalars(select(Attendance))]
+
+
+def test_reading_and_printing_the_sheet_write_nothing_refreshing_does(workspace, cell):
+    from handbook_desktop.docgen import data
+
+    members, meeting_id = cell
+    with workspace.session() as s:
+        s.get(Member, list(members.values())[0]).status = Status.EXCUSED
+        s.add(Member(unit_id="cell", full_name="Mai Thị Oanh", status=Status.PROBATIONARY))
+    outbox, rows = outbox_entities(workspace), _attendance_rows(workspace)
+    sheet = act(workspace, meetings.attendance_sheet, meeting_id)
+    printed = data.attendance_sheet_data(workspace, meeting_id)
+    data.minutes_data(workspace, meeting_id)
+    assert "Mai Thị Oanh" in [r.full_name for r in sheet.rows] and printed.counts == sheet.counts
+    assert outbox_entities(workspace) == outbox and _attendance_rows(workspace) == rows
+    assert act(workspace, meetings.refresh_attendance_sheet, meeting_id) == sheet
+    assert len(_attendance_rows(workspace)) == len(rows) + 1 and outbox_entities(workspace) != outbox
