@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMessageBox
 
-from handbook_desktop.core.meetings.models import InvitationState, MeetingState
+from handbook_desktop.core.meetings import InvitationState, MeetingState
 from handbook_desktop.core import meetings
 from handbook_desktop.ui.meetings import signed_copy
 from tests.core.meetings.meeting_helpers import act

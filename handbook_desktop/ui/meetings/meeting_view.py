@@ -13,7 +13,7 @@ from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import ask
 from handbook_desktop.ui.printing.export_panel import ExportPanel
 from handbook_desktop.ui.meetings.attendance_tab import AttendanceTab
-from handbook_desktop.ui.meetings.common import WEEKDAYS, MeetingContext, Notice, button_row, format_time, reported
+from handbook_desktop.ui.meetings.common import WEEKDAYS, MeetingContext, Notice, button_row, format_time
 from handbook_desktop.ui.meetings.meeting_form import MeetingFormDialog
 from handbook_desktop.ui.meetings.minutes_tab import MinutesTab
 from handbook_desktop.ui.meetings.preparation_tab import PreparationTab
@@ -70,7 +70,7 @@ class MeetingView(QWidget):
     def open(self, meeting_id: str, tab: int = PREPARATION) -> None:
         self.minutes.leave()  # what was typed last is written before the editor is refilled
         self.notice.clear_text()
-        self.detail = meetings.get_meeting(self.ctx.workspace, meeting_id)
+        self.detail = self.ctx.read(meetings.get_meeting, meeting_id)
         self._show_header()
         for page in (self.preparation, self.attendance, self.resolution):
             page.load(self.detail)
@@ -101,7 +101,7 @@ class MeetingView(QWidget):
 
     def _minutes_saved(self) -> None:
         """Saving makes the meeting held, approving locks it: every tab must know."""
-        detail = meetings.get_meeting(self.ctx.workspace, self.detail.id)
+        detail = self.ctx.read(meetings.get_meeting, self.detail.id)
         locked_now = detail.locked and not self.detail.locked
         self.detail = detail
         self._show_header()
@@ -124,7 +124,8 @@ class MeetingView(QWidget):
         if not ask(self, _("Xóa cuộc họp"), _("Xóa cuộc họp “{title}” khỏi lịch?").format(title=self.detail.title),
                    _("Xóa"), _("Không xóa")):
             return
-        with reported(self, _("Xóa cuộc họp")):
-            meetings.delete_meeting(self.ctx.workspace, self.detail.id)
-            self.detail = None
-            self.deleted.emit()
+        self.ctx.write(self, _("Xóa cuộc họp"), meetings.delete_meeting, self.detail.id, on_done=self._deleted)
+
+    def _deleted(self, _result: None) -> None:
+        self.detail = None
+        self.deleted.emit()

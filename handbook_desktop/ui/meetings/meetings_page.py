@@ -8,22 +8,20 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, Q
 
 from handbook_desktop.core.library import reading as library
 from handbook_desktop.core import meetings
-from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.meetings.calendar_view import CalendarView
 from handbook_desktop.ui.meetings.common import MeetingContext, reported
 from handbook_desktop.ui.meetings.history_view import HistoryView
 from handbook_desktop.ui.meetings.meeting_view import MeetingView
-from handbook_desktop.ui.taskrunner import TaskRunner
+from handbook_desktop.ui.ops import Operations
 
 
 class MeetingsPage(QWidget):
     open_requested = Signal(str, str)  # library table, item id (a material from the library)
 
-    def __init__(self, workspace: Workspace, tasks: TaskRunner, title: str, today: date,
-                 parent: QWidget | None = None):
+    def __init__(self, ops: Operations, title: str, today: date, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx = MeetingContext(workspace, tasks, today)
+        self.ctx = MeetingContext(ops, today)
         self.calendar, self.history = CalendarView(self.ctx), HistoryView(self.ctx)
         self.meeting = MeetingView(self.ctx)
         self.overview = QTabWidget()
