@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from handbook_desktop.core.clock import VIETNAM_TIME
+from handbook_desktop.core.errors import UserError
 
 from handbook_desktop.core.text.formatting import format_date
 from handbook_desktop.core import meetings
@@ -84,6 +85,22 @@ class MeetingView(QWidget):
         if self.detail:
             self.open(self.detail.id, self.tabs.currentIndex() if tab is None else tab)
 
+    def refresh_header(self) -> None:
+        """The meeting changed (here or elsewhere): its title, time and state; approval locks
+        every tab."""
+        if self.detail is None:
+            return
+        try:
+            detail = self.ctx.read(meetings.get_meeting, self.detail.id)
+        except UserError:
+            return  # deleted meanwhile: the calendar no longer lists it
+        locked_now = detail.locked and not self.detail.locked
+        self.detail = detail
+        self._show_header()
+        if locked_now:
+            for page in (self.preparation, self.attendance, self.resolution):
+                page.load(detail)
+
     def _show_header(self) -> None:
         self.header.setText("<h2>%s</h2>" % escape(self.detail.title))
         self.facts.setText(facts_text(self.detail))
@@ -101,13 +118,7 @@ class MeetingView(QWidget):
 
     def _minutes_saved(self) -> None:
         """Saving makes the meeting held, approving locks it: every tab must know."""
-        detail = self.ctx.read(meetings.get_meeting, self.detail.id)
-        locked_now = detail.locked and not self.detail.locked
-        self.detail = detail
-        self._show_header()
-        if locked_now:
-            for page in (self.preparation, self.attendance, self.resolution):
-                page.load(detail)
+        self.refresh_header()
         self.changed.emit()
 
     def leave(self) -> None:

@@ -13,7 +13,11 @@ from handbook_desktop.ui.meetings.calendar_view import CalendarView
 from handbook_desktop.ui.meetings.common import MeetingContext, reported
 from handbook_desktop.ui.meetings.history_view import HistoryView
 from handbook_desktop.ui.meetings.meeting_view import MeetingView
+from handbook_desktop.ui.changes import keep_fresh
 from handbook_desktop.ui.ops import Operations
+
+
+HISTORY_TABLES = {"meetings", "attendance", "resolutions", "agenda_items", "speeches"}  # what history shows
 
 
 class MeetingsPage(QWidget):
@@ -39,6 +43,12 @@ class MeetingsPage(QWidget):
         self.meeting.changed.connect(self.calendar.reload)
         self.meeting.open_document.connect(lambda document_id: self.open_requested.emit(library.DOCUMENTS,
                                                                                           document_id))
+        # Changes made elsewhere (another window, a sync) refresh what is shown; the meeting's
+        # own tabs reload as the user moves between them, so only its header follows here.
+        keep_fresh(self.calendar, ops.changes, {"meetings"}, self.calendar.reload)
+        keep_fresh(self.history, ops.changes, HISTORY_TABLES, self.history.reload)
+        keep_fresh(self.meeting, ops.changes, {"meetings"}, self.meeting.refresh_header)
+        keep_fresh(self.meeting.attendance, ops.changes, {"members"}, self.meeting.attendance.reload)  # the roster
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 8)
         self.heading = QLabel("<h1>%s</h1>" % escape(title))
