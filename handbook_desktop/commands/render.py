@@ -76,4 +76,4 @@ def _meeting_month(workspace, meeting_id: str) -> str:
     from handbook_desktop.core.clock import VIETNAM_TIME
     from handbook_desktop.core.meetings import get_meeting
 
-    return get_meeting(workspace, meeting_id).starts_at.astimezone(VIETNAM_TIME).strftime("%Y-%m")
+    return workspace.perform(lambda uow: get_meeting(uow, meeting_id)).starts_at.astimezone(VIETNAM_TIME).strftime("%Y-%m")

@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 HOME_UNIT = "home_unit_id"
 IS_DEMO = "is_demo"
-TERM = "current_term"
+TERM = "party_term"  # the stored key of the current term (nhiệm kỳ)
 
 LOCAL, SYNC = "local", "sync"  # who made a change: this device's user, or a sync pull
 

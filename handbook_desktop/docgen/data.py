@@ -10,14 +10,13 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from handbook_desktop.core.meetings.models import Meeting, MeetingState, Quality
 from handbook_desktop.core.members.models import Member
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.clock import VIETNAM_TIME
-from handbook_desktop.core.meetings.models import AttendanceStatus as Mark
 from handbook_desktop.core.members.models import MemberStatus
 from handbook_desktop.core import meetings as services
-from handbook_desktop.core.meetings.labels import MEETING_LABELS
+from handbook_desktop.core.meetings import MEETING_LABELS, Meeting, MeetingState, Quality
+from handbook_desktop.core.meetings import AttendanceStatus as Mark
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.docgen.data_cell import (
     cell_signer,
@@ -54,33 +53,31 @@ def latest_meeting_id(workspace: Workspace, now: datetime | None = None) -> str:
     """The most recent meeting that has begun; before any has, the next one planned."""
     now = now or datetime.now(VIETNAM_TIME)
     live = Meeting.deleted_at.is_(None)
-    with workspace.session() as session:
-        found = (session.scalar(select(Meeting.id).where(live, Meeting.starts_at <= now)
-                                .order_by(Meeting.starts_at.desc()).limit(1))
-                 or session.scalar(select(Meeting.id).where(live).order_by(Meeting.starts_at).limit(1)))
+    with workspace.unit_of_work() as uow:
+        found = (uow.session.scalar(select(Meeting.id).where(live, Meeting.starts_at <= now)
+                                    .order_by(Meeting.starts_at.desc()).limit(1))
+                 or uow.session.scalar(select(Meeting.id).where(live).order_by(Meeting.starts_at).limit(1)))
     if found is None:
         raise UserError(_("Chưa có cuộc họp nào trong dữ liệu này."))
     return found
 
 
 def meeting_exists(workspace: Workspace, meeting_id: str) -> bool:
-    with workspace.session() as session:
-        meeting = session.get(Meeting, meeting_id)
+    with workspace.unit_of_work() as uow:
+        meeting = uow.session.get(Meeting, meeting_id)
         return meeting is not None and meeting.deleted_at is None
 
 
 def minutes_data(workspace: Workspace, meeting_id: str) -> MinutesData:
-    minutes = services.load_minutes(workspace, meeting_id)
-    sheet = services.attendance_sheet(workspace, meeting_id)
-    detail = minutes.meeting
-    resolution = services.resolution_of_meeting(workspace, meeting_id)
-    with workspace.session() as session:
-        meeting = session.get(Meeting, meeting_id)
-        issuer = issuer_of(session, workspace, meeting.unit_id)
-        # Print the saved record, not an autosaved draft the secretary has not saved.
-        content = _saved_content(session, meeting) if minutes.draft_saved_at else minutes.content
-        chair, recorder = signer_of(session, detail.chair_id), signer_of(session, detail.recorder_id)
-        names = _speaker_names(session, minutes, content)
+    with workspace.unit_of_work() as uow:  # one snapshot for the whole document
+        minutes = services.load_minutes(uow, meeting_id)
+        sheet = services.attendance_sheet(uow, meeting_id)
+        detail = minutes.meeting
+        resolution = services.resolution_of_meeting(uow, meeting_id)
+        issuer = issuer_of(uow.session, workspace, uow.session.get(Meeting, meeting_id).unit_id)
+        content = _printed_content(uow, minutes)
+        chair, recorder = signer_of(uow.session, detail.chair_id), signer_of(uow.session, detail.recorder_id)
+        names = _speaker_names(uow.session, minutes, content)
     rows = sheet.rows
     started = (content.started_at or detail.starts_at).astimezone(VIETNAM_TIME)
     return MinutesData(
@@ -102,10 +99,9 @@ def minutes_data(workspace: Workspace, meeting_id: str) -> MinutesData:
         recipients=report_recipients(issuer))
 
 
-def _saved_content(session, meeting):
-    from handbook_desktop.core.meetings.minutes import content_of
-
-    return content_of(session, meeting)
+def _printed_content(uow, minutes) -> services.MinutesContent:
+    """Print the saved record, not an autosaved draft the secretary has not saved."""
+    return services.saved_minutes_content(uow, minutes.meeting.id) if minutes.draft_saved_at else minutes.content
 
 
 def _speaker_key(speech) -> str | None:
@@ -128,17 +124,15 @@ def _sections(agenda, speeches, names) -> tuple[AgendaSection, ...]:
 
 
 def resolution_data(workspace: Workspace, meeting_id: str) -> ResolutionData:
-    view = services.resolution_of_meeting(workspace, meeting_id)
-    if view is None:
-        raise UserError(_("Cuộc họp này chưa có nghị quyết; hãy lập nghị quyết trước khi xuất."))
-    detail = services.get_meeting(workspace, meeting_id)
-    counts = services.attendance_counts(workspace, meeting_id)
-    minutes = services.load_minutes(workspace, meeting_id)
-    with workspace.session() as session:
-        issuer = issuer_of(session, workspace, session.get(Meeting, meeting_id).unit_id)
-        signer, title = cell_signer(session, detail.chair_id)
-        content = _saved_content(session, session.get(Meeting, meeting_id)) if minutes.draft_saved_at \
-            else minutes.content
+    with workspace.unit_of_work() as uow:
+        view = services.resolution_of_meeting(uow, meeting_id)
+        if view is None:
+            raise UserError(_("Cuộc họp này chưa có nghị quyết; hãy lập nghị quyết trước khi xuất."))
+        detail = services.get_meeting(uow, meeting_id)
+        counts = services.attendance_counts(uow, meeting_id)
+        content = _printed_content(uow, services.load_minutes(uow, meeting_id))
+        issuer = issuer_of(uow.session, workspace, uow.session.get(Meeting, meeting_id).unit_id)
+        signer, title = cell_signer(uow.session, detail.chair_id)
     approval = next((VoteLine(v.matter, v.agree, v.disagree, v.abstain, counts.voters) for v in content.votes
                      if view.symbol in v.matter), None)
     return ResolutionData(
@@ -151,13 +145,13 @@ def resolution_data(workspace: Workspace, meeting_id: str) -> ResolutionData:
 
 def invitation_data(workspace: Workspace, meeting_id: str, today: date | None = None) -> InvitationData:
     """Letters are dated today, or the meeting's day when printed again afterwards."""
-    detail = services.get_meeting(workspace, meeting_id)
+    with workspace.unit_of_work() as uow:
+        detail = services.get_meeting(uow, meeting_id)
+        agenda = services.agenda(uow, meeting_id)
+        invitees = services.invitees(uow, meeting_id)
+        issuer = issuer_of(uow.session, workspace, uow.session.get(Meeting, meeting_id).unit_id)
+        signer, title = cell_signer(uow.session, detail.chair_id)
     starts = detail.starts_at.astimezone(VIETNAM_TIME)
-    agenda = services.agenda(workspace, meeting_id)
-    invitees = services.invitees(workspace, meeting_id)
-    with workspace.session() as session:
-        issuer = issuer_of(session, workspace, session.get(Meeting, meeting_id).unit_id)
-        signer, title = cell_signer(session, detail.chair_id)
     return InvitationData(issuer, meeting_id, detail.title, starts, detail.planned_minutes, detail.place,
                           tuple(item.title for item in agenda),
                           tuple(GuestLine(g.name, g.title, g.unit_name) for g in invitees),
@@ -165,12 +159,13 @@ def invitation_data(workspace: Workspace, meeting_id: str, today: date | None = 
 
 
 def attendance_sheet_data(workspace: Workspace, meeting_id: str) -> AttendanceSheetData:
-    sheet = services.attendance_sheet(workspace, meeting_id)
-    detail = services.get_meeting(workspace, meeting_id)
+    """Reads only: a planned meeting's sheet is printed as the roster has it."""
+    with workspace.unit_of_work() as uow:
+        sheet = services.attendance_sheet(uow, meeting_id)
+        detail = services.get_meeting(uow, meeting_id)
+        issuer = issuer_of(uow.session, workspace, uow.session.get(Meeting, meeting_id).unit_id)
+        chair, recorder = signer_of(uow.session, detail.chair_id), signer_of(uow.session, detail.recorder_id)
     held = detail.state != MeetingState.PLANNED
-    with workspace.session() as session:
-        issuer = issuer_of(session, workspace, session.get(Meeting, meeting_id).unit_id)
-        chair, recorder = signer_of(session, detail.chair_id), signer_of(session, detail.recorder_id)
     lines = tuple(SheetLine(row.full_name, STANDING.get(row.standing, ""), _note(row.status, row.reason, held))
                   for row in sheet.rows)
     return AttendanceSheetData(issuer, meeting_id, detail.title, detail.starts_at.astimezone(VIETNAM_TIME),

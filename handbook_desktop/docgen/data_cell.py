@@ -11,16 +11,15 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from handbook_desktop.core.meetings.models import Meeting, Quality
 from handbook_desktop.core.members.models import Member
 from handbook_desktop.core.models import WorkspaceFact
 from handbook_desktop.core.org.models import OrgUnit, UnitKind
 from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.members.rules import ON_ROLL
-from handbook_desktop.core.meetings.models import AttendanceStatus as Mark
 from handbook_desktop.core import meetings as meeting_services
-from handbook_desktop.core.meetings.labels import MEETING_LABELS
+from handbook_desktop.core.meetings import MEETING_LABELS, Meeting, Quality
+from handbook_desktop.core.meetings import AttendanceStatus as Mark
 from handbook_desktop.core.members.roster import RosterQuery, roster, status_counts
 from handbook_desktop.core.text.folding import fold
 from handbook_desktop.core.workspace import HOME_UNIT, Workspace
@@ -117,10 +116,11 @@ def report_data(workspace: Workspace, period: Period | str, today: date | None =
     """The cell's meetings, attendance and resolutions of a month or quarter."""
     period = parse_period(period) if isinstance(period, str) else period
     issued_on = today or today_in_vietnam()
-    summaries = sorted(meeting_services.meeting_history(workspace, meeting_services.HistoryQuery(
-        since=period.first, until=period.last)), key=lambda s: s.starts_at)
-    chart = meeting_services.attendance_chart(workspace, period.first, period.last)
-    resolutions = [meeting_services.resolution_of_meeting(workspace, s.id) for s in summaries]
+    with workspace.unit_of_work() as uow:
+        summaries = sorted(meeting_services.meeting_history(uow, meeting_services.HistoryQuery(
+            since=period.first, until=period.last)), key=lambda s: s.starts_at)
+        chart = meeting_services.attendance_chart(uow, period.first, period.last)
+        resolutions = [meeting_services.resolution_of_meeting(uow, s.id) for s in summaries]
     with workspace.session() as session:
         issuer = issuer_of(session, workspace, home_unit_id(session))
         qualities = _qualities(session, [s.id for s in summaries])

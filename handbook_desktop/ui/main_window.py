@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         if key == "meetings":
             from handbook_desktop.ui.meetings.meetings_page import MeetingsPage
 
-            self.meetings_page = MeetingsPage(self.workspace, self.tasks, _(SECTIONS[key]), self.today)
+            self.meetings_page = MeetingsPage(self.ops, _(SECTIONS[key]), self.today)
             self.meetings_page.open_requested.connect(self.open_item)
             return self.meetings_page
         if key in ("news", "documents"):

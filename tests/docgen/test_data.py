@@ -69,7 +69,7 @@ def test_resolution_data(demo_workspace, november):
 
 
 def test_a_meeting_without_resolution_says_so(demo_workspace):
-    from tests.core.services.meeting_helpers import at, new_meeting
+    from tests.core.meetings.meeting_helpers import act, at, new_meeting
 
     planned = new_meeting(demo_workspace, at(2026, 12, 20))
     with pytest.raises(UserError, match="chưa có nghị quyết"):
@@ -77,7 +77,7 @@ def test_a_meeting_without_resolution_says_so(demo_workspace):
 
 
 def test_attendance_sheet_of_a_planned_meeting_has_no_marks(demo_workspace):
-    from tests.core.services.meeting_helpers import at, new_meeting
+    from tests.core.meetings.meeting_helpers import act, at, new_meeting
 
     planned = new_meeting(demo_workspace, at(2026, 12, 20))
     sheet = data.attendance_sheet_data(demo_workspace, planned)
@@ -137,10 +137,10 @@ def test_report_of_a_month_without_meetings(demo_workspace):
 
 def test_minutes_print_the_saved_record_not_an_autosaved_draft(demo_workspace):
     from handbook_desktop.core import meetings
-    from tests.core.services.meeting_helpers import at, new_meeting
+    from tests.core.meetings.meeting_helpers import act, at, new_meeting
 
     # The demo's meetings are approved (locked, no drafts): a fresh one.
     planned_id = new_meeting(demo_workspace, at(2026, 12, 20))
-    meetings.save_minutes(demo_workspace, planned_id, meetings.MinutesContent(conclusions="Bản đã lưu."))
-    meetings.save_minutes_draft(demo_workspace, planned_id, meetings.MinutesContent(conclusions="Bản nháp."))
+    act(demo_workspace, meetings.save_minutes, planned_id, meetings.MinutesContent(conclusions="Bản đã lưu."))
+    act(demo_workspace, meetings.save_minutes_draft, planned_id, meetings.MinutesContent(conclusions="Bản nháp."))
     assert data.minutes_data(demo_workspace, planned_id).conclusions == "Bản đã lưu."

@@ -107,7 +107,7 @@ def test_pages_after_the_first_are_numbered(demo_workspace, tmp_path):
 @pytest.mark.parametrize("suffix", ["pdf", "docx"])
 def test_a_planned_meeting_renders_with_blanks_to_fill_in(demo_workspace, tmp_path, suffix):
     from handbook_desktop.core import meetings
-    from tests.core.services.meeting_helpers import at, new_meeting
+    from tests.core.meetings.meeting_helpers import act, at, new_meeting
 
     from .helpers import docx_texts
 
@@ -121,7 +121,7 @@ def test_a_planned_meeting_renders_with_blanks_to_fill_in(demo_workspace, tmp_pa
     assert "Chủ trì: …" in texts["minutes"] and "(Chưa ghi nội dung.)" in texts["minutes"]
     assert "Đồng chí: …" in texts["invitation"]  # nobody invited yet: one letter to fill in by hand
     assert "Vắng" not in texts["attendance"] and "Miễn sinh hoạt" in texts["attendance"]
-    assert meetings.get_meeting(demo_workspace, planned).state == "planned"
+    assert act(demo_workspace, meetings.get_meeting, planned).state == "planned"
 
 
 def test_warm_up_draws_into_memory_only(tmp_path, monkeypatch):

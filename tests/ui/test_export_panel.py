@@ -26,10 +26,11 @@ def test_export_minutes_pdf_and_resolution_docx(main_window, qtbot, tmp_path):
 def test_meeting_page_exports_its_own_minutes(main_window, tmp_path):
     from handbook_desktop.core import meetings
     from handbook_desktop.ui.meetings.meeting_view import EXPORT
+    from tests.core.meetings.meeting_helpers import act
 
     main_window.show_page("meetings")
     page = main_window.meetings_page
-    october = [m for m in meetings.meeting_history(main_window.workspace, meetings.HistoryQuery())
+    october = [m for m in act(main_window.workspace, meetings.meeting_history, meetings.HistoryQuery())
                if "tháng 10" in m.title][0]
     page.open_meeting(october.id, EXPORT)
     view = page.stack.currentWidget()

@@ -7,9 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMessageBox
 
-from handbook_desktop.core.meetings.models import InvitationState, MeetingState
+from handbook_desktop.core.meetings import InvitationState, MeetingState
 from handbook_desktop.core import meetings
 from handbook_desktop.ui.meetings import signed_copy
+from tests.core.meetings.meeting_helpers import act
 from handbook_desktop.ui.meetings.attendance_chart import AttendanceChartDialog
 from handbook_desktop.ui.meetings.item_dialogs import InviteeDialog
 from handbook_desktop.ui.meetings.library_picker import LibraryPickerDialog
@@ -88,8 +89,7 @@ def test_history_search_filters_and_chart(main_window, qtbot):
 
 def test_materials_from_the_library_and_readiness(main_window, monkeypatch):
     page = meetings_page(main_window)
-    saved = meetings.create_meeting(page.ctx.workspace, meetings.propose_next_regular(page.ctx.workspace,
-                                                                                      page.ctx.today).form)
+    saved = act(page.ctx.workspace, meetings.create_meeting, act(page.ctx.workspace, meetings.propose_next_regular, page.ctx.today).form)
     page.open_meeting(saved.id, PREPARATION)
     preparation = page.meeting.preparation
 
@@ -115,8 +115,7 @@ def test_materials_from_the_library_and_readiness(main_window, monkeypatch):
 
 def test_invitations_and_the_guest_list(main_window, monkeypatch):
     page = meetings_page(main_window)
-    saved = meetings.create_meeting(page.ctx.workspace, meetings.propose_next_regular(page.ctx.workspace,
-                                                                                      page.ctx.today).form)
+    saved = act(page.ctx.workspace, meetings.create_meeting, act(page.ctx.workspace, meetings.propose_next_regular, page.ctx.today).form)
     page.open_meeting(saved.id, PREPARATION)
     box = page.meeting.preparation.invitations
 
@@ -135,18 +134,17 @@ def test_invitations_and_the_guest_list(main_window, monkeypatch):
     box.table.selectRow(0)
     box.state.setCurrentIndex(box.state.findData(InvitationState.ACCEPTED))
     box.set_state()
-    assert meetings.invitees(page.ctx.workspace, saved.id)[0].invitation == InvitationState.ACCEPTED
+    assert act(page.ctx.workspace, meetings.invitees, saved.id)[0].invitation == InvitationState.ACCEPTED
     page.meeting.tabs.setCurrentIndex(1)
     guests = page.meeting.attendance.guests
     assert guests.item(0).text() == "Đặng Quốc Khánh"
     guests.item(0).setCheckState(Qt.CheckState.Checked)
-    assert meetings.invitees(page.ctx.workspace, saved.id)[0].attended is True
+    assert act(page.ctx.workspace, meetings.invitees, saved.id)[0].attended is True
 
 
 def test_follow_up_task_ticked_done(main_window):
     page = meetings_page(main_window)
-    saved = meetings.create_meeting(page.ctx.workspace, meetings.propose_next_regular(page.ctx.workspace,
-                                                                                      page.ctx.today).form)
+    saved = act(page.ctx.workspace, meetings.create_meeting, act(page.ctx.workspace, meetings.propose_next_regular, page.ctx.today).form)
     page.open_meeting(saved.id, PREPARATION)
     box = page.meeting.preparation.follow_up
     model = box.model
@@ -158,7 +156,7 @@ def test_follow_up_task_ticked_done(main_window):
 
 def test_signed_copy_is_previewed_beside_the_resolution(main_window, tmp_path, monkeypatch):
     page = meetings_page(main_window)
-    november = next(e for e in meetings.meeting_history(page.ctx.workspace) if e.title == NOVEMBER)
+    november = next(e for e in act(page.ctx.workspace, meetings.meeting_history) if e.title == NOVEMBER)
     page.open_meeting(november.id, RESOLUTION)
     panel = page.meeting.resolution.signed
     assert "Số 11-NQ/CB" in page.meeting.resolution.symbol.text()
@@ -181,4 +179,4 @@ def test_signed_copy_is_previewed_beside_the_resolution(main_window, tmp_path, m
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     panel.attach(tmp_path / "missing.png")  # the task runner reports the error
     assert shown and "missing.png" in shown[0]
-    assert len(meetings.resolution_of_meeting(page.ctx.workspace, november.id).signed_copies) == 2
+    assert len(act(page.ctx.workspace, meetings.resolution_of_meeting, november.id).signed_copies) == 2

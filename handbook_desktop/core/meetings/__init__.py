@@ -1,14 +1,20 @@
-"""Meetings of the cell (Sinh hoạt chi bộ): the GUI's and the CLI's one import.
+"""Meetings of the cell (Sinh hoạt chi bộ): the GUI's, docgen's and the CLI's one import.
 
-Plan (meeting_schedule), prepare (meeting_preparation), take attendance
-(meeting_attendance), write the minutes with autosave (meeting_minutes), approve and lock
-them (minutes_approval), issue the resolution (resolutions), follow its tasks up
-(meeting_followup) and look back (meeting_history). Every function takes the workspace and
-plain arguments, returns plain dataclasses and runs one transaction per user action;
-every change of a syncable row reaches the outbox through its hook. Times are aware
-datetimes (stored in UTC, shown in Vietnam time).
+Plan (schedule), prepare (preparation), take attendance (attendance), write the minutes
+with autosave (minutes), approve and lock them (approval), issue the resolution
+(resolutions), follow its tasks up (followup) and look back (history). Every service takes
+the caller's unit of work (`uow`) and plain arguments and returns plain dataclasses; every
+change of a syncable row reaches the outbox through its hook. Times are aware datetimes
+(stored in UTC, shown in Vietnam time).
 """
 
+from handbook_desktop.core.meetings.approval import (
+    Approval,
+    add_addendum,
+    approve_minutes,
+    save_evaluation,
+    verify_minutes,
+)
 from handbook_desktop.core.meetings.attendance import (
     AttendanceCounts,
     AttendanceRow,
@@ -20,6 +26,7 @@ from handbook_desktop.core.meetings.attendance import (
     mark_attendance,
     mark_by_qr,
     mark_pending_present,
+    refresh_attendance_sheet,
 )
 from handbook_desktop.core.meetings.common import AttachedFile, MinutesLocked
 from handbook_desktop.core.meetings.followup import (
@@ -37,7 +44,7 @@ from handbook_desktop.core.meetings.history import (
     attendance_chart,
     meeting_history,
 )
-from handbook_desktop.core.meetings.labels import meeting_label
+from handbook_desktop.core.meetings.labels import MEETING_LABELS, meeting_label
 from handbook_desktop.core.meetings.minutes import (
     AddendumView,
     Minutes,
@@ -53,6 +60,15 @@ from handbook_desktop.core.meetings.minutes import (
     percent,
     save_minutes,
     save_minutes_draft,
+    saved_minutes_content,
+)
+from handbook_desktop.core.meetings.models import (
+    AttendanceStatus,
+    InvitationState,
+    Meeting,
+    MeetingKind,
+    MeetingState,
+    Quality,
 )
 from handbook_desktop.core.meetings.preparation import (
     AgendaEntry,
@@ -79,27 +95,6 @@ from handbook_desktop.core.meetings.preparation import (
     set_invitation_state,
     update_invitee,
 )
-from handbook_desktop.core.meetings.schedule import (
-    CalendarEntry,
-    MeetingDetail,
-    MeetingForm,
-    MeetingSaved,
-    ProposedMeeting,
-    create_meeting,
-    default_title,
-    delete_meeting,
-    get_meeting,
-    month_calendar,
-    propose_next_regular,
-    update_meeting,
-)
-from handbook_desktop.core.meetings.approval import (
-    Approval,
-    add_addendum,
-    approve_minutes,
-    save_evaluation,
-    verify_minutes,
-)
 from handbook_desktop.core.meetings.resolutions import (
     NumberingReport,
     ResolutionForm,
@@ -121,13 +116,28 @@ from handbook_desktop.core.meetings.resolutions import (
     symbol,
     update_resolution,
 )
+from handbook_desktop.core.meetings.schedule import (
+    CalendarEntry,
+    MeetingDetail,
+    MeetingForm,
+    MeetingSaved,
+    ProposedMeeting,
+    create_meeting,
+    default_title,
+    delete_meeting,
+    get_meeting,
+    month_calendar,
+    propose_next_regular,
+    update_meeting,
+)
 
 __all__ = [
-    "AddendumView", "AgendaEntry", "AgendaItemView", "AgendaSaved", "Approval", "AttachedFile", "AttendanceChart",
-    "AttendanceCounts", "AttendanceRow", "AttendanceSheet", "CalendarEntry", "ChartMeeting", "FollowUpTask",
-    "HistoryQuery", "Invitee", "InviteeForm", "Marked", "MaterialView", "MaterialsState", "MeetingDetail",
-    "MeetingForm", "MeetingSaved", "MeetingSummary", "MemberAttendanceLine", "Minutes", "MinutesContent",
-    "MinutesLocked", "MinutesSaved", "NumberingReport", "ProposedMeeting", "Readiness", "ResolutionForm",
+    "MEETING_LABELS", "AddendumView", "AgendaEntry", "AgendaItemView", "AgendaSaved", "Approval", "AttachedFile",
+    "AttendanceChart", "AttendanceCounts", "AttendanceRow", "AttendanceSheet", "AttendanceStatus", "CalendarEntry",
+    "ChartMeeting", "FollowUpTask", "HistoryQuery", "InvitationState", "Invitee", "InviteeForm", "Marked",
+    "MaterialView", "MaterialsState", "Meeting", "MeetingDetail", "MeetingForm", "MeetingKind", "MeetingSaved",
+    "MeetingState", "MeetingSummary", "MemberAttendanceLine", "Minutes", "MinutesContent", "MinutesLocked",
+    "MinutesSaved", "NumberingReport", "ProposedMeeting", "Quality", "Readiness", "ResolutionForm",
     "ResolutionItemForm", "ResolutionItemView", "ResolutionSaved", "ResolutionView", "Speaker", "SpeechDraft",
     "VoteCheck", "VoteDraft", "add_addendum", "add_file_material", "add_invitee", "add_library_material", "agenda",
     "approve_minutes", "attach_signed_copy", "attendance_chart", "attendance_counts", "attendance_sheet",
@@ -136,8 +146,9 @@ __all__ = [
     "invitees", "latest_resolution_tasks", "load_minutes", "mark_attendance", "mark_by_qr",
     "mark_invitations_sent", "mark_pending_present", "materials", "meeting_history", "meeting_label",
     "meeting_readiness", "month_calendar", "next_meeting_readiness", "next_resolution_number", "numbering_report",
-    "percent", "propose_next_regular", "remove_invitee", "remove_material", "remove_signed_copy",
-    "resolution_defaults", "resolution_of_meeting", "save_evaluation", "save_minutes", "save_minutes_draft",
-    "set_agenda", "set_current_term", "set_guest_attended", "set_invitation_state", "set_task_done", "symbol",
-    "update_invitee", "update_meeting", "update_resolution", "verify_minutes",
+    "percent", "propose_next_regular", "refresh_attendance_sheet", "remove_invitee", "remove_material",
+    "remove_signed_copy", "resolution_defaults", "resolution_of_meeting", "save_evaluation", "save_minutes",
+    "save_minutes_draft", "saved_minutes_content", "set_agenda", "set_current_term", "set_guest_attended",
+    "set_invitation_state", "set_task_done", "symbol", "update_invitee", "update_meeting", "update_resolution",
+    "verify_minutes",
 ]

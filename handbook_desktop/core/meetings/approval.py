@@ -21,17 +21,17 @@ from handbook_desktop.core.meetings.models_extra import MinutesAddendum, Minutes
 from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.meetings.attendance import sheet_rows
+from handbook_desktop.core.clock import local_day
 from handbook_desktop.core.meetings.common import (
     is_locked,
     live,
     load_meeting,
-    local_day,
     next_position,
     require_aware,
     require_unlocked,
 )
 from handbook_desktop.core.meetings.minutes import AddendumView, apply_content, content_from_json
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 
 
@@ -42,21 +42,21 @@ class Approval:
     warnings: list[str]
 
 
-def approve_minutes(workspace: Workspace, meeting_id: str, now: datetime | None = None) -> Approval:
+def approve_minutes(uow: UnitOfWork, meeting_id: str, now: datetime | None = None) -> Approval:
     """Lock the minutes as they stand (an autosaved draft first becomes the minutes)."""
     require_aware(now, "now")
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        require_unlocked(meeting)
-        draft = session.get(MinutesDraft, meeting_id)
-        warnings = apply_content(session, meeting, content_from_json(draft.payload)) if draft else []
-        session.flush()
-        _check_complete(session, meeting)
-        _freeze_standing(session, meeting)
-        session.flush()
-        meeting.content_hash = minutes_hash(session, meeting)
-        meeting.state, meeting.locked_at = MeetingState.APPROVED, now or utcnow()
-        return Approval(meeting.locked_at, meeting.content_hash, warnings)
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    require_unlocked(meeting)
+    draft = session.get(MinutesDraft, meeting_id)
+    warnings = apply_content(session, meeting, content_from_json(draft.payload)) if draft else []
+    session.flush()
+    _check_complete(session, meeting)
+    _freeze_standing(session, meeting)
+    session.flush()
+    meeting.content_hash = minutes_hash(session, meeting)
+    meeting.state, meeting.locked_at = MeetingState.APPROVED, now or utcnow()
+    return Approval(meeting.locked_at, meeting.content_hash, warnings)
 
 
 def _check_complete(session: Session, meeting: Meeting) -> None:
@@ -76,13 +76,13 @@ def _freeze_standing(session: Session, meeting: Meeting) -> None:
             row.standing = standing[row.member_id]
 
 
-def verify_minutes(workspace: Workspace, meeting_id: str) -> bool | None:
+def verify_minutes(uow: UnitOfWork, meeting_id: str) -> bool | None:
     """Whether approved minutes still hash as approved; None when there is no recorded hash."""
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        if not meeting.content_hash:
-            return None
-        return minutes_hash(session, meeting) == meeting.content_hash
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    if not meeting.content_hash:
+        return None
+    return minutes_hash(session, meeting) == meeting.content_hash
 
 
 def minutes_hash(session: Session, meeting: Meeting) -> str:
@@ -115,30 +115,30 @@ def _utc(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat() if moment else None
 
 
-def add_addendum(workspace: Workspace, meeting_id: str, text: str, made_on: date) -> AddendumView:
+def add_addendum(uow: UnitOfWork, meeting_id: str, text: str, made_on: date) -> AddendumView:
     """A correction or supplement to approved minutes (phụ lục biên bản); the minutes stay as approved."""
     text = text.strip()
     if not text:
         raise ValidationError(_("Hãy ghi nội dung đính chính, bổ sung."))
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        if not is_locked(meeting):
-            raise ValidationError(_("Biên bản chưa được thông qua: hãy sửa trực tiếp trong biên bản."))
-        if made_on < local_day(meeting.starts_at):
-            raise ValidationError(_("Ngày lập phụ lục phải từ ngày họp trở đi."))
-        row = MinutesAddendum(unit_id=meeting.unit_id, meeting_id=meeting_id, made_on=made_on, text=text,
-                                position=next_position(session, MinutesAddendum, meeting_id))
-        session.add(row)
-        session.flush()
-        return AddendumView(row.id, row.position, row.made_on, row.text)
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    if not is_locked(meeting):
+        raise ValidationError(_("Biên bản chưa được thông qua: hãy sửa trực tiếp trong biên bản."))
+    if made_on < local_day(meeting.starts_at):
+        raise ValidationError(_("Ngày lập phụ lục phải từ ngày họp trở đi."))
+    row = MinutesAddendum(unit_id=meeting.unit_id, meeting_id=meeting_id, made_on=made_on, text=text,
+                            position=next_position(session, MinutesAddendum, meeting_id))
+    session.add(row)
+    session.flush()
+    return AddendumView(row.id, row.position, row.made_on, row.text)
 
 
-def save_evaluation(workspace: Workspace, meeting_id: str, text: str, now: datetime | None = None) -> None:
+def save_evaluation(uow: UnitOfWork, meeting_id: str, text: str, now: datetime | None = None) -> None:
     """The secretary's evaluation of the meeting, written afterwards (allowed after approval)."""
     require_aware(now, "now")
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        if meeting.state == MeetingState.PLANNED:
-            raise ValidationError(_("Cuộc họp chưa diễn ra: hãy lưu biên bản trước khi đánh giá."))
-        meeting.evaluation = text.strip()
-        meeting.evaluated_at = (now or utcnow()) if meeting.evaluation else None
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    if meeting.state == MeetingState.PLANNED:
+        raise ValidationError(_("Cuộc họp chưa diễn ra: hãy lưu biên bản trước khi đánh giá."))
+    meeting.evaluation = text.strip()
+    meeting.evaluated_at = (now or utcnow()) if meeting.evaluation else None

@@ -31,9 +31,10 @@ from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.core.meetings.models import AttendanceStatus as Mark
 from handbook_desktop.core.members.models import MemberStatus as Status
 from handbook_desktop.core.models import utcnow
-from handbook_desktop.core.meetings.common import is_locked, live, load_meeting, local_day, require_unlocked
+from handbook_desktop.core.clock import local_day
+from handbook_desktop.core.meetings.common import is_locked, live, load_meeting, require_unlocked
 from handbook_desktop.core.text.sort import name_sort_key
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 
 EXPECTED = frozenset({Status.OFFICIAL, Status.PROBATIONARY})  # expected at the cell's meetings
@@ -127,57 +128,83 @@ def standing_on(member: Member, day: date) -> Status:
     return Status.PROBATIONARY if member.status == Status.PROBATIONARY else Status.OFFICIAL
 
 
-def sync_sheet(session: Session, meeting: Meeting) -> None:
-    """Bring a planned meeting's sheet in step with the roster (new members, status changes).
+@dataclass(frozen=True)
+class _RosterLine:
+    """A planned meeting's sheet row as the roster has it today."""
 
-    Once the meeting is held the sheet is its record: it no longer follows the roster.
-    """
-    if meeting.state != MeetingState.PLANNED or is_locked(meeting):
-        return
+    member: Member
+    stored: Attendance | None  # the member's row, live or tombstoned, if any
+    status: Mark
+    reason: str
+    standing: Status
+
+
+def follows_roster(meeting: Meeting) -> bool:
+    """A planned meeting's sheet follows the roster (new members, status changes); once the
+    meeting is held the sheet is its record and no longer does."""
+    return meeting.state == MeetingState.PLANNED and not is_locked(meeting)
+
+
+def _roster_lines(session: Session, meeting: Meeting) -> tuple[list[_RosterLine], list[Attendance]]:
+    """The roster's sheet for a planned meeting, and the live rows it drops (members who left,
+    were transferred, died or are not yet admitted, unless already marked). Reads only."""
     day = local_day(meeting.starts_at)
-    rows = {row.member_id: row for row in session.scalars(select(Attendance).where(
+    stored = {row.member_id: row for row in session.scalars(select(Attendance).where(
         Attendance.meeting_id == meeting.id))}
-    members = session.scalars(select(Member).where(live(Member), Member.status.in_(ON_SHEET)))
-    for member in members:
+    lines = []
+    for member in session.scalars(select(Member).where(live(Member), Member.status.in_(ON_SHEET))):
         if member.admitted_on and member.admitted_on > day:
             continue
-        row = rows.pop(member.id, None)
+        row = stored.pop(member.id, None)
+        status, reason = (Mark(row.status), row.reason) if row is not None and row.deleted_at is None \
+            else (Mark.PENDING, "")
+        if member.status == Status.EXCUSED and status == Mark.PENDING:
+            status = Mark.EXCUSED
+        elif member.status != Status.EXCUSED and status == Mark.EXCUSED:
+            status = Mark.PENDING
+        lines.append(_RosterLine(member, row, status, reason, standing_on(member, day)))
+    dropped = [row for row in stored.values() if row.deleted_at is None and row.status in (Mark.PENDING, Mark.EXCUSED)]
+    return lines, dropped
+
+
+def sync_sheet(session: Session, meeting: Meeting) -> None:
+    """Write a planned meeting's sheet as the roster has it (see `follows_roster`)."""
+    if not follows_roster(meeting):
+        return
+    lines, dropped = _roster_lines(session, meeting)
+    for line in lines:
+        row = line.stored
         if row is None:
-            row = Attendance(unit_id=meeting.unit_id, meeting_id=meeting.id, member_id=member.id,
-                               status=Mark.PENDING, reason="")
+            row = Attendance(unit_id=meeting.unit_id, meeting_id=meeting.id, member_id=line.member.id)
             session.add(row)
-        elif row.deleted_at is not None:
-            row.deleted_at, row.status, row.reason = None, Mark.PENDING, ""
-        _follow_roster(row, member, day)
+        # Only what differs is assigned: an unchanged sheet writes nothing and tells no screen.
+        for name, value in (("deleted_at", None), ("status", line.status), ("reason", line.reason),
+                            ("standing", line.standing.value)):
+            if getattr(row, name) != value:
+                setattr(row, name, value)
     now = utcnow()
-    for row in rows.values():  # no longer on the sheet: left, transferred, deceased, or not yet admitted
-        if row.deleted_at is None and row.status in (Mark.PENDING, Mark.EXCUSED):
-            row.deleted_at = now
+    for row in dropped:
+        row.deleted_at = now
 
 
-def _follow_roster(row: Attendance, member: Member, day: date) -> None:
-    standing = standing_on(member, day).value
-    if row.standing != standing:
-        row.standing = standing
-    if member.status == Status.EXCUSED and row.status == Mark.PENDING:
-        row.status = Mark.EXCUSED
-    elif member.status != Status.EXCUSED and row.status == Mark.EXCUSED:
-        row.status = Mark.PENDING
+def attendance_sheet(uow: UnitOfWork, meeting_id: str) -> AttendanceSheet:
+    """The sheet to mark or print; a planned meeting's follows the roster. Reads only: marking
+    (or `refresh_attendance_sheet`) writes the rows."""
+    meeting = load_meeting(uow.session, meeting_id)
+    rows = sheet_rows(uow.session, meeting)
+    return AttendanceSheet(meeting.id, rows, _counts(rows), is_locked(meeting))
 
 
-def attendance_sheet(workspace: Workspace, meeting_id: str) -> AttendanceSheet:
-    """The sheet to mark; a planned meeting's sheet first follows the roster (same transaction)."""
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        sync_sheet(session, meeting)
-        session.flush()
-        rows = sheet_rows(session, meeting)
-        return AttendanceSheet(meeting.id, rows, _counts(rows), is_locked(meeting))
+def refresh_attendance_sheet(uow: UnitOfWork, meeting_id: str) -> AttendanceSheet:
+    """Write a planned meeting's sheet as the roster has it (rows for new members, dropped
+    rows for those gone), then return it."""
+    sync_sheet(uow.session, load_meeting(uow.session, meeting_id))
+    uow.session.flush()
+    return attendance_sheet(uow, meeting_id)
 
 
-def attendance_counts(workspace: Workspace, meeting_id: str) -> AttendanceCounts:
-    with workspace.session() as session:
-        return counts_of(session, load_meeting(session, meeting_id))
+def attendance_counts(uow: UnitOfWork, meeting_id: str) -> AttendanceCounts:
+    return counts_of(uow.session, load_meeting(uow.session, meeting_id))
 
 
 def counts_of(session: Session, meeting: Meeting) -> AttendanceCounts:
@@ -185,11 +212,19 @@ def counts_of(session: Session, meeting: Meeting) -> AttendanceCounts:
 
 
 def sheet_rows(session: Session, meeting: Meeting) -> list[AttendanceRow]:
+    """The sheet's rows in name order: the stored ones, and for a planned meeting as the
+    roster has them (without writing)."""
     day = local_day(meeting.starts_at)
     pairs = session.execute(select(Attendance, Member).join(Member, Member.id == Attendance.member_id)
                             .where(Attendance.meeting_id == meeting.id, live(Attendance)))
-    rows = [_row(attendance, member, day) for attendance, member in pairs]
-    return sorted(rows, key=lambda row: name_sort_key(row.full_name))
+    rows = {member.id: _row(attendance, member, day) for attendance, member in pairs}
+    if follows_roster(meeting):
+        lines, dropped = _roster_lines(session, meeting)
+        for row in dropped:
+            rows.pop(row.member_id, None)
+        rows |= {line.member.id: AttendanceRow(line.member.id, line.member.full_name, Status(line.member.status),
+                                               line.standing, line.status, line.reason) for line in lines}
+    return sorted(rows.values(), key=lambda row: name_sort_key(row.full_name))
 
 
 def _row(attendance: Attendance, member: Member, day: date) -> AttendanceRow:
@@ -202,35 +237,38 @@ def _counts(rows: list[AttendanceRow]) -> AttendanceCounts:
     return count_attendance((row.status, row.standing) for row in rows)
 
 
-def mark_attendance(workspace: Workspace, meeting_id: str, member_id: str, status: Mark,
+def mark_attendance(uow: UnitOfWork, meeting_id: str, member_id: str, status: Mark,
                     reason: str = "") -> Marked:
     """One click or key: present, absent with reason (and the reason), absent without reason."""
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        require_unlocked(meeting)
-        return _mark(session, meeting, member_id, Mark(status), reason)
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    require_unlocked(meeting)
+    sync_sheet(session, meeting)
+    return _mark(session, meeting, member_id, Mark(status), reason)
 
 
-def mark_by_qr(workspace: Workspace, meeting_id: str, scanned: str) -> Marked:
+def mark_by_qr(uow: UnitOfWork, meeting_id: str, scanned: str) -> Marked:
     """Present, from the text a scanner typed (or a camera decoded) off a member card."""
     from handbook_desktop.core.members.roster import parse_qr_payload
 
     member_id = parse_qr_payload(scanned)
     if member_id is None:
         raise ValidationError(_("Mã vừa quét không phải thẻ đảng viên của Sổ tay."))
-    return mark_attendance(workspace, meeting_id, member_id, Mark.PRESENT)
+    return mark_attendance(uow, meeting_id, member_id, Mark.PRESENT)
 
 
-def mark_pending_present(workspace: Workspace, meeting_id: str) -> AttendanceCounts:
+def mark_pending_present(uow: UnitOfWork, meeting_id: str) -> AttendanceCounts:
     """Everyone not marked yet is present: the usual start, then mark the few absentees."""
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        require_unlocked(meeting)
-        for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id,
-                                                              live(Attendance), Attendance.status == Mark.PENDING)):
-            row.status = Mark.PRESENT
-        session.flush()
-        return counts_of(session, meeting)
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    require_unlocked(meeting)
+    sync_sheet(session, meeting)
+    session.flush()
+    for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id,
+                                                          live(Attendance), Attendance.status == Mark.PENDING)):
+        row.status = Mark.PRESENT
+    session.flush()
+    return counts_of(session, meeting)
 
 
 def _mark(session: Session, meeting: Meeting, member_id: str, status: Mark, reason: str) -> Marked:

@@ -1,6 +1,6 @@
-"""What every meeting service needs: loading a meeting, the lock, the cell, names, local days.
+"""What every meeting service needs: loading a meeting, the lock, names, days, attached files.
 
-Not part of the public API: the GUI imports `core.services.meetings`.
+Not part of the public API: the GUI imports `core.meetings`.
 """
 
 import contextlib
@@ -17,13 +17,12 @@ from sqlalchemy.orm import Session
 from handbook_desktop.core import attachments
 from handbook_desktop.core.meetings.models import Meeting, MeetingState
 from handbook_desktop.core.members.models import Member
-from handbook_desktop.core.models import Attachment, Syncable, WorkspaceFact
+from handbook_desktop.core.models import Attachment, Syncable
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.clock import VIETNAM_TIME, local_day  # noqa: F401 - local_day: for the meeting modules
-from handbook_desktop.core.members.records import load_member  # noqa: F401 - one loader for every feature
+from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.text.formatting import format_datetime
 from handbook_desktop.core.models import utcnow
-from handbook_desktop.core.workspace import HOME_UNIT, Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 
 
@@ -68,13 +67,6 @@ def require_unlocked(meeting: Meeting) -> None:
         title=meeting.title, when=format_datetime(meeting.locked_at)))
 
 
-def home_unit(session: Session) -> str:
-    unit_id = session.scalar(select(WorkspaceFact.value).where(WorkspaceFact.key == HOME_UNIT))
-    if unit_id is None:
-        raise UserError(_("Dữ liệu này chưa gắn với chi bộ nào: hãy đồng bộ hoặc mở dữ liệu mẫu trước."))
-    return unit_id
-
-
 def member_names(session: Session, member_ids: set[str | None]) -> dict[str, str]:
     ids = {member_id for member_id in member_ids if member_id}
     if not ids:
@@ -115,29 +107,31 @@ def one_line(text: str) -> str:
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a scan or a slide deck, not a video
 
 
-def attach_file(workspace: Workspace, path: Path, owner_of: Callable[[Session], Syncable],
+def attach_file(uow: UnitOfWork, path: Path, owner_of: Callable[[Session], Syncable],
                 suffixes: tuple[str, ...] | None = None) -> AttachedFile:
-    """Store a file's bytes and tie them to the row `owner_of` returns, all or nothing.
+    """Store a file's bytes and tie them to the row `owner_of` returns, in the caller's unit of work.
 
-    `owner_of` runs inside the transaction (it checks the lock, may add the owner row).
+    `owner_of` runs inside the transaction (it checks the lock, may add the owner row). Bytes
+    stored for a row that could not be added are taken back; after a later rollback they stay
+    in the store unreferenced, which nothing shows.
     """
     path = Path(path)
     name = unicodedata.normalize("NFC", path.name)  # macOS hands out decomposed names
     if suffixes is not None and path.suffix.lower() not in suffixes:
         raise ValidationError(_("Tệp {name}: chỉ nhận các dạng {kinds}.").format(name=name, kinds=", ".join(suffixes)))
     data = _read(path, name)
-    blob = attachments.store_bytes(workspace.data_dir, data)
+    blob = attachments.store_bytes(uow.data_dir, data)
     mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    session = uow.session
     try:
-        with workspace.session() as session:
-            row = attachments.add_attachment(session, owner_of(session), blob, name, mime_type)
-            session.flush()
-            return AttachedFile(row.id, row.filename, row.sha256, row.size, row.mime_type)
+        row = attachments.add_attachment(session, owner_of(session), blob, name, mime_type)
+        session.flush()
+        return AttachedFile(row.id, row.filename, row.sha256, row.size, row.mime_type)
     except BaseException:
-        # The bytes were stored for this row only; the error that lost the row matters more
-        # than one that may hit while tidying up after it.
-        with contextlib.suppress(Exception), workspace.session() as session:
-            attachments.discard_if_unreferenced(session, workspace.data_dir, blob)
+        # The error that lost the row matters more than one that may hit while tidying up
+        # after it (a failed flush leaves the session unable to query: the bytes then stay).
+        with contextlib.suppress(Exception), session.no_autoflush:
+            attachments.discard_if_unreferenced(session, uow.data_dir, blob)
         raise
 
 
@@ -155,11 +149,11 @@ def attached_files(session: Session, owner: Syncable) -> list[AttachedFile]:
             for a in attachments.attachments_of(session, owner)]
 
 
-def remove_attachment(workspace: Workspace, attachment_id: str, owner_check: Callable[[Session, Attachment], None]) -> None:
+def remove_attachment(uow: UnitOfWork, attachment_id: str,
+                      owner_check: Callable[[Session, Attachment], None]) -> None:
     """Tombstone an attachment row; the bytes stay in the store (other rows may share them)."""
-    with workspace.session() as session:
-        row = session.get(Attachment, attachment_id)
-        if row is None or row.deleted_at is not None:
-            raise UserError(_("Không tìm thấy tệp đính kèm này (có thể đã bị gỡ)."))
-        owner_check(session, row)
-        row.deleted_at = utcnow()
+    row = uow.session.get(Attachment, attachment_id)
+    if row is None or row.deleted_at is not None:
+        raise UserError(_("Không tìm thấy tệp đính kèm này (có thể đã bị gỡ)."))
+    owner_check(uow.session, row)
+    row.deleted_at = utcnow()

@@ -8,9 +8,10 @@ from sqlalchemy.orm import Session
 
 from handbook_desktop.core.meetings.models import Meeting, Resolution, ResolutionItem
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.meetings.common import live, load_meeting, local_day, member_names
+from handbook_desktop.core.clock import local_day
+from handbook_desktop.core.meetings.common import live, load_meeting, member_names
 from handbook_desktop.core.meetings.resolutions import issuer_code, symbol
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 
 
@@ -27,37 +28,37 @@ class FollowUpTask:
     overdue: bool  # not done and due before the day it is looked at
 
 
-def follow_up_tasks(workspace: Workspace, meeting_id: str) -> list[FollowUpTask]:
+def follow_up_tasks(uow: UnitOfWork, meeting_id: str) -> list[FollowUpTask]:
     """The tasks (items with an owner or a deadline) of the resolution of the meeting before
     this one, for its agenda; overdue as of this meeting's day."""
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        previous = session.scalar(
-            select(Resolution).join(Meeting, Meeting.id == Resolution.meeting_id)
-            .where(live(Resolution), live(Meeting), Meeting.unit_id == meeting.unit_id,
-                   Meeting.starts_at < meeting.starts_at)
-            .order_by(Meeting.starts_at.desc(), Resolution.issued_on.desc()).limit(1))
-        return _tasks(session, previous, local_day(meeting.starts_at)) if previous else []
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    previous = session.scalar(
+        select(Resolution).join(Meeting, Meeting.id == Resolution.meeting_id)
+        .where(live(Resolution), live(Meeting), Meeting.unit_id == meeting.unit_id,
+               Meeting.starts_at < meeting.starts_at)
+        .order_by(Meeting.starts_at.desc(), Resolution.issued_on.desc()).limit(1))
+    return _tasks(session, previous, local_day(meeting.starts_at)) if previous else []
 
 
-def latest_resolution_tasks(workspace: Workspace, today: date) -> list[FollowUpTask]:
+def latest_resolution_tasks(uow: UnitOfWork, today: date) -> list[FollowUpTask]:
     """The home page's list: tasks of the latest resolution, overdue as of today."""
-    with workspace.session() as session:
-        latest = session.scalar(select(Resolution).where(live(Resolution))
-                                .order_by(Resolution.issued_on.desc(), Resolution.number.desc()).limit(1))
-        return _tasks(session, latest, today) if latest else []
+    session = uow.session
+    latest = session.scalar(select(Resolution).where(live(Resolution))
+                            .order_by(Resolution.issued_on.desc(), Resolution.number.desc()).limit(1))
+    return _tasks(session, latest, today) if latest else []
 
 
-def set_task_done(workspace: Workspace, item_id: str, done_on: date | None) -> None:
+def set_task_done(uow: UnitOfWork, item_id: str, done_on: date | None) -> None:
     """Record that a task was carried out (None: not done after all)."""
-    with workspace.session() as session:
-        item = session.get(ResolutionItem, item_id)
-        if item is None or item.deleted_at is not None:
-            raise UserError(_("Không tìm thấy nhiệm vụ này trong nghị quyết."))
-        resolution = session.get(Resolution, item.resolution_id)
-        if done_on is not None and done_on < resolution.issued_on:
-            raise ValidationError(_("Ngày hoàn thành phải từ ngày ban hành nghị quyết trở đi."))
-        item.done_on = done_on
+    session = uow.session
+    item = session.get(ResolutionItem, item_id)
+    if item is None or item.deleted_at is not None:
+        raise UserError(_("Không tìm thấy nhiệm vụ này trong nghị quyết."))
+    resolution = session.get(Resolution, item.resolution_id)
+    if done_on is not None and done_on < resolution.issued_on:
+        raise ValidationError(_("Ngày hoàn thành phải từ ngày ban hành nghị quyết trở đi."))
+    item.done_on = done_on
 
 
 def _tasks(session: Session, resolution: Resolution, as_of: date) -> list[FollowUpTask]:

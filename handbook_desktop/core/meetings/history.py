@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session
 from handbook_desktop.core.meetings.models import AgendaItem, Attendance, Meeting, MeetingKind, MeetingState, Resolution, Speech
 from handbook_desktop.core.members.models import Member
 from handbook_desktop.core.meetings.models import AttendanceStatus as Mark
-from handbook_desktop.core.meetings.common import day_start, is_locked, live, local_day
+from handbook_desktop.core.clock import local_day
+from handbook_desktop.core.meetings.common import day_start, is_locked, live
 from handbook_desktop.core.meetings.resolutions import issuer_code, symbol
 from handbook_desktop.core.text.folding import TOKEN, fold
 from handbook_desktop.core.text.sort import name_sort_key
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -46,20 +47,20 @@ class MeetingSummary:
         return self.present / self.expected if self.expected else 0.0
 
 
-def meeting_history(workspace: Workspace, query: HistoryQuery = HistoryQuery()) -> list[MeetingSummary]:
+def meeting_history(uow: UnitOfWork, query: HistoryQuery = HistoryQuery()) -> list[MeetingSummary]:
     """Newest first. A cell meets about monthly, so filtering in Python over all rows is cheap."""
-    with workspace.session() as session:
-        meetings = [x for x in _meetings(session, query.since, query.until)
-                    if (not query.kinds or x.kind in query.kinds) and (not query.states or x.state in query.states)
-                    and (query.year is None or local_day(x.starts_at).year == query.year)]
-        counts = _attendance_counts(session)
-        symbols = _symbols(session)
-        words = _words(query.text)
-        texts = _texts(session) if words else {}
-        return [MeetingSummary(x.id, MeetingKind(x.kind), x.title, x.starts_at, local_day(x.starts_at), x.place,
-                               MeetingState(x.state), is_locked(x), *counts.get(x.id, (0, 0)), symbols.get(x.id, ""))
-                for x in reversed(meetings)
-                if _matches(words, [x.title, x.place, x.conclusions, symbols.get(x.id, ""), *texts.get(x.id, [])])]
+    session = uow.session
+    meetings = [x for x in _meetings(session, query.since, query.until)
+                if (not query.kinds or x.kind in query.kinds) and (not query.states or x.state in query.states)
+                and (query.year is None or local_day(x.starts_at).year == query.year)]
+    counts = _attendance_counts(session)
+    symbols = _symbols(session)
+    words = _words(query.text)
+    texts = _texts(session) if words else {}
+    return [MeetingSummary(x.id, MeetingKind(x.kind), x.title, x.starts_at, local_day(x.starts_at), x.place,
+                           MeetingState(x.state), is_locked(x), *counts.get(x.id, (0, 0)), symbols.get(x.id, ""))
+            for x in reversed(meetings)
+            if _matches(words, [x.title, x.place, x.conclusions, symbols.get(x.id, ""), *texts.get(x.id, [])])]
 
 
 def _meetings(session: Session, since: date | None, until: date | None) -> list[Meeting]:
@@ -135,20 +136,20 @@ class AttendanceChart:
     members: list[MemberAttendanceLine]  # Vietnamese name order
 
 
-def attendance_chart(workspace: Workspace, since: date | None = None, until: date | None = None,
+def attendance_chart(uow: UnitOfWork, since: date | None = None, until: date | None = None,
                      member_ids: frozenset[str] = frozenset()) -> AttendanceChart:
     """Each member's attendance at each meeting of the period (empty `member_ids`: everyone)."""
-    with workspace.session() as session:
-        meetings = _meetings(session, since, until)
-        column = {x.id: i for i, x in enumerate(meetings)}
-        rows = session.execute(select(Attendance.meeting_id, Attendance.status, Member.id, Member.full_name)
-                               .join(Member, Member.id == Attendance.member_id)
-                               .where(live(Attendance), Attendance.meeting_id.in_(column)))
-        lines: dict[str, tuple[str, list[Mark | None]]] = {}
-        for meeting_id, status, member_id, name in rows:
-            if member_ids and member_id not in member_ids:
-                continue
-            lines.setdefault(member_id, (name, [None] * len(meetings)))[1][column[meeting_id]] = Mark(status)
+    session = uow.session
+    meetings = _meetings(session, since, until)
+    column = {x.id: i for i, x in enumerate(meetings)}
+    rows = session.execute(select(Attendance.meeting_id, Attendance.status, Member.id, Member.full_name)
+                           .join(Member, Member.id == Attendance.member_id)
+                           .where(live(Attendance), Attendance.meeting_id.in_(column)))
+    lines: dict[str, tuple[str, list[Mark | None]]] = {}
+    for meeting_id, status, member_id, name in rows:
+        if member_ids and member_id not in member_ids:
+            continue
+        lines.setdefault(member_id, (name, [None] * len(meetings)))[1][column[meeting_id]] = Mark(status)
     members = [MemberAttendanceLine(member_id, name, statuses, statuses.count(Mark.PRESENT),
                                     sum(1 for s in statuses if s is not None and s != Mark.EXCUSED))
                for member_id, (name, statuses) in lines.items()]

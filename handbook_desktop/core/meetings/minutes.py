@@ -22,17 +22,11 @@ from handbook_desktop.core.meetings.models_extra import MinutesAddendum, Minutes
 from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.members.party_rules import MIN_MEETING_MINUTES
-from handbook_desktop.core.meetings.attendance import AttendanceCounts, counts_of, sheet_rows
-from handbook_desktop.core.meetings.common import (
-    live,
-    load_meeting,
-    one_line,
-    require_aware,
-    require_unlocked,
-)
+from handbook_desktop.core.meetings.attendance import AttendanceCounts, counts_of, sheet_rows, sync_sheet
+from handbook_desktop.core.meetings.common import live, load_meeting, one_line, require_aware, require_unlocked
 from handbook_desktop.core.meetings.preparation import AgendaItemView, Invitee, agenda_of, invitees_of
 from handbook_desktop.core.meetings.schedule import MeetingDetail, detail_of
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 
 
@@ -130,47 +124,53 @@ def percent(part: int, whole: int) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
 
-def load_minutes(workspace: Workspace, meeting_id: str) -> Minutes:
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        draft = session.get(MinutesDraft, meeting_id)
-        content = content_from_json(draft.payload) if draft else content_of(session, meeting)
-        guests = [g for g in invitees_of(session, meeting_id) if g.attended is not False]
-        sheet = sheet_rows(session, meeting)
-        on_sheet = {row.member_id for row in sheet}  # an invited member of the cell speaks as a member
-        speakers = ([Speaker(row.member_id, None, row.full_name, False) for row in sheet
-                     if row.status == AttendanceStatus.PRESENT]
-                    + [Speaker(None, g.id, g.name, True) for g in guests if g.member_id not in on_sheet])
-        return Minutes(detail_of(session, meeting), agenda_of(session, meeting_id), counts_of(session, meeting),
-                       speakers, [g for g in guests if not g.member_id], content,
-                       draft.saved_at if draft else None, addenda_of(session, meeting_id))
+def load_minutes(uow: UnitOfWork, meeting_id: str) -> Minutes:
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    draft = session.get(MinutesDraft, meeting_id)
+    content = content_from_json(draft.payload) if draft else content_of(session, meeting)
+    guests = [g for g in invitees_of(session, meeting_id) if g.attended is not False]
+    sheet = sheet_rows(session, meeting)
+    on_sheet = {row.member_id for row in sheet}  # an invited member of the cell speaks as a member
+    speakers = ([Speaker(row.member_id, None, row.full_name, False) for row in sheet
+                 if row.status == AttendanceStatus.PRESENT]
+                + [Speaker(None, g.id, g.name, True) for g in guests if g.member_id not in on_sheet])
+    return Minutes(detail_of(session, meeting), agenda_of(session, meeting_id), counts_of(session, meeting),
+                   speakers, [g for g in guests if not g.member_id], content,
+                   draft.saved_at if draft else None, addenda_of(session, meeting_id))
 
 
-def save_minutes_draft(workspace: Workspace, meeting_id: str, content: MinutesContent) -> datetime:
-    """Autosave: one row, one short transaction; returns the time saved. Never validates."""
+def saved_minutes_content(uow: UnitOfWork, meeting_id: str) -> MinutesContent:
+    """The minutes as saved (the rows), leaving aside an autosaved draft: what documents print."""
+    return content_of(uow.session, load_meeting(uow.session, meeting_id))
+
+
+def save_minutes_draft(uow: UnitOfWork, meeting_id: str, content: MinutesContent) -> datetime:
+    """Autosave: one row, its own short unit of work (call it first in it); returns the time
+    saved. Never validates."""
     now, payload = utcnow(), content_to_json(content)
-    with workspace.session() as session:
-        # Write first, check after (a refusal rolls it back): a transaction that starts by
-        # writing takes SQLite's write lock at once, waiting for a sync or another window if
-        # need be, instead of failing later on a snapshot another connection made stale.
-        session.execute(insert(MinutesDraft).values(meeting_id=meeting_id, saved_at=now, payload=payload)
-                        .on_conflict_do_update(index_elements=["meeting_id"], set_={"saved_at": now, "payload": payload}))
-        require_unlocked(load_meeting(session, meeting_id))
+    session = uow.session
+    # Write first, check after (a refusal rolls it back): a transaction that starts by
+    # writing takes SQLite's write lock at once, waiting for a sync or another window if
+    # need be, instead of failing later on a snapshot another connection made stale.
+    session.execute(insert(MinutesDraft).values(meeting_id=meeting_id, saved_at=now, payload=payload)
+                    .on_conflict_do_update(index_elements=["meeting_id"], set_={"saved_at": now, "payload": payload}))
+    require_unlocked(load_meeting(session, meeting_id))
     return now
 
 
-def discard_minutes_draft(workspace: Workspace, meeting_id: str) -> None:
+def discard_minutes_draft(uow: UnitOfWork, meeting_id: str) -> None:
     """Drop an autosaved draft the secretary does not want to keep."""
-    with workspace.session() as session:
-        session.execute(delete(MinutesDraft).where(MinutesDraft.meeting_id == meeting_id))
+    session = uow.session
+    session.execute(delete(MinutesDraft).where(MinutesDraft.meeting_id == meeting_id))
 
 
-def save_minutes(workspace: Workspace, meeting_id: str, content: MinutesContent) -> MinutesSaved:
+def save_minutes(uow: UnitOfWork, meeting_id: str, content: MinutesContent) -> MinutesSaved:
     """The minutes as rows (they sync); the meeting counts as held from now on."""
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        require_unlocked(meeting)
-        return MinutesSaved(apply_content(session, meeting, content))
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    require_unlocked(meeting)
+    return MinutesSaved(apply_content(session, meeting, content))
 
 
 def apply_content(session: Session, meeting: Meeting, content: MinutesContent) -> list[str]:
@@ -181,6 +181,7 @@ def apply_content(session: Session, meeting: Meeting, content: MinutesContent) -
     _speeches(session, meeting, content.speeches)
     warnings += _votes(session, meeting, content.votes)
     if meeting.state == MeetingState.PLANNED:
+        sync_sheet(session, meeting)  # the sheet becomes the meeting's record: store it as it stands
         meeting.state = MeetingState.HELD
     session.execute(delete(MinutesDraft).where(MinutesDraft.meeting_id == meeting.id))
     return warnings

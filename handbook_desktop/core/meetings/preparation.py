@@ -15,20 +15,20 @@ from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.members.party_rules import MIN_MEETING_MINUTES
+from handbook_desktop.core.members.records import load_member
 from handbook_desktop.core.meetings.common import (
     AttachedFile,
     attach_file,
     attached_files,
     live,
     load_meeting,
-    load_member,
     member_names,
     next_position,
     one_line,
     require_aware,
     require_unlocked,
 )
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 
 MATERIALS_AHEAD = timedelta(days=1)  # the 2025 guidance: materials on the app ≥ 1 day before
@@ -60,9 +60,9 @@ class AgendaSaved:
     warnings: list[str]
 
 
-def agenda(workspace: Workspace, meeting_id: str) -> list[AgendaItemView]:
-    with workspace.session() as session:
-        return agenda_of(session, load_meeting(session, meeting_id).id)
+def agenda(uow: UnitOfWork, meeting_id: str) -> list[AgendaItemView]:
+    session = uow.session
+    return agenda_of(session, load_meeting(session, meeting_id).id)
 
 
 def agenda_of(session: Session, meeting_id: str) -> list[AgendaItemView]:
@@ -73,28 +73,28 @@ def agenda_of(session: Session, meeting_id: str) -> list[AgendaItemView]:
             for i, item in enumerate(items)]
 
 
-def set_agenda(workspace: Workspace, meeting_id: str, entries: list[AgendaEntry]) -> AgendaSaved:
+def set_agenda(uow: UnitOfWork, meeting_id: str, entries: list[AgendaEntry]) -> AgendaSaved:
     """The whole agenda in its order: rows are updated in place, added, or removed (tombstoned)."""
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        require_unlocked(meeting)
-        current = {item.id: item for item in session.scalars(select(AgendaItem).where(
-            AgendaItem.meeting_id == meeting_id, live(AgendaItem)))}
-        for position, entry in enumerate(entries):
-            _check_entry(session, entry, position)
-            item = current.pop(entry.id, None) if entry.id else None
-            if item is None:
-                item = AgendaItem(unit_id=meeting.unit_id, meeting_id=meeting_id)
-                session.add(item)
-            item.position, item.title = position, one_line(entry.title)
-            item.presenter_id, item.minutes = entry.presenter_id or None, entry.minutes
-        _remove_items(session, list(current.values()))
-        session.flush()
-        total = sum(entry.minutes for entry in entries)
-        warnings = [] if total <= meeting.planned_minutes else [_(
-            "Tổng thời gian các nội dung ({total} phút) vượt thời lượng dự kiến ({planned} phút).").format(
-            total=total, planned=meeting.planned_minutes)]
-        return AgendaSaved(agenda_of(session, meeting_id), warnings)
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    require_unlocked(meeting)
+    current = {item.id: item for item in session.scalars(select(AgendaItem).where(
+        AgendaItem.meeting_id == meeting_id, live(AgendaItem)))}
+    for position, entry in enumerate(entries):
+        _check_entry(session, entry, position)
+        item = current.pop(entry.id, None) if entry.id else None
+        if item is None:
+            item = AgendaItem(unit_id=meeting.unit_id, meeting_id=meeting_id)
+            session.add(item)
+        item.position, item.title = position, one_line(entry.title)
+        item.presenter_id, item.minutes = entry.presenter_id or None, entry.minutes
+    _remove_items(session, list(current.values()))
+    session.flush()
+    total = sum(entry.minutes for entry in entries)
+    warnings = [] if total <= meeting.planned_minutes else [_(
+        "Tổng thời gian các nội dung ({total} phút) vượt thời lượng dự kiến ({planned} phút).").format(
+        total=total, planned=meeting.planned_minutes)]
+    return AgendaSaved(agenda_of(session, meeting_id), warnings)
 
 
 def _check_entry(session: Session, entry: AgendaEntry, position: int) -> None:
@@ -129,30 +129,30 @@ class MaterialView:
     on_time: bool  # posted at least one day before the meeting
 
 
-def materials(workspace: Workspace, meeting_id: str) -> list[MaterialView]:
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        return [_material_view(session, meeting, row) for row in _materials(session, meeting_id)]
+def materials(uow: UnitOfWork, meeting_id: str) -> list[MaterialView]:
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    return [_material_view(session, meeting, row) for row in _materials(session, meeting_id)]
 
 
-def add_library_material(workspace: Workspace, meeting_id: str, document_id: str,
+def add_library_material(uow: UnitOfWork, meeting_id: str, document_id: str,
                          now: datetime | None = None) -> MaterialView:
     """A document of the library as material, available to members from `now`."""
     require_aware(now, "now")
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        document = session.get(Document, document_id)
-        if document is None or document.deleted_at is not None:
-            raise UserError(_("Không tìm thấy văn bản này trong thư viện."))
-        row = MeetingMaterial(unit_id=meeting.unit_id, meeting_id=meeting_id, title=document.title,
-                                document_id=document_id, posted_at=now or utcnow(),
-                                position=next_position(session, MeetingMaterial, meeting_id))
-        session.add(row)
-        session.flush()
-        return _material_view(session, meeting, row)
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    document = session.get(Document, document_id)
+    if document is None or document.deleted_at is not None:
+        raise UserError(_("Không tìm thấy văn bản này trong thư viện."))
+    row = MeetingMaterial(unit_id=meeting.unit_id, meeting_id=meeting_id, title=document.title,
+                            document_id=document_id, posted_at=now or utcnow(),
+                            position=next_position(session, MeetingMaterial, meeting_id))
+    session.add(row)
+    session.flush()
+    return _material_view(session, meeting, row)
 
 
-def add_file_material(workspace: Workspace, meeting_id: str, path: Path, title: str = "",
+def add_file_material(uow: UnitOfWork, meeting_id: str, path: Path, title: str = "",
                       now: datetime | None = None) -> MaterialView:
     """A file (any kind) as material; its bytes go to the attachment store."""
     require_aware(now, "now")
@@ -167,18 +167,16 @@ def add_file_material(workspace: Workspace, meeting_id: str, path: Path, title: 
         created.append(row)
         return row
 
-    attach_file(workspace, Path(path), owner)
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        return _material_view(session, meeting, session.get(MeetingMaterial, created[0].id))
+    attach_file(uow, Path(path), owner)
+    return _material_view(uow.session, load_meeting(uow.session, meeting_id), created[0])
 
 
-def remove_material(workspace: Workspace, material_id: str) -> None:
-    with workspace.session() as session:
-        row = session.get(MeetingMaterial, material_id)
-        if row is None or row.deleted_at is not None:
-            raise UserError(_("Không tìm thấy tài liệu này (có thể đã bị gỡ)."))
-        row.deleted_at = utcnow()
+def remove_material(uow: UnitOfWork, material_id: str) -> None:
+    session = uow.session
+    row = session.get(MeetingMaterial, material_id)
+    if row is None or row.deleted_at is not None:
+        raise UserError(_("Không tìm thấy tài liệu này (có thể đã bị gỡ)."))
+    row.deleted_at = utcnow()
 
 
 def _materials(session: Session, meeting_id: str) -> list[MeetingMaterial]:
@@ -216,9 +214,9 @@ class Invitee:
     attended: bool | None  # None: not recorded
 
 
-def invitees(workspace: Workspace, meeting_id: str) -> list[Invitee]:
-    with workspace.session() as session:
-        return invitees_of(session, load_meeting(session, meeting_id).id)
+def invitees(uow: UnitOfWork, meeting_id: str) -> list[Invitee]:
+    session = uow.session
+    return invitees_of(session, load_meeting(session, meeting_id).id)
 
 
 def invitees_of(session: Session, meeting_id: str) -> list[Invitee]:
@@ -227,63 +225,63 @@ def invitees_of(session: Session, meeting_id: str) -> list[Invitee]:
     return [_invitee(row) for row in rows]
 
 
-def add_invitee(workspace: Workspace, meeting_id: str, form: InviteeForm) -> Invitee:
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        require_unlocked(meeting)
-        row = Guest(unit_id=meeting.unit_id, meeting_id=meeting_id, invitation=InvitationState.NOT_SENT)
-        _fill_invitee(session, row, form)
-        session.add(row)
-        session.flush()
-        return _invitee(row)
+def add_invitee(uow: UnitOfWork, meeting_id: str, form: InviteeForm) -> Invitee:
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    require_unlocked(meeting)
+    row = Guest(unit_id=meeting.unit_id, meeting_id=meeting_id, invitation=InvitationState.NOT_SENT)
+    _fill_invitee(session, row, form)
+    session.add(row)
+    session.flush()
+    return _invitee(row)
 
 
-def update_invitee(workspace: Workspace, invitee_id: str, form: InviteeForm) -> Invitee:
-    with workspace.session() as session:
-        row = _load_invitee(session, invitee_id)
-        _fill_invitee(session, row, form)
-        return _invitee(row)
+def update_invitee(uow: UnitOfWork, invitee_id: str, form: InviteeForm) -> Invitee:
+    session = uow.session
+    row = _load_invitee(session, invitee_id)
+    _fill_invitee(session, row, form)
+    return _invitee(row)
 
 
-def remove_invitee(workspace: Workspace, invitee_id: str) -> None:
-    with workspace.session() as session:
-        row = _load_invitee(session, invitee_id)
-        if session.scalar(select(Speech.id).where(Speech.guest_id == invitee_id, live(Speech)).limit(1)):
-            raise ValidationError(_("Đồng chí {name} đã phát biểu trong biên bản: không bỏ khỏi danh sách được.")
-                                  .format(name=row.name))
-        row.deleted_at = utcnow()
+def remove_invitee(uow: UnitOfWork, invitee_id: str) -> None:
+    session = uow.session
+    row = _load_invitee(session, invitee_id)
+    if session.scalar(select(Speech.id).where(Speech.guest_id == invitee_id, live(Speech)).limit(1)):
+        raise ValidationError(_("Đồng chí {name} đã phát biểu trong biên bản: không bỏ khỏi danh sách được.")
+                              .format(name=row.name))
+    row.deleted_at = utcnow()
 
 
-def set_invitation_state(workspace: Workspace, invitee_id: str, state: InvitationState,
+def set_invitation_state(uow: UnitOfWork, invitee_id: str, state: InvitationState,
                          now: datetime | None = None) -> Invitee:
     require_aware(now, "now")
-    with workspace.session() as session:
-        row = _load_invitee(session, invitee_id)
-        row.invitation = InvitationState(state)
-        if row.invitation == InvitationState.NOT_SENT:
-            row.invited_at = None
-        elif row.invited_at is None:
-            row.invited_at = now or utcnow()
-        return _invitee(row)
+    session = uow.session
+    row = _load_invitee(session, invitee_id)
+    row.invitation = InvitationState(state)
+    if row.invitation == InvitationState.NOT_SENT:
+        row.invited_at = None
+    elif row.invited_at is None:
+        row.invited_at = now or utcnow()
+    return _invitee(row)
 
 
-def mark_invitations_sent(workspace: Workspace, meeting_id: str, now: datetime | None = None) -> int:
+def mark_invitations_sent(uow: UnitOfWork, meeting_id: str, now: datetime | None = None) -> int:
     """After the letters went out: every invitee not sent yet is sent. Returns how many changed."""
     require_aware(now, "now")
-    with workspace.session() as session:
-        require_unlocked(load_meeting(session, meeting_id))
-        rows = session.scalars(select(Guest).where(Guest.meeting_id == meeting_id, live(Guest),
-                                                     Guest.invitation == InvitationState.NOT_SENT)).all()
-        for row in rows:
-            row.invitation, row.invited_at = InvitationState.SENT, now or utcnow()
-        return len(rows)
+    session = uow.session
+    require_unlocked(load_meeting(session, meeting_id))
+    rows = session.scalars(select(Guest).where(Guest.meeting_id == meeting_id, live(Guest),
+                                                 Guest.invitation == InvitationState.NOT_SENT)).all()
+    for row in rows:
+        row.invitation, row.invited_at = InvitationState.SENT, now or utcnow()
+    return len(rows)
 
 
-def set_guest_attended(workspace: Workspace, invitee_id: str, attended: bool | None) -> Invitee:
-    with workspace.session() as session:
-        row = _load_invitee(session, invitee_id)
-        row.attended = attended
-        return _invitee(row)
+def set_guest_attended(uow: UnitOfWork, invitee_id: str, attended: bool | None) -> Invitee:
+    session = uow.session
+    row = _load_invitee(session, invitee_id)
+    row.attended = attended
+    return _invitee(row)
 
 
 def _load_invitee(session: Session, invitee_id: str) -> Guest:
@@ -333,21 +331,21 @@ class Readiness:
     warnings: list[str]
 
 
-def meeting_readiness(workspace: Workspace, meeting_id: str, now: datetime) -> Readiness:
+def meeting_readiness(uow: UnitOfWork, meeting_id: str, now: datetime) -> Readiness:
     require_aware(now, "now")
-    with workspace.session() as session:
-        return _readiness(session, load_meeting(session, meeting_id), now)
+    session = uow.session
+    return _readiness(session, load_meeting(session, meeting_id), now)
 
 
-def next_meeting_readiness(workspace: Workspace, now: datetime) -> Readiness | None:
+def next_meeting_readiness(uow: UnitOfWork, now: datetime) -> Readiness | None:
     """The home page's glance: the next meeting not held yet (or today's), with its readiness."""
     require_aware(now, "now")
     today = now.astimezone(VIETNAM_TIME).replace(hour=0, minute=0, second=0, microsecond=0)
-    with workspace.session() as session:
-        meeting = session.scalar(select(Meeting).where(live(Meeting), Meeting.starts_at >= today,
-                                                         Meeting.state == MeetingState.PLANNED)
-                                 .order_by(Meeting.starts_at).limit(1))
-        return None if meeting is None else _readiness(session, meeting, now)
+    session = uow.session
+    meeting = session.scalar(select(Meeting).where(live(Meeting), Meeting.starts_at >= today,
+                                                     Meeting.state == MeetingState.PLANNED)
+                             .order_by(Meeting.starts_at).limit(1))
+    return None if meeting is None else _readiness(session, meeting, now)
 
 
 def _readiness(session: Session, meeting: Meeting, now: datetime) -> Readiness:

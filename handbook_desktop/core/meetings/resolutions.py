@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,23 +22,21 @@ from handbook_desktop.core.models import Attachment, WorkspaceFact
 from handbook_desktop.core.org.models import OrgUnit, UnitKind
 from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.models import utcnow
+from handbook_desktop.core.members.records import load_member
+from handbook_desktop.core.clock import local_day
 from handbook_desktop.core.meetings.common import (
     AttachedFile,
     attach_file,
     attached_files,
-    home_unit,
     live,
     load_meeting,
-    load_member,
-    local_day,
     member_names,
     remove_attachment,
 )
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.workspace import TERM, UnitOfWork
 from handbook_desktop.i18n import _
 
 RESOLUTION = "NQ"  # type code of a resolution (FORMATS.md)
-TERM_FACT = "party_term"
 TERM_YEARS, FIRST_TERM = 5, 2020  # 2020-2025, 2025-2030, …
 TERM_PATTERN = re.compile(r"(\d{4})\s*-\s*(\d{4})")
 MAX_NUMBER = 999
@@ -65,9 +63,9 @@ def parse_term(text: str) -> str:
     return f"{match[1]}-{match[2]}"
 
 
-def term_for(session: Session, day: date) -> str:
+def term_for(uow: UnitOfWork, day: date) -> str:
     """The term a document dated `day` belongs to: the recorded term if it covers the year."""
-    recorded = session.scalar(select(WorkspaceFact.value).where(WorkspaceFact.key == TERM_FACT))
+    recorded = uow.cell.term
     if recorded:
         start, end = (int(year) for year in recorded.split("-"))
         if start <= day.year <= end:
@@ -75,18 +73,16 @@ def term_for(session: Session, day: date) -> str:
     return default_term(day)
 
 
-def current_term(workspace: Workspace, today: date) -> str:
-    with workspace.session() as session:
-        return term_for(session, today)
+def current_term(uow: UnitOfWork, today: date) -> str:
+    return term_for(uow, today)
 
 
-def set_current_term(workspace: Workspace, term: str) -> str:
+def set_current_term(uow: UnitOfWork, term: str) -> str:
     """Record the term a congress opened; numbering restarts at 01 in it."""
     term = parse_term(term)
-    with workspace.session() as session:
-        fact = session.get(WorkspaceFact, TERM_FACT) or WorkspaceFact(key=TERM_FACT)
-        fact.value = term
-        session.add(fact)
+    fact = uow.session.get(WorkspaceFact, TERM) or WorkspaceFact(key=TERM)
+    fact.value = term
+    uow.session.add(fact)
     return term
 
 
@@ -149,66 +145,71 @@ class NumberingReport:
     next_number: int
 
 
-def resolution_defaults(workspace: Workspace, meeting_id: str) -> ResolutionForm:
+def resolution_defaults(uow: UnitOfWork, meeting_id: str) -> ResolutionForm:
     """A new resolution's form, filled from its meeting (Party paperwork: Vietnamese)."""
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        unit = session.get(OrgUnit, meeting.unit_id)
-        parent = session.get(OrgUnit, unit.parent_id) if unit and unit.parent_id else None
-        day = local_day(meeting.starts_at)
-        title = (f"Hội nghị chi bộ thường kỳ tháng {day.month} năm {day.year}"
-                 if meeting.kind == MeetingKind.REGULAR else meeting.title)
-        recipients = ([f"{parent.name} (để b/c)"] if parent else []) + ["Đảng viên trong chi bộ", "Lưu chi bộ"]
-        return ResolutionForm(title, day, recipients, [])
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    unit = session.get(OrgUnit, meeting.unit_id)
+    parent = session.get(OrgUnit, unit.parent_id) if unit and unit.parent_id else None
+    day = local_day(meeting.starts_at)
+    title = (f"Hội nghị chi bộ thường kỳ tháng {day.month} năm {day.year}"
+             if meeting.kind == MeetingKind.REGULAR else meeting.title)
+    recipients = ([f"{parent.name} (để b/c)"] if parent else []) + ["Đảng viên trong chi bộ", "Lưu chi bộ"]
+    return ResolutionForm(title, day, recipients, [])
 
 
-def next_resolution_number(workspace: Workspace, term: str) -> int:
-    with workspace.session() as session:
-        return _highest(session, home_unit(session), parse_term(term)) + 1
+def next_resolution_number(uow: UnitOfWork, term: str) -> int:
+    return _highest(uow.session, uow.home_unit_id, parse_term(term)) + 1
 
 
-def numbering_report(workspace: Workspace, term: str) -> NumberingReport:
+def numbering_report(uow: UnitOfWork, term: str) -> NumberingReport:
     term = parse_term(term)
-    with workspace.session() as session:
-        unit_id = home_unit(session)
-        numbers = sorted(session.scalars(select(Resolution.number).where(
-            Resolution.unit_id == unit_id, Resolution.term == term, live(Resolution))))
-        highest = _highest(session, unit_id, term)
+    session = uow.session
+    unit_id = uow.home_unit_id
+    numbers = sorted(session.scalars(select(Resolution.number).where(
+        Resolution.unit_id == unit_id, Resolution.term == term, live(Resolution))))
+    highest = _highest(session, unit_id, term)
     used = set(numbers)
     return NumberingReport(term, numbers, [n for n in range(1, highest) if n not in used], highest + 1)
 
 
-def create_resolution(workspace: Workspace, meeting_id: str, form: ResolutionForm, number: int | None = None,
+def create_resolution(uow: UnitOfWork, meeting_id: str, form: ResolutionForm, number: int | None = None,
                       term: str | None = None) -> ResolutionSaved:
-    """Issue the meeting's resolution with the next number of its term (or `number`, if free)."""
-    with workspace.session() as session:  # a read-only look first: see _take_numbering_lock
-        meeting = load_meeting(session, meeting_id)
-        unit_id, term = meeting.unit_id, parse_term(term) if term else term_for(session, form.issued_on)
+    """Issue the meeting's resolution with the next number of its term (or `number`, if free).
+
+    Call it first in its unit of work: see `_take_write_lock`."""
+    session = uow.session
+    _take_write_lock(session)
+    meeting = load_meeting(session, meeting_id)
+    unit_id, term = meeting.unit_id, parse_term(term) if term else term_for(uow, form.issued_on)
     _check_form(form, number)
     try:
-        with workspace.session() as session:
-            _take_numbering_lock(session, unit_id, term)
-            meeting = load_meeting(session, meeting_id)
-            if session.scalar(select(Resolution.id).where(Resolution.meeting_id == meeting_id, live(Resolution))):
-                raise ValidationError(_("Cuộc họp này đã có nghị quyết."))
-            highest = _highest(session, unit_id, term)
-            number = number or highest + 1
-            _refuse_duplicate(session, unit_id, term, number)
-            row = Resolution(unit_id=unit_id, meeting_id=meeting_id, number=number, term=term)
-            session.add(row)
-            _fill(session, row, form)
-            session.flush()
-            _bump_counter(session, unit_id, term, number)
-            return ResolutionSaved(view_of(session, row), _gap_warning(highest, number))
+        _ensure_counter(session, unit_id, term)
+        if session.scalar(select(Resolution.id).where(Resolution.meeting_id == meeting_id, live(Resolution))):
+            raise ValidationError(_("Cuộc họp này đã có nghị quyết."))
+        highest = _highest(session, unit_id, term)
+        number = number or highest + 1
+        _refuse_duplicate(session, unit_id, term, number)
+        row = Resolution(unit_id=unit_id, meeting_id=meeting_id, number=number, term=term)
+        session.add(row)
+        _fill(session, row, form)
+        session.flush()
+        _bump_counter(session, unit_id, term, number)
+        return ResolutionSaved(view_of(session, row), _gap_warning(highest, number))
     except IntegrityError as exc:  # another device's resolution arrived with that number meanwhile
         raise ValidationError(_("Số {symbol} nhiệm kỳ {term} vừa được dùng; hãy thử lại.").format(
             symbol=symbol(number or 0), term=term)) from exc
 
 
-def _take_numbering_lock(session: Session, unit_id: str, term: str) -> None:
+def _take_write_lock(session: Session) -> None:
     """Write before reading: SQLite then gives this transaction the database's write lock at
     once (waiting for another writer if needed), so no other process can take the number
-    read next. Reading first would pin an older snapshot that could not be written later."""
+    read next. Reading first would pin an older snapshot that could not be written later.
+    The statement changes no row."""
+    session.execute(text("UPDATE document_counters SET last_number = last_number WHERE 0"))
+
+
+def _ensure_counter(session: Session, unit_id: str, term: str) -> None:
     session.execute(insert(DocumentCounter).prefix_with("OR IGNORE").values(
         unit_id=unit_id, doc_type=RESOLUTION, term=term, last_number=0))
 
@@ -254,14 +255,14 @@ def _check_form(form: ResolutionForm, number: int | None) -> None:
             raise ValidationError(_("Điểm thứ {n} của nghị quyết chưa có nội dung.").format(n=position + 1))
 
 
-def update_resolution(workspace: Workspace, resolution_id: str, form: ResolutionForm) -> ResolutionSaved:
+def update_resolution(uow: UnitOfWork, resolution_id: str, form: ResolutionForm) -> ResolutionSaved:
     """Correct the text, recipients and items; the number and term never change."""
     _check_form(form, None)
-    with workspace.session() as session:
-        row = _load(session, resolution_id)
-        _fill(session, row, form)
-        session.flush()
-        return ResolutionSaved(view_of(session, row), [])
+    session = uow.session
+    row = _load(session, resolution_id)
+    _fill(session, row, form)
+    session.flush()
+    return ResolutionSaved(view_of(session, row), [])
 
 
 def _fill(session: Session, row: Resolution, form: ResolutionForm) -> None:
@@ -292,15 +293,15 @@ def _load(session: Session, resolution_id: str) -> Resolution:
     return row
 
 
-def get_resolution(workspace: Workspace, resolution_id: str) -> ResolutionView:
-    with workspace.session() as session:
-        return view_of(session, _load(session, resolution_id))
+def get_resolution(uow: UnitOfWork, resolution_id: str) -> ResolutionView:
+    session = uow.session
+    return view_of(session, _load(session, resolution_id))
 
 
-def resolution_of_meeting(workspace: Workspace, meeting_id: str) -> ResolutionView | None:
-    with workspace.session() as session:
-        row = session.scalar(select(Resolution).where(Resolution.meeting_id == meeting_id, live(Resolution)))
-        return view_of(session, row) if row else None
+def resolution_of_meeting(uow: UnitOfWork, meeting_id: str) -> ResolutionView | None:
+    session = uow.session
+    row = session.scalar(select(Resolution).where(Resolution.meeting_id == meeting_id, live(Resolution)))
+    return view_of(session, row) if row else None
 
 
 def view_of(session: Session, row: Resolution) -> ResolutionView:
@@ -320,14 +321,14 @@ def issuer_code(session: Session, unit_id: str) -> str:
     return ISSUER_CODES.get(UnitKind(unit.kind), "CB") if unit else "CB"
 
 
-def attach_signed_copy(workspace: Workspace, resolution_id: str, path: Path) -> AttachedFile:
+def attach_signed_copy(uow: UnitOfWork, resolution_id: str, path: Path) -> AttachedFile:
     """A photo or scan (image or PDF) of the signed resolution, shown beside the record."""
-    return attach_file(workspace, Path(path), lambda session: _load(session, resolution_id), SIGNED_COPY_SUFFIXES)
+    return attach_file(uow, Path(path), lambda session: _load(session, resolution_id), SIGNED_COPY_SUFFIXES)
 
 
-def remove_signed_copy(workspace: Workspace, attachment_id: str) -> None:
+def remove_signed_copy(uow: UnitOfWork, attachment_id: str) -> None:
     def check(session: Session, row: Attachment) -> None:
         if row.owner_table != Resolution.__tablename__:
             raise UserError(_("Tệp này không phải bản chụp nghị quyết."))
 
-    remove_attachment(workspace, attachment_id, check)
+    remove_attachment(uow, attachment_id, check)

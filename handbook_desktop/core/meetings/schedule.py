@@ -9,25 +9,23 @@ from sqlalchemy.orm import Session
 
 from handbook_desktop.core.meetings.models import Meeting, MeetingKind, MeetingState, Resolution
 from handbook_desktop.core.errors import ValidationError
-from handbook_desktop.core.clock import VIETNAM_TIME
+from handbook_desktop.core.clock import VIETNAM_TIME, local_day
 from handbook_desktop.core.text.formatting import format_date
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.members.party_rules import MIN_MEETING_MINUTES
 from handbook_desktop.core.meetings.attendance import EXPECTED, sync_sheet
+from handbook_desktop.core.members.records import load_member
 from handbook_desktop.core.meetings.common import (
-    home_unit,
     is_locked,
     live,
     load_meeting,
-    load_member,
-    local_day,
     member_names,
     month_bounds,
     one_line,
     require_aware,
     require_unlocked,
 )
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import N_, _
 
 MAX_MINUTES = 12 * 60
@@ -104,41 +102,41 @@ def default_title(kind: MeetingKind, day: date) -> str:
     return f"Họp chi bộ bất thường ngày {format_date(day)}"
 
 
-def create_meeting(workspace: Workspace, form: MeetingForm) -> MeetingSaved:
+def create_meeting(uow: UnitOfWork, form: MeetingForm) -> MeetingSaved:
     """A planned meeting with its attendance sheet (every member expected, excused ones apart)."""
-    with workspace.session() as session:
-        warnings = _check(session, form, None)
-        meeting = Meeting(unit_id=home_unit(session), state=MeetingState.PLANNED)
-        _apply(meeting, form)
-        session.add(meeting)
-        session.flush()
-        sync_sheet(session, meeting)
-        return MeetingSaved(meeting.id, warnings)
+    session = uow.session
+    warnings = _check(session, form, None)
+    meeting = Meeting(unit_id=uow.home_unit_id, state=MeetingState.PLANNED)
+    _apply(meeting, form)
+    session.add(meeting)
+    session.flush()
+    sync_sheet(session, meeting)
+    return MeetingSaved(meeting.id, warnings)
 
 
-def update_meeting(workspace: Workspace, meeting_id: str, form: MeetingForm) -> MeetingSaved:
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        require_unlocked(meeting)
-        warnings = _check(session, form, meeting_id)
-        _apply(meeting, form)
-        sync_sheet(session, meeting)  # a new date may change who is expected
-        return MeetingSaved(meeting.id, warnings)
+def update_meeting(uow: UnitOfWork, meeting_id: str, form: MeetingForm) -> MeetingSaved:
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    require_unlocked(meeting)
+    warnings = _check(session, form, meeting_id)
+    _apply(meeting, form)
+    sync_sheet(session, meeting)  # a new date may change who is expected
+    return MeetingSaved(meeting.id, warnings)
 
 
-def delete_meeting(workspace: Workspace, meeting_id: str) -> None:
+def delete_meeting(uow: UnitOfWork, meeting_id: str) -> None:
     """Take a meeting off the calendar (a tombstone, so the deletion syncs)."""
-    with workspace.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        require_unlocked(meeting)
-        if session.scalar(select(Resolution.id).where(Resolution.meeting_id == meeting_id, live(Resolution))):
-            raise ValidationError(_("Cuộc họp đã có nghị quyết được cấp số: không xóa được."))
-        meeting.deleted_at = utcnow()
+    session = uow.session
+    meeting = load_meeting(session, meeting_id)
+    require_unlocked(meeting)
+    if session.scalar(select(Resolution.id).where(Resolution.meeting_id == meeting_id, live(Resolution))):
+        raise ValidationError(_("Cuộc họp đã có nghị quyết được cấp số: không xóa được."))
+    meeting.deleted_at = utcnow()
 
 
-def get_meeting(workspace: Workspace, meeting_id: str) -> MeetingDetail:
-    with workspace.session() as session:
-        return detail_of(session, load_meeting(session, meeting_id))
+def get_meeting(uow: UnitOfWork, meeting_id: str) -> MeetingDetail:
+    session = uow.session
+    return detail_of(session, load_meeting(session, meeting_id))
 
 
 def detail_of(session: Session, meeting: Meeting) -> MeetingDetail:
@@ -152,14 +150,14 @@ def detail_of(session: Session, meeting: Meeting) -> MeetingDetail:
         content_hash=meeting.content_hash, evaluation=meeting.evaluation, evaluated_at=meeting.evaluated_at)
 
 
-def month_calendar(workspace: Workspace, year: int, month: int) -> list[CalendarEntry]:
+def month_calendar(uow: UnitOfWork, year: int, month: int) -> list[CalendarEntry]:
     """The cell's meetings whose day (in Vietnam) falls in the month, in time order."""
     start, end = month_bounds(year, month)
-    with workspace.session() as session:
-        meetings = session.scalars(select(Meeting).where(live(Meeting), Meeting.starts_at >= start,
-                                                          Meeting.starts_at < end).order_by(Meeting.starts_at))
-        return [CalendarEntry(x.id, local_day(x.starts_at), x.starts_at, x.title, MeetingKind(x.kind),
-                              MeetingState(x.state), is_locked(x)) for x in meetings]
+    session = uow.session
+    meetings = session.scalars(select(Meeting).where(live(Meeting), Meeting.starts_at >= start,
+                                                      Meeting.starts_at < end).order_by(Meeting.starts_at))
+    return [CalendarEntry(x.id, local_day(x.starts_at), x.starts_at, x.title, MeetingKind(x.kind),
+                          MeetingState(x.state), is_locked(x)) for x in meetings]
 
 
 def _check(session: Session, form: MeetingForm, meeting_id: str | None) -> list[str]:
@@ -205,16 +203,16 @@ def _apply(meeting: Meeting, form: MeetingForm) -> None:
     meeting.title = one_line(form.title) or default_title(meeting.kind, local_day(form.starts_at))
 
 
-def propose_next_regular(workspace: Workspace, today: date) -> ProposedMeeting:
+def propose_next_regular(uow: UnitOfWork, today: date) -> ProposedMeeting:
     """Next month's regular meeting on the pattern of the last ones (same day of the month,
     or the same weekday of the same week), at the same hour, place, chair and recorder.
 
     "Next month" is the month after the latest regular meeting, moved on until it is not
     in the past. Without any regular meeting, the same day next month at 19:30.
     """
-    with workspace.session() as session:
-        last_two = list(session.scalars(select(Meeting).where(live(Meeting), Meeting.kind == MeetingKind.REGULAR)
-                                        .order_by(Meeting.starts_at.desc()).limit(2)))
+    session = uow.session
+    last_two = list(session.scalars(select(Meeting).where(live(Meeting), Meeting.kind == MeetingKind.REGULAR)
+                                    .order_by(Meeting.starts_at.desc()).limit(2)))
     if not last_two:
         first = _add_months(today.replace(day=1), 1)
         day = first.replace(day=min(today.day, calendar.monthrange(first.year, first.month)[1]))

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.meetings.common import (MeetingContext, Notice, RowsModel, button_row, current_row,
-                                                 member_choices, on_key, reported, rows_table)
+                                                 member_choices, on_key, rows_table)
 from handbook_desktop.ui.meetings.item_dialogs import AgendaItemDialog
 
 COLUMNS = (
@@ -49,7 +49,7 @@ class AgendaBox(QGroupBox):
     def load(self, detail: meetings.MeetingDetail) -> None:
         self.meeting_id, self.planned_minutes, self.locked = detail.id, detail.planned_minutes, detail.locked
         self.choices = member_choices(self.ctx.workspace)
-        self._show(meetings.agenda(self.ctx.workspace, detail.id))
+        self._show(self.ctx.read(meetings.agenda, detail.id))
         self.notice.clear_text()
         for button in self.buttons:
             button.setEnabled(not detail.locked)
@@ -64,14 +64,13 @@ class AgendaBox(QGroupBox):
     def entries(self) -> list[meetings.AgendaEntry]:
         return [entry_of(item) for item in self.model.rows]
 
-    def _save(self, entries: list[meetings.AgendaEntry], select: int) -> bool:
-        with reported(self, _("Chương trình cuộc họp")):
-            saved = meetings.set_agenda(self.ctx.workspace, self.meeting_id, entries)
+    def _save(self, entries: list[meetings.AgendaEntry], select: int) -> None:
+        def done(saved: meetings.AgendaSaved) -> None:
             self._show(saved.items, select)
             self.notice.show_text("\n".join(saved.warnings), "warning")
             self.changed.emit()
-            return True
-        return False
+
+        self.ctx.write(self, _("Chương trình cuộc họp"), meetings.set_agenda, self.meeting_id, entries, on_done=done)
 
     def add_item(self) -> None:
         if self.locked:

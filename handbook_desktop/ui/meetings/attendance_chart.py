@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from handbook_desktop.core.meetings.models import AttendanceStatus
+from handbook_desktop.core.meetings import AttendanceStatus
 from handbook_desktop.core.text.formatting import format_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
@@ -104,7 +104,7 @@ class AttendanceChartDialog(QDialog):
         self.setWindowTitle(_("Biểu đồ điểm danh"))
         self.year = QComboBox()
         self.year.addItem(_("Mọi năm"), None)
-        for each in sorted({row.day.year for row in meetings.meeting_history(ctx.workspace)}, reverse=True):
+        for each in sorted({row.day.year for row in ctx.read(meetings.meeting_history)}, reverse=True):
             self.year.addItem(str(each), each)
         self.year.setCurrentIndex(max(self.year.findData(year), 0))
         self.year.currentIndexChanged.connect(lambda _i: self.reload())
@@ -125,7 +125,7 @@ class AttendanceChartDialog(QDialog):
         since = date(year, 1, 1) if year else None
         # Meetings still ahead have nobody marked yet: they would count as absences.
         until = min(date(year, 12, 31), self.ctx.today) if year else self.ctx.today
-        self.chart = meetings.attendance_chart(self.ctx.workspace, since, until)
+        self.chart = self.ctx.read(meetings.attendance_chart, since, until)
         excused = sum(1 for line in self.chart.members if not line.expected)
         self.summary.setText(_("{meetings} cuộc họp đã diễn ra, {members} đồng chí ({excused} đồng chí miễn sinh "
                                "hoạt không tính tỷ lệ).").format(meetings=len(self.chart.meetings),

@@ -8,7 +8,7 @@ the roster.
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from handbook_desktop.core.meetings.models import AttendanceStatus
+from handbook_desktop.core.meetings import AttendanceStatus
 from handbook_desktop.core.members.models import MemberStatus
 from handbook_desktop.core.labels import label
 from handbook_desktop.core import meetings

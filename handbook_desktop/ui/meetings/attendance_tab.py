@@ -7,10 +7,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGroupBox, QHBoxLayout
 
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core import meetings
-from handbook_desktop.i18n import _
+from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.meetings.attendance_model import MARKS, REASON, AttendanceModel, Mark
 from handbook_desktop.ui.meetings.common import PALE_SELECTION, MeetingContext, Notice, button_row
 
+TITLE = N_("Điểm danh")
 KEYS = {key: mark for _title, mark, key in MARKS}
 
 
@@ -132,7 +133,7 @@ class AttendanceTab(QWidget):
             widget.setEnabled(not detail.locked)
 
     def reload(self) -> None:
-        sheet = meetings.attendance_sheet(self.ctx.workspace, self.meeting_id)
+        sheet = self.ctx.read(meetings.attendance_sheet, self.meeting_id)
         self.model.set_rows(sheet.rows)
         self.counts.setText(counts_html(sheet.counts))
         self._load_guests()
@@ -142,7 +143,7 @@ class AttendanceTab(QWidget):
     def _load_guests(self) -> None:
         self.guests.blockSignals(True)
         self.guests.clear()
-        for guest in meetings.invitees(self.ctx.workspace, self.meeting_id):
+        for guest in self.ctx.read(meetings.invitees, self.meeting_id):
             if guest.member_id:
                 continue  # members of the cell are on the sheet
             item = QListWidgetItem(guest.name)
@@ -158,11 +159,8 @@ class AttendanceTab(QWidget):
     def _guest_changed(self, item: QListWidgetItem) -> None:
         guest_id = item.data(Qt.ItemDataRole.UserRole)
         if guest_id and not self.locked:
-            try:
-                meetings.set_guest_attended(self.ctx.workspace, guest_id,
-                                            item.checkState() == Qt.CheckState.Checked)
-            except UserError as exc:
-                self.feedback.show_text(exc.message, "error")
+            self.ctx.write(self, _(TITLE), meetings.set_guest_attended, guest_id,
+                           item.checkState() == Qt.CheckState.Checked, refused=self._refused)
             self.changed.emit()
 
     # -- marking ------------------------------------------------------------------------
@@ -183,17 +181,20 @@ class AttendanceTab(QWidget):
         member = self.model.rows[row]
         if ask_reason and member.status == mark:
             reason = member.reason  # pressing L again must not wipe the reason given
-        try:
-            marked = meetings.mark_attendance(self.ctx.workspace, self.meeting_id, member.member_id, mark, reason)
-        except UserError as exc:
-            self.feedback.show_text(exc.message, "error")
-            return False
-        self._show_marked(marked)
-        if mark == Mark.ABSENT_EXCUSED and ask_reason:
-            self._ask_reason(row)
-        else:
-            self._next_row(row)
+
+        def done(marked: meetings.Marked) -> None:
+            self._show_marked(marked)
+            if mark == Mark.ABSENT_EXCUSED and ask_reason:
+                self._ask_reason(row)
+            else:
+                self._next_row(row)
+
+        self.ctx.write(self, _(TITLE), meetings.mark_attendance, self.meeting_id, member.member_id, mark, reason,
+                       on_done=done, refused=self._refused)
         return True
+
+    def _refused(self, exc: UserError) -> None:
+        self.feedback.show_text(exc.message, "error")
 
     def _show_marked(self, marked: meetings.Marked) -> None:
         self.model.replace(marked.row)
@@ -207,14 +208,13 @@ class AttendanceTab(QWidget):
         self.table.setCurrentIndex(self.model.index(following, self.table.currentIndex().column()))
 
     def mark_rest_present(self) -> None:
-        try:
-            meetings.mark_pending_present(self.ctx.workspace, self.meeting_id)
-        except UserError as exc:
-            self.feedback.show_text(exc.message, "error")
-            return
-        self.reload()
-        self.feedback.show_text(_("Những đồng chí chưa điểm danh đã được đánh dấu có mặt."), "ok")
-        self.changed.emit()
+        def done(_counts: meetings.AttendanceCounts) -> None:
+            self.reload()
+            self.feedback.show_text(_("Những đồng chí chưa điểm danh đã được đánh dấu có mặt."), "ok")
+            self.changed.emit()
+
+        self.ctx.write(self, _(TITLE), meetings.mark_pending_present, self.meeting_id, on_done=done,
+                       refused=self._refused)
 
     # -- the reason of an excused absence, asked in place -------------------------------
     def _ask_reason(self, row: int) -> None:
@@ -251,11 +251,10 @@ class AttendanceTab(QWidget):
         self.scan.clear()
         if not text.strip() or self.locked:
             return
-        try:
-            marked = meetings.mark_by_qr(self.ctx.workspace, self.meeting_id, text)
-        except UserError as exc:
-            self.feedback.show_text(exc.message, "error")
-            return
+        self.ctx.write(self, _(TITLE), meetings.mark_by_qr, self.meeting_id, text, on_done=self._scanned,
+                       refused=self._refused)
+
+    def _scanned(self, marked: meetings.Marked) -> None:
         position = self.model.replace(marked.row)
         self.counts.setText(counts_html(marked.counts))
         if position >= 0:

@@ -167,7 +167,7 @@ class CalendarView(QWidget):
         self.show_month(self.ctx.today.year, self.ctx.today.month)
 
     def reload(self) -> None:
-        entries = meetings.month_calendar(self.ctx.workspace, self.year, self.month)
+        entries = self.ctx.read(meetings.month_calendar, self.year, self.month)
         self.model.set_month(self.year, self.month, entries, self.ctx.today)
         self.month_label.setText("<h2>%s</h2>" % escape(_("Tháng {month}/{year}").format(month=self.month,
                                                                                           year=self.year)))
@@ -207,7 +207,7 @@ class CalendarView(QWidget):
 
     def propose_next(self) -> None:
         with reported(self, _("Đề xuất cuộc họp tháng sau")):
-            proposal = meetings.propose_next_regular(self.ctx.workspace, self.ctx.today)
+            proposal = self.ctx.read(meetings.propose_next_regular, self.ctx.today)
             self._run_form(MeetingFormDialog(self.ctx, proposal=proposal, parent=self))
 
     def new_meeting(self, day: date | None = None) -> None:
@@ -215,7 +215,7 @@ class CalendarView(QWidget):
 
     def _run_form(self, dialog: MeetingFormDialog) -> None:
         if dialog.exec() and dialog.saved:
-            detail = meetings.get_meeting(self.ctx.workspace, dialog.saved.id)
+            detail = self.ctx.read(meetings.get_meeting, dialog.saved.id)
             day = detail.starts_at.astimezone(VIETNAM_TIME).date()
             self.show_month(day.year, day.month)
             self.saved.emit(dialog.saved)

@@ -21,6 +21,7 @@ from handbook_desktop.core.members import roster as members
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.dialogs import show_error
+from handbook_desktop.ui.ops import Operations
 from handbook_desktop.ui.taskrunner import TaskRunner
 
 # Colours only: sizes come from the application font, so large-text mode scales everything.
@@ -44,13 +45,38 @@ def _vietnam_now() -> datetime:
 class MeetingContext:
     """Shared by every meeting screen; tests fix `today` and `clock` to the demo's dates."""
 
-    workspace: Workspace
-    tasks: TaskRunner
+    ops: Operations
     today: date
     clock: Callable[[], datetime] = field(default=_vietnam_now)
 
+    @property
+    def workspace(self) -> Workspace:
+        """For what is not a service call: the attachment store, the roster, the export panel."""
+        return self.ops.workspace
+
+    @property
+    def tasks(self) -> TaskRunner:
+        return self.ops.tasks
+
     def now(self) -> datetime:
         return self.clock()
+
+    def read(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """A quick read of what the screen shows."""
+        return self.ops.read_now(lambda uow: service(uow, *args, **kwargs))
+
+    def write(self, parent: QWidget | None, title: str, service: Callable[..., Any], *args: Any,
+              on_done: Callable[[Any], None] | None = None,
+              refused: Callable[[UserError], None] | None = None, **kwargs: Any) -> None:
+        """One user action on the task runner; a refusal of the services goes to `refused`,
+        else becomes a message as with `reported`, and `on_done` then does not run."""
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                (refused or (lambda error: show_error(parent, title, error)))(exc)
+            else:
+                self.tasks.error.emit(title, exc)
+
+        self.ops.write(lambda uow: service(uow, *args, **kwargs), title=title, on_done=on_done, on_error=failed)
 
 
 @contextmanager

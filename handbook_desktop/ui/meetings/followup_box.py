@@ -4,11 +4,9 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.text.formatting import format_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
-from handbook_desktop.ui.dialogs import show_error
 from handbook_desktop.ui.meetings.common import MeetingContext, RowsModel, rows_table
 
 OVERDUE = QColor("#b3261e")
@@ -52,12 +50,8 @@ class FollowUpModel(RowsModel):
             return False
         task = self.rows[index.row()]
         done = Qt.CheckState(value) == Qt.CheckState.Checked
-        try:
-            meetings.set_task_done(self.ctx.workspace, task.item_id, self.ctx.today if done else None)
-        except UserError as exc:
-            show_error(None, _("Nhiệm vụ theo nghị quyết"), exc)
-            return False
-        self.dataChanged.emit(index, index)
+        self.ctx.write(None, _("Nhiệm vụ theo nghị quyết"), meetings.set_task_done, task.item_id,
+                       self.ctx.today if done else None, on_done=lambda _result: self.dataChanged.emit(index, index))
         return True
 
 
@@ -80,7 +74,7 @@ class FollowUpBox(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        tasks = meetings.follow_up_tasks(self.ctx.workspace, self.meeting_id)
+        tasks = self.ctx.read(meetings.follow_up_tasks, self.meeting_id)
         self.model.set_rows(tasks)
         if tasks:
             done = sum(1 for task in tasks if task.done_on)

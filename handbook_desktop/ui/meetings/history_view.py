@@ -3,7 +3,7 @@
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from handbook_desktop.core.meetings.models import MeetingKind, MeetingState
+from handbook_desktop.core.meetings import MeetingKind, MeetingState
 from handbook_desktop.core.text.formatting import format_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
@@ -79,14 +79,14 @@ class HistoryView(QWidget):
                                      states=frozenset({state} if state else ()), year=self.year.currentData())
 
     def reload(self) -> None:
-        rows = meetings.meeting_history(self.ctx.workspace, self.query())
+        rows = self.ctx.read(meetings.meeting_history, self.query())
         self.model.set_rows(rows)
         self.count.setText(_("{n} cuộc họp").format(n=len(rows)))
         self._fill_years()
 
     def _fill_years(self) -> None:
         """Years with meetings, from the unfiltered history (a filter must not hide its own choices)."""
-        years = sorted({row.day.year for row in meetings.meeting_history(self.ctx.workspace)}, reverse=True)
+        years = sorted({row.day.year for row in self.ctx.read(meetings.meeting_history)}, reverse=True)
         shown = [self.year.itemData(i) for i in range(1, self.year.count())]
         if shown == years:
             return

@@ -3,14 +3,14 @@
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from handbook_desktop.core.meetings.models import InvitationState
+from handbook_desktop.core.meetings import InvitationState
 from handbook_desktop.core.members.models import MemberStatus
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.text.formatting import format_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.meetings.common import (MeetingContext, RowsModel, button_row, current_row, member_choices,
-                                                 on_key, reported, rows_table)
+                                                 on_key, rows_table)
 from handbook_desktop.ui.meetings.item_dialogs import InviteeDialog
 
 ON_ROLL = frozenset({MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY, MemberStatus.EXCUSED})
@@ -62,7 +62,7 @@ class InvitationsBox(QGroupBox):
             widget.setEnabled(not detail.locked)
 
     def reload(self, select: int = -1) -> None:
-        self.model.set_rows(meetings.invitees(self.ctx.workspace, self.meeting_id))
+        self.model.set_rows(self.ctx.read(meetings.invitees, self.meeting_id))
         if 0 <= select < len(self.model.rows):
             self.table.selectRow(select)
         self._show_state()
@@ -82,9 +82,8 @@ class InvitationsBox(QGroupBox):
             return
         dialog = InviteeDialog(member_choices(self.ctx.workspace, ON_ROLL), parent=self)
         if dialog.exec() and dialog.value:
-            with reported(self, _("Mời dự cuộc họp")):
-                meetings.add_invitee(self.ctx.workspace, self.meeting_id, dialog.value)
-                self._after_change(len(self.model.rows))
+            self.ctx.write(self, _("Mời dự cuộc họp"), meetings.add_invitee, self.meeting_id, dialog.value,
+                           on_done=lambda _result: self._after_change(len(self.model.rows)))
 
     def edit_invitee(self) -> None:
         row = current_row(self.table)
@@ -93,27 +92,23 @@ class InvitationsBox(QGroupBox):
         invitee = self.model.rows[row]
         dialog = InviteeDialog(member_choices(self.ctx.workspace, ON_ROLL), invitee, parent=self)
         if dialog.exec() and dialog.value:
-            with reported(self, _("Sửa người được mời")):
-                meetings.update_invitee(self.ctx.workspace, invitee.id, dialog.value)
-                self._after_change(row)
+            self.ctx.write(self, _("Sửa người được mời"), meetings.update_invitee, invitee.id, dialog.value,
+                           on_done=lambda _result: self._after_change(row))
 
     def remove_invitee(self) -> None:
         row = current_row(self.table)
         if row >= 0 and not self.locked:
-            with reported(self, _("Bỏ người được mời")):
-                meetings.remove_invitee(self.ctx.workspace, self.model.rows[row].id)
-                self._after_change(min(row, len(self.model.rows) - 2))
+            self.ctx.write(self, _("Bỏ người được mời"), meetings.remove_invitee, self.model.rows[row].id,
+                           on_done=lambda _result: self._after_change(min(row, len(self.model.rows) - 2)))
 
     def set_state(self) -> None:
         row = current_row(self.table)
         if row >= 0 and not self.locked:
-            with reported(self, _("Giấy mời")):
-                meetings.set_invitation_state(self.ctx.workspace, self.model.rows[row].id,
-                                              InvitationState(self.state.currentData()), now=self.ctx.now())
-                self._after_change(row)
+            self.ctx.write(self, _("Giấy mời"), meetings.set_invitation_state, self.model.rows[row].id,
+                           InvitationState(self.state.currentData()), now=self.ctx.now(),
+                           on_done=lambda _result: self._after_change(row))
 
     def mark_sent(self) -> None:
         """After the letters went out (printed or sent): everyone not sent yet becomes sent."""
-        with reported(self, _("Giấy mời")):
-            meetings.mark_invitations_sent(self.ctx.workspace, self.meeting_id, now=self.ctx.now())
-            self._after_change(current_row(self.table))
+        self.ctx.write(self, _("Giấy mời"), meetings.mark_invitations_sent, self.meeting_id, now=self.ctx.now(),
+                       on_done=lambda _result: self._after_change(current_row(self.table)))

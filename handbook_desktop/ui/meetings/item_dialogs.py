@@ -126,9 +126,9 @@ class ResolutionItemDialog(RowDialog):
 class AddendumDialog(RowDialog):
     """A correction or supplement to approved minutes: saved through the service on Lưu."""
 
-    def __init__(self, workspace, meeting_id: str, today: date, parent: QWidget | None = None):
+    def __init__(self, ctx, meeting_id: str, today: date, parent: QWidget | None = None):
         super().__init__(_("Lập phụ lục biên bản"), parent)
-        self.workspace, self.meeting_id = workspace, meeting_id
+        self.ctx, self.meeting_id = ctx, meeting_id
         self.text = QPlainTextEdit(placeholderText=_("Nội dung đính chính, bổ sung biên bản đã thông qua"))
         self.text.setTabChangesFocus(True)
         self.day = QLineEdit(format_date(today), placeholderText=_("ngày/tháng/năm"))
@@ -136,8 +136,20 @@ class AddendumDialog(RowDialog):
         self.form.addRow(_("Ngày lập"), self.day)
         self.finish()
 
-    def check(self) -> meetings.AddendumView:
-        made_on = parse_date(self.day.text(), _("Ngày lập"))
-        if made_on is None:
-            raise ValidationError(_("Hãy nhập ngày lập phụ lục."))
-        return meetings.add_addendum(self.workspace, self.meeting_id, self.text.toPlainText(), made_on)
+    def save(self) -> bool:
+        """Written on the task runner; the dialog closes once it is saved, stays open if refused."""
+        try:
+            made_on = parse_date(self.day.text(), _("Ngày lập"))
+            if made_on is None:
+                raise ValidationError(_("Hãy nhập ngày lập phụ lục."))
+        except UserError as exc:
+            self.problem.show_text(exc.message, "error")
+            return False
+        self.ctx.write(self, _("Lập phụ lục biên bản"), meetings.add_addendum, self.meeting_id,
+                       self.text.toPlainText(), made_on, on_done=self._saved,
+                       refused=lambda exc: self.problem.show_text(exc.message, "error"))
+        return self.result() == QDialog.DialogCode.Accepted
+
+    def _saved(self, addendum: meetings.AddendumView) -> None:
+        self.value = addendum
+        self.accept()

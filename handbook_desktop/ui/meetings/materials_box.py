@@ -9,7 +9,7 @@ from handbook_desktop.core.text.formatting import format_datetime
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.meetings.common import (MeetingContext, RowsModel, button_row, current_row, on_key,
-                                                 open_attached, reported, rows_table)
+                                                 open_attached, rows_table)
 from handbook_desktop.ui.meetings.library_picker import LibraryPickerDialog
 
 
@@ -51,15 +51,13 @@ class MaterialsBox(QGroupBox):
             button.setEnabled(not detail.locked)
 
     def reload(self) -> None:
-        self.model.set_rows(meetings.materials(self.ctx.workspace, self.meeting_id))
+        self.model.set_rows(self.ctx.read(meetings.materials, self.meeting_id))
 
     def add_from_library(self) -> None:
         picker = LibraryPickerDialog(self.ctx.workspace, self)
         if picker.exec() and picker.chosen:
-            with reported(self, _("Thêm tài liệu")):
-                meetings.add_library_material(self.ctx.workspace, self.meeting_id, picker.chosen.id,
-                                              now=self.ctx.now())
-                self._after_change()
+            self.ctx.write(self, _("Thêm tài liệu"), meetings.add_library_material, self.meeting_id,
+                           picker.chosen.id, now=self.ctx.now(), on_done=lambda _result: self._after_change())
 
     def add_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Chọn tệp tài liệu"))
@@ -69,9 +67,8 @@ class MaterialsBox(QGroupBox):
     def add_path(self, path: Path) -> None:
         # Reading and hashing a large file waits on the disk: the task runner keeps the window alive.
         meeting_id, now = self.meeting_id, self.ctx.now()
-        self.ctx.tasks.run(lambda _p: meetings.add_file_material(self.ctx.workspace, meeting_id, path, now=now),
-                           title=_("Thêm tài liệu {name}").format(name=path.name),
-                           on_done=lambda _view: self._after_change())
+        self.ctx.write(self, _("Thêm tài liệu {name}").format(name=path.name), meetings.add_file_material,
+                       meeting_id, path, now=now, on_done=lambda _view: self._after_change())
 
     def _after_change(self) -> None:
         self.reload()
@@ -90,6 +87,5 @@ class MaterialsBox(QGroupBox):
     def remove_material(self) -> None:
         row = current_row(self.table)
         if row >= 0 and self.buttons[3].isEnabled():
-            with reported(self, _("Gỡ tài liệu")):
-                meetings.remove_material(self.ctx.workspace, self.model.rows[row].id)
-                self._after_change()
+            self.ctx.write(self, _("Gỡ tài liệu"), meetings.remove_material, self.model.rows[row].id,
+                           on_done=lambda _result: self._after_change())

@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-from handbook_desktop.core.meetings.models import MeetingKind
+from handbook_desktop.core.meetings import MeetingKind
 from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.text.formatting import format_date, parse_date
@@ -31,7 +31,7 @@ class MeetingFormDialog(QDialog):
         self.setWindowTitle(_("Sửa thông tin cuộc họp") if meeting_id else _("Lên lịch cuộc họp"))
         self._build(member_choices(ctx.workspace))
         if meeting_id:
-            self._load_detail(meetings.get_meeting(ctx.workspace, meeting_id))
+            self._load_detail(ctx.read(meetings.get_meeting, meeting_id))
         elif proposal:
             self._load_form(proposal.form)
             self.note.show_text(_("Đề xuất theo lịch {pattern}; giờ, địa điểm, chủ trì và thư ký theo cuộc họp "
@@ -119,14 +119,24 @@ class MeetingFormDialog(QDialog):
                                     title=self.title.text())
 
     def save(self) -> bool:
+        """Written on the task runner; the dialog closes once it is saved, stays open if refused.
+        Returns whether it is closed already (at once when the task runner runs inline)."""
         try:
             form = self.form()
-            if self.meeting_id:
-                self.saved = meetings.update_meeting(self.ctx.workspace, self.meeting_id, form)
-            else:
-                self.saved = meetings.create_meeting(self.ctx.workspace, form)
         except UserError as exc:
-            self.problems.show_text(exc.message, "error")
+            self._refused(exc)
             return False
+        if self.meeting_id:
+            self.ctx.write(self, self.windowTitle(), meetings.update_meeting, self.meeting_id, form,
+                           on_done=self._saved, refused=self._refused)
+        else:
+            self.ctx.write(self, self.windowTitle(), meetings.create_meeting, form, on_done=self._saved,
+                           refused=self._refused)
+        return self.result() == QDialog.DialogCode.Accepted
+
+    def _saved(self, saved: meetings.MeetingSaved) -> None:
+        self.saved = saved
         self.accept()
-        return True
+
+    def _refused(self, exc: UserError) -> None:
+        self.problems.show_text(exc.message, "error")

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from handbook_desktop.core.clock import VIETNAM_TIME
+from handbook_desktop.core.errors import UserError
 
 from handbook_desktop.core.text.formatting import format_date
 from handbook_desktop.core import meetings
@@ -13,7 +14,7 @@ from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import ask
 from handbook_desktop.ui.printing.export_panel import ExportPanel
 from handbook_desktop.ui.meetings.attendance_tab import AttendanceTab
-from handbook_desktop.ui.meetings.common import WEEKDAYS, MeetingContext, Notice, button_row, format_time, reported
+from handbook_desktop.ui.meetings.common import WEEKDAYS, MeetingContext, Notice, button_row, format_time
 from handbook_desktop.ui.meetings.meeting_form import MeetingFormDialog
 from handbook_desktop.ui.meetings.minutes_tab import MinutesTab
 from handbook_desktop.ui.meetings.preparation_tab import PreparationTab
@@ -70,7 +71,7 @@ class MeetingView(QWidget):
     def open(self, meeting_id: str, tab: int = PREPARATION) -> None:
         self.minutes.leave()  # what was typed last is written before the editor is refilled
         self.notice.clear_text()
-        self.detail = meetings.get_meeting(self.ctx.workspace, meeting_id)
+        self.detail = self.ctx.read(meetings.get_meeting, meeting_id)
         self._show_header()
         for page in (self.preparation, self.attendance, self.resolution):
             page.load(self.detail)
@@ -83,6 +84,22 @@ class MeetingView(QWidget):
     def reload(self, tab: int | None = None) -> None:
         if self.detail:
             self.open(self.detail.id, self.tabs.currentIndex() if tab is None else tab)
+
+    def refresh_header(self) -> None:
+        """The meeting changed (here or elsewhere): its title, time and state; approval locks
+        every tab."""
+        if self.detail is None:
+            return
+        try:
+            detail = self.ctx.read(meetings.get_meeting, self.detail.id)
+        except UserError:
+            return  # deleted meanwhile: the calendar no longer lists it
+        locked_now = detail.locked and not self.detail.locked
+        self.detail = detail
+        self._show_header()
+        if locked_now:
+            for page in (self.preparation, self.attendance, self.resolution):
+                page.load(detail)
 
     def _show_header(self) -> None:
         self.header.setText("<h2>%s</h2>" % escape(self.detail.title))
@@ -101,13 +118,7 @@ class MeetingView(QWidget):
 
     def _minutes_saved(self) -> None:
         """Saving makes the meeting held, approving locks it: every tab must know."""
-        detail = meetings.get_meeting(self.ctx.workspace, self.detail.id)
-        locked_now = detail.locked and not self.detail.locked
-        self.detail = detail
-        self._show_header()
-        if locked_now:
-            for page in (self.preparation, self.attendance, self.resolution):
-                page.load(detail)
+        self.refresh_header()
         self.changed.emit()
 
     def leave(self) -> None:
@@ -124,7 +135,8 @@ class MeetingView(QWidget):
         if not ask(self, _("Xóa cuộc họp"), _("Xóa cuộc họp “{title}” khỏi lịch?").format(title=self.detail.title),
                    _("Xóa"), _("Không xóa")):
             return
-        with reported(self, _("Xóa cuộc họp")):
-            meetings.delete_meeting(self.ctx.workspace, self.detail.id)
-            self.detail = None
-            self.deleted.emit()
+        self.ctx.write(self, _("Xóa cuộc họp"), meetings.delete_meeting, self.detail.id, on_done=self._deleted)
+
+    def _deleted(self, _result: None) -> None:
+        self.detail = None
+        self.deleted.emit()

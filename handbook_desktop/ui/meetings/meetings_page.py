@@ -8,22 +8,24 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, Q
 
 from handbook_desktop.core.library import reading as library
 from handbook_desktop.core import meetings
-from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.meetings.calendar_view import CalendarView
 from handbook_desktop.ui.meetings.common import MeetingContext, reported
 from handbook_desktop.ui.meetings.history_view import HistoryView
 from handbook_desktop.ui.meetings.meeting_view import MeetingView
-from handbook_desktop.ui.taskrunner import TaskRunner
+from handbook_desktop.ui.changes import keep_fresh
+from handbook_desktop.ui.ops import Operations
+
+
+HISTORY_TABLES = {"meetings", "attendance", "resolutions", "agenda_items", "speeches"}  # what history shows
 
 
 class MeetingsPage(QWidget):
     open_requested = Signal(str, str)  # library table, item id (a material from the library)
 
-    def __init__(self, workspace: Workspace, tasks: TaskRunner, title: str, today: date,
-                 parent: QWidget | None = None):
+    def __init__(self, ops: Operations, title: str, today: date, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx = MeetingContext(workspace, tasks, today)
+        self.ctx = MeetingContext(ops, today)
         self.calendar, self.history = CalendarView(self.ctx), HistoryView(self.ctx)
         self.meeting = MeetingView(self.ctx)
         self.overview = QTabWidget()
@@ -41,6 +43,12 @@ class MeetingsPage(QWidget):
         self.meeting.changed.connect(self.calendar.reload)
         self.meeting.open_document.connect(lambda document_id: self.open_requested.emit(library.DOCUMENTS,
                                                                                           document_id))
+        # Changes made elsewhere (another window, a sync) refresh what is shown; the meeting's
+        # own tabs reload as the user moves between them, so only its header follows here.
+        keep_fresh(self.calendar, ops.changes, {"meetings"}, self.calendar.reload)
+        keep_fresh(self.history, ops.changes, HISTORY_TABLES, self.history.reload)
+        keep_fresh(self.meeting, ops.changes, {"meetings"}, self.meeting.refresh_header)
+        keep_fresh(self.meeting.attendance, ops.changes, {"members"}, self.meeting.attendance.reload)  # the roster
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 8)
         self.heading = QLabel("<h1>%s</h1>" % escape(title))

@@ -5,12 +5,12 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from handbook_desktop.core.meetings.models import MeetingState
+from handbook_desktop.core.meetings import MeetingState
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.text.formatting import format_date, format_datetime
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
-from handbook_desktop.ui.meetings.common import MeetingContext, Notice, button_row, reported
+from handbook_desktop.ui.meetings.common import MeetingContext, Notice, button_row
 from handbook_desktop.ui.meetings.item_dialogs import AddendumDialog
 
 
@@ -52,9 +52,9 @@ class AddendaBox(QGroupBox):
 
     def add_addendum(self) -> None:
         # An addendum is dated from the meeting day on: today, or the meeting day if that is later.
-        dialog = AddendumDialog(self.ctx.workspace, self.meeting_id, max(self.ctx.today, self.meeting_day), self)
+        dialog = AddendumDialog(self.ctx, self.meeting_id, max(self.ctx.today, self.meeting_day), self)
         if dialog.exec() and dialog.value:
-            minutes = meetings.load_minutes(self.ctx.workspace, self.meeting_id)
+            minutes = self.ctx.read(meetings.load_minutes, self.meeting_id)
             self.load(minutes.meeting, minutes.addenda)
 
 
@@ -88,6 +88,6 @@ class EvaluationBox(QGroupBox):
             self.notice.clear_text()
 
     def save(self) -> None:
-        with reported(self, _("Đánh giá cuộc họp")):
-            meetings.save_evaluation(self.ctx.workspace, self.meeting_id, self.text.toPlainText(), now=self.ctx.now())
-            self.load(meetings.get_meeting(self.ctx.workspace, self.meeting_id))
+        self.ctx.write(self, _("Đánh giá cuộc họp"), meetings.save_evaluation, self.meeting_id,
+                       self.text.toPlainText(), now=self.ctx.now(),
+                       on_done=lambda _result: self.load(self.ctx.read(meetings.get_meeting, self.meeting_id)))

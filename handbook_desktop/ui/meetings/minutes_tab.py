@@ -8,6 +8,7 @@ window) or pressing Lưu writes the minutes as rows with `save_minutes`; a draft
 opening is what an earlier session left behind when it crashed, and the user is told.
 """
 
+from collections.abc import Callable
 from datetime import date, datetime
 from time import monotonic
 
@@ -15,8 +16,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSplitter,
                                QVBoxLayout, QWidget)
 
-from handbook_desktop.core.meetings.models import Quality
 from handbook_desktop.core.errors import UserError, ValidationError
+from handbook_desktop.core import write_guard
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.text.formatting import format_datetime
 from handbook_desktop.core import meetings
@@ -49,7 +50,7 @@ class MinutesTab(QWidget):
         self.conclusions.setTabChangesFocus(True)
         self.quality = QComboBox()
         self.quality.addItem(_("— chưa đánh giá —"), None)
-        for quality in Quality:
+        for quality in meetings.Quality:
             self.quality.addItem(meetings.meeting_label(quality), quality)
         self.speeches, self.votes = SpeechesPanel(), VotesPanel()
         self.addenda, self.evaluation = AddendaBox(ctx), EvaluationBox(ctx)
@@ -102,7 +103,7 @@ class MinutesTab(QWidget):
     def load(self, meeting_id: str) -> None:
         """Read the minutes (an autosaved draft first, if one was left behind) into the editor."""
         self.autosave_timer.stop()
-        minutes = meetings.load_minutes(self.ctx.workspace, meeting_id)
+        minutes = self.ctx.read(meetings.load_minutes, meeting_id)
         self.minutes, self.locked = minutes, minutes.meeting.locked
         self._loading = True
         content = minutes.content
@@ -130,7 +131,7 @@ class MinutesTab(QWidget):
         for button in (self.save_button, self.approve_button):
             button.setVisible(not self.locked)
         self.discard_button.setVisible(self._has_draft and not self.locked)
-        intact = meetings.verify_minutes(self.ctx.workspace, detail.id) if self.locked else None
+        intact = self.ctx.read(meetings.verify_minutes, detail.id) if self.locked else None
         self.banner.show_text(lock_text(detail, intact) if self.locked else "", "warning")
         self.addenda.load(detail, minutes.addenda)
         self.evaluation.load(detail)
@@ -180,9 +181,14 @@ class MinutesTab(QWidget):
         self.autosave_timer.stop()
         if not self._dirty or self.locked or self.minutes is None:
             return False
+        meeting_id, content = self.minutes.meeting.id, self.content(strict=False)
         try:
-            saved_at = meetings.save_minutes_draft(self.ctx.workspace, self.minutes.meeting.id,
-                                                   self.content(strict=False))
+            # The one write made on the GUI thread, on purpose: autosaves must land in the
+            # order they were typed (a queued one could overwrite a later save of the
+            # minutes), and one local row without an outbox entry takes about 2 ms.
+            with write_guard.inline_write_allowed():
+                saved_at = self.ctx.workspace.perform(
+                    lambda uow: meetings.save_minutes_draft(uow, meeting_id, content))
         except UserError as exc:
             self.status.show_text(exc.message, "error")
             return False
@@ -193,25 +199,34 @@ class MinutesTab(QWidget):
         return True
 
     # -- saving, leaving, approving -------------------------------------------------------
-    def write(self) -> meetings.MinutesSaved:
-        """The minutes as rows; raises a UserError (the draft is kept) when they cannot be."""
+    def write(self, on_done: Callable[[meetings.MinutesSaved], None],
+              refused: Callable[[UserError], None]) -> None:
+        """The minutes as rows, on the task runner; when they cannot be, `refused` gets the
+        reason (after the latest keystrokes are kept as a draft)."""
         self.autosave_timer.stop()
-        content = self.content()
-        saved = meetings.save_minutes(self.ctx.workspace, self.minutes.meeting.id, content)
-        self._dirty, self._dirty_since, self._has_draft, self._edited = False, None, False, False
-        return saved
-
-    def save(self) -> bool:
-        if self.locked or self.minutes is None:
-            return False
         try:
-            saved = self.write()
+            content = self.content()
         except UserError as exc:
-            self.autosave()
-            show_error(self, _("Lưu biên bản"), exc)
-            return False
-        self._after_write(saved.warnings)
-        return True
+            self._keep_draft(refused, exc)
+            return
+        meeting_id = self.minutes.meeting.id
+
+        def done(saved: meetings.MinutesSaved) -> None:
+            self._dirty, self._dirty_since, self._has_draft, self._edited = False, None, False, False
+            on_done(saved)
+
+        self.ctx.write(self, _("Lưu biên bản"), meetings.save_minutes, meeting_id, content, on_done=done,
+                       refused=lambda exc: self._keep_draft(refused, exc))
+
+    def _keep_draft(self, refused: Callable[[UserError], None], exc: UserError) -> None:
+        self.autosave()
+        refused(exc)
+
+    def save(self) -> None:
+        if self.locked or self.minutes is None:
+            return
+        self.write(lambda saved: self._after_write(saved.warnings),
+                   lambda exc: show_error(self, _("Lưu biên bản"), exc))
 
     def _after_write(self, warnings: list[str]) -> None:
         selected = self.speeches.table.currentIndex().row()
@@ -230,15 +245,15 @@ class MinutesTab(QWidget):
         """
         if self.locked or self.minutes is None or not self._edited:
             return
-        try:
-            self.write()
-        except UserError as exc:
-            self.autosave()  # keep every keystroke as a draft; it is offered again on return
-            self.problems.show_text(_("Biên bản chưa lưu được, đã giữ bản nháp: {error}").format(error=exc.message),
-                                    "error")
-            return
-        self.load(self.minutes.meeting.id)  # saved rows now have ids: later saves update them
-        self.saved.emit()
+        meeting_id = self.minutes.meeting.id
+
+        def done(_saved: meetings.MinutesSaved) -> None:
+            self.load(meeting_id)  # saved rows now have ids: later saves update them
+            self.saved.emit()
+
+        # Every keystroke is kept as a draft; it is offered again on return.
+        self.write(done, lambda exc: self.problems.show_text(
+            _("Biên bản chưa lưu được, đã giữ bản nháp: {error}").format(error=exc.message), "error"))
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
         # Another tab, another section or the window closing: the minutes are saved then.
@@ -249,8 +264,9 @@ class MinutesTab(QWidget):
     def discard_draft(self) -> None:
         if self.minutes and ask(self, _("Bỏ bản nháp"), _("Bỏ bản nháp đã khôi phục và quay về biên bản đã lưu?"),
                                 _("Bỏ bản nháp"), _("Giữ lại")):
-            meetings.discard_minutes_draft(self.ctx.workspace, self.minutes.meeting.id)
-            self.load(self.minutes.meeting.id)
+            meeting_id = self.minutes.meeting.id
+            self.ctx.write(self, _("Bỏ bản nháp"), meetings.discard_minutes_draft, meeting_id,
+                           on_done=lambda _result: self.load(meeting_id))
 
     def approve(self) -> None:
         if self.locked or self.minutes is None:
@@ -261,13 +277,18 @@ class MinutesTab(QWidget):
             return
         try:
             self.content()  # an unreadable time is refused here, not dropped from the draft
-            self._dirty = True
-            self.autosave()  # approval takes the latest draft as the minutes
-            approval = meetings.approve_minutes(self.ctx.workspace, self.minutes.meeting.id, now=self.ctx.now())
         except UserError as exc:
             show_error(self, _("Thông qua biên bản"), exc)
             return
-        self._has_draft = False
-        self.load(self.minutes.meeting.id)
-        self.problems.show_text("\n".join(approval.warnings), "warning")
-        self.saved.emit()
+        self._dirty = True
+        self.autosave()  # approval takes the latest draft as the minutes
+        meeting_id = self.minutes.meeting.id
+
+        def done(approval: meetings.Approval) -> None:
+            self._has_draft = False
+            self.load(meeting_id)
+            self.problems.show_text("\n".join(approval.warnings), "warning")
+            self.saved.emit()
+
+        self.ctx.write(self, _("Thông qua biên bản"), meetings.approve_minutes, meeting_id, now=self.ctx.now(),
+                       on_done=done)

@@ -4,7 +4,7 @@ follow-up of the previous resolution."""
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from handbook_desktop.core.meetings.models import MeetingState
+from handbook_desktop.core.meetings import MeetingState
 from handbook_desktop.core.text.formatting import format_datetime
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
@@ -70,7 +70,7 @@ class PreparationTab(QWidget):
         self.show_readiness()
 
     def show_readiness(self) -> None:
-        readiness = meetings.meeting_readiness(self.ctx.workspace, self.meeting_id, self.ctx.now())
+        readiness = self.ctx.read(meetings.meeting_readiness, self.meeting_id, self.ctx.now())
         self.current = readiness
         # Once the meeting took place its readiness is history, not an alarm.
         kind = NOTICE_KIND[readiness.materials_state] if self.planned else "info"

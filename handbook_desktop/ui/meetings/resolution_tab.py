@@ -118,7 +118,7 @@ class ResolutionTab(QWidget):
     def load(self, detail: meetings.MeetingDetail) -> None:
         self.meeting_id = detail.id
         self.names = dict(member_choices(self.ctx.workspace))
-        self.resolution = meetings.resolution_of_meeting(self.ctx.workspace, detail.id)
+        self.resolution = self.ctx.read(meetings.resolution_of_meeting, detail.id)
         self.notice.clear_text()
         if self.resolution:
             r = self.resolution
@@ -126,7 +126,7 @@ class ResolutionTab(QWidget):
             self._fill(r.title, r.issued_on, r.recipients,
                        [meetings.ResolutionItemForm(i.text, i.owner_id, i.due_on, i.id) for i in r.items])
         else:
-            defaults = meetings.resolution_defaults(self.ctx.workspace, detail.id)
+            defaults = self.ctx.read(meetings.resolution_defaults, detail.id)
             self._fill(defaults.title, defaults.issued_on, defaults.recipients, list(defaults.items))
         self.number.setVisible(self.resolution is None)
         self.number_label.setVisible(self.resolution is None)
@@ -168,8 +168,8 @@ class ResolutionTab(QWidget):
             day = parse_date(self.issued_on.text(), _("Ngày ban hành")) or self.ctx.today
         except ValidationError:
             day = self.ctx.today
-        term = meetings.current_term(self.ctx.workspace, day)
-        self.report = meetings.numbering_report(self.ctx.workspace, term)
+        term = self.ctx.read(meetings.current_term, day)
+        self.report = self.ctx.read(meetings.numbering_report, term)
         self.number.blockSignals(True)
         self.number.setValue(self.report.next_number)
         self.number.blockSignals(False)
@@ -185,7 +185,7 @@ class ResolutionTab(QWidget):
         self.numbering.show_text(*number_check(number, self.report))
 
     def _reload_signed(self) -> None:
-        self.resolution = meetings.resolution_of_meeting(self.ctx.workspace, self.meeting_id)
+        self.resolution = self.ctx.read(meetings.resolution_of_meeting, self.meeting_id)
         self.signed.load(self.resolution)
 
     # -- editing ----------------------------------------------------------------------------
@@ -196,24 +196,26 @@ class ResolutionTab(QWidget):
         recipients = [line.strip() for line in self.recipients.toPlainText().splitlines() if line.strip()]
         return meetings.ResolutionForm(self.title.text(), issued_on, recipients, list(self.items))
 
-    def save(self) -> bool:
+    def save(self) -> None:
         try:
             form = self.form()
-            if self.resolution:
-                saved = meetings.update_resolution(self.ctx.workspace, self.resolution.id, form)
-            else:
-                number = self.number.value()
-                chosen = None if self.report and number == self.report.next_number else number
-                saved = meetings.create_resolution(self.ctx.workspace, self.meeting_id, form, number=chosen,
-                                                   term=self.report.term if self.report else None)
         except UserError as exc:
             show_error(self, _("Nghị quyết"), exc)
-            return False
-        detail = meetings.get_meeting(self.ctx.workspace, self.meeting_id)
+            return
+        if self.resolution:
+            self.ctx.write(self, _("Nghị quyết"), meetings.update_resolution, self.resolution.id, form,
+                           on_done=self._saved)
+        else:
+            number = self.number.value()
+            chosen = None if self.report and number == self.report.next_number else number
+            self.ctx.write(self, _("Nghị quyết"), meetings.create_resolution, self.meeting_id, form, number=chosen,
+                           term=self.report.term if self.report else None, on_done=self._saved)
+
+    def _saved(self, saved: meetings.ResolutionSaved) -> None:
+        detail = self.ctx.read(meetings.get_meeting, self.meeting_id)
         self.load(detail)
         self.notice.show_text("\n".join(saved.warnings) or _("Đã lưu nghị quyết số {symbol}.").format(
             symbol=saved.resolution.symbol), "warning" if saved.warnings else "ok")
-        return True
 
     def _item_dialog(self, item: meetings.ResolutionItemForm | None) -> meetings.ResolutionItemForm | None:
         choices = member_choices(self.ctx.workspace)

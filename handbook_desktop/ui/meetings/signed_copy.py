@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QLabel, QListWidget, QLis
 from handbook_desktop.core.attachments import viewable_copy
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
-from handbook_desktop.ui.meetings.common import MeetingContext, button_row, open_attached, reported
+from handbook_desktop.ui.meetings.common import MeetingContext, button_row, open_attached
 
 FILE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.webp *.pdf"
 
@@ -110,8 +110,8 @@ class SignedCopyPanel(QGroupBox):
         resolution_id = self.resolution_id
         if resolution_id is None:
             return
-        self.ctx.tasks.run(lambda _p: meetings.attach_signed_copy(self.ctx.workspace, resolution_id, path),
-                           title=_("Đính kèm bản chụp nghị quyết"), on_done=lambda _file: self.changed.emit())
+        self.ctx.write(self, _("Đính kèm bản chụp nghị quyết"), meetings.attach_signed_copy, resolution_id, path,
+                       on_done=lambda _file: self.changed.emit())
 
     def open_current(self) -> None:
         row = self.list.currentRow()
@@ -121,6 +121,5 @@ class SignedCopyPanel(QGroupBox):
     def remove_current(self) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self.files):
-            with reported(self, _("Gỡ bản chụp")):
-                meetings.remove_signed_copy(self.ctx.workspace, self.files[row].id)
-                self.changed.emit()
+            self.ctx.write(self, _("Gỡ bản chụp"), meetings.remove_signed_copy, self.files[row].id,
+                           on_done=lambda _result: self.changed.emit())

@@ -13,15 +13,15 @@ from handbook_desktop.core import meetings
 from handbook_desktop.core.meetings import HistoryQuery
 from handbook_desktop.core.workspace import open_workspace
 
-from .meeting_helpers import at, demo_members, new_meeting
+from .meeting_helpers import act, at, demo_members, new_meeting
 
 
 def test_demo_meetings_read_back(demo_workspace):
-    november, october = meetings.meeting_history(demo_workspace)
+    november, october = act(demo_workspace, meetings.meeting_history)
     assert (october.title, october.resolution_symbol, october.present, october.expected) == (
         "Sinh hoạt chi bộ thường kỳ tháng 10 năm 2026", "10-NQ/CB", 19, 21)
     assert (november.resolution_symbol, november.present, november.expected) == ("11-NQ/CB", 18, 21)
-    minutes = meetings.load_minutes(demo_workspace, october.id)
+    minutes = act(demo_workspace, meetings.load_minutes, october.id)
     c = minutes.attendance
     assert (c.total, c.official, c.probationary, c.excused, c.expected) == (24, 22, 2, 3, 21)
     assert (c.present, c.voters, c.absent_with_reason, c.absent_without_reason, c.pending) == (19, 17, 2, 0, 0)
@@ -33,11 +33,11 @@ def test_demo_meetings_read_back(demo_workspace):
     assert all(meetings.check_vote(v, c.voters) == meetings.VoteCheck(None, None) for v in minutes.content.votes)
     assert [g.name for g in minutes.guests] == ["Đặng Quốc Khánh"]
     assert minutes.content.ended_at == at(2026, 10, 20, 21, 15) and minutes.content.started_at is None
-    resolution = meetings.resolution_of_meeting(demo_workspace, october.id)
+    resolution = act(demo_workspace, meetings.resolution_of_meeting, october.id)
     assert resolution.symbol == "10-NQ/CB" and len(resolution.items) == 5 and resolution.items[1].is_task
-    nov = meetings.load_minutes(demo_workspace, november.id).attendance
+    nov = act(demo_workspace, meetings.load_minutes, november.id).attendance
     assert (nov.present, nov.voters, nov.absent_with_reason, nov.absent_without_reason) == (18, 16, 2, 1)
-    sheet = meetings.attendance_sheet(demo_workspace, november.id)
+    sheet = act(demo_workspace, meetings.attendance_sheet, november.id)
     absent = {r.full_name: r.reason for r in sheet.rows if r.status == Mark.ABSENT_EXCUSED}
     assert absent["Vũ Thị Nguyệt"].startswith("Trực ca đêm")
 
@@ -45,12 +45,12 @@ def test_demo_meetings_read_back(demo_workspace):
 def test_history_filters_and_search(demo_workspace):
     december = new_meeting(demo_workspace, at(2026, 12, 18), kind=MeetingKind.THEMATIC,
                            title="Chuyên đề học tập Di chúc của Chủ tịch Hồ Chí Minh")
-    everything = meetings.meeting_history(demo_workspace)
+    everything = act(demo_workspace, meetings.meeting_history)
     assert [x.day for x in everything] == [date(2026, 12, 18), date(2026, 11, 20), date(2026, 10, 20)]
     assert everything[0].expected == 21 and everything[0].present == 0 and everything[0].resolution_symbol == ""
 
     def ids(**query):
-        return [x.id for x in meetings.meeting_history(demo_workspace, HistoryQuery(**query))]
+        return [x.id for x in act(demo_workspace, meetings.meeting_history, HistoryQuery(**query))]
 
     assert ids(kinds=frozenset({MeetingKind.THEMATIC})) == [december]
     assert ids(states=frozenset({MeetingState.APPROVED})) == [x.id for x in everything[1:]]
@@ -66,7 +66,7 @@ def test_history_filters_and_search(demo_workspace):
 
 
 def test_attendance_chart_per_member(demo_workspace):
-    chart = meetings.attendance_chart(demo_workspace)
+    chart = act(demo_workspace, meetings.attendance_chart)
     assert [x.day for x in chart.meetings] == [date(2026, 10, 20), date(2026, 11, 20)]
     lines = {line.full_name: line for line in chart.members}
     assert len(lines) == 24  # the temporarily-elsewhere member is on no sheet
@@ -76,7 +76,7 @@ def test_attendance_chart_per_member(demo_workspace):
     excused = [line for line in chart.members if line.statuses == [Mark.EXCUSED, Mark.EXCUSED]]
     assert len(excused) == 3 and all(line.expected == 0 and line.rate == 0.0 for line in excused)
     member = demo_members(demo_workspace)["Đặng Văn Khoa"].id
-    one = meetings.attendance_chart(demo_workspace, since=date(2026, 11, 1), member_ids=frozenset({member}))
+    one = act(demo_workspace, meetings.attendance_chart, since=date(2026, 11, 1), member_ids=frozenset({member}))
     assert [line.statuses for line in one.members] == [[Mark.PRESENT]] and len(one.meetings) == 1
 
 
@@ -106,7 +106,7 @@ def test_a_workspace_with_meetings_upgrades(tmp_path):
     engine.dispose()
     workspace = open_workspace(tmp_path)
     try:
-        minutes = meetings.load_minutes(workspace, "x1")
+        minutes = act(workspace, meetings.load_minutes, "x1")
         assert minutes.content.conclusions == "Nhất trí" and [s.text for s in minutes.content.speeches] == ["Tôi nhất trí"]
         assert minutes.guests[0].invitation == InvitationState.NOT_SENT and minutes.meeting.evaluation == ""
         assert minutes.attendance.voters == 1

@@ -15,7 +15,7 @@ from handbook_desktop.core.members.models import MemberStatus as Status
 from handbook_desktop.core import meetings
 from handbook_desktop.core.members.roster import member_qr_payload
 
-from .meeting_helpers import at, new_meeting, outbox_entities, small_cell
+from .meeting_helpers import act, at, new_meeting, outbox_entities, small_cell
 
 STANDINGS = (Status.OFFICIAL, Status.PROBATIONARY)
 
@@ -73,7 +73,7 @@ def cell(workspace):
 
 def test_sheet_lists_expected_and_excused_members_only(workspace, cell):
     members, meeting_id = cell
-    sheet = meetings.attendance_sheet(workspace, meeting_id)
+    sheet = act(workspace, meetings.attendance_sheet, meeting_id)
     on_sheet = {row.member_id: row for row in sheet.rows}
     by_status = dict(zip(ROSTER, members.values(), strict=True))
     assert set(on_sheet) == {by_status[Status.OFFICIAL], by_status[Status.PROBATIONARY], by_status[Status.EXCUSED]}
@@ -90,16 +90,16 @@ def test_marking_every_member_status_with_every_mark(workspace, cell, status, ma
     member_id = dict(zip(ROSTER, members.values(), strict=True))[status]
     allowed = {Status.OFFICIAL: set(Mark) - {Mark.EXCUSED}, Status.PROBATIONARY: set(Mark) - {Mark.EXCUSED},
                Status.EXCUSED: {Mark.PRESENT, Mark.EXCUSED}}.get(status, set())
-    before = meetings.attendance_counts(workspace, meeting_id)
+    before = act(workspace, meetings.attendance_counts, meeting_id)
     if mark not in allowed:
         with pytest.raises(ValidationError):
-            meetings.mark_attendance(workspace, meeting_id, member_id, mark, "Ốm")
-        assert meetings.attendance_counts(workspace, meeting_id) == before
+            act(workspace, meetings.mark_attendance, meeting_id, member_id, mark, "Ốm")
+        assert act(workspace, meetings.attendance_counts, meeting_id) == before
         return
-    marked = meetings.mark_attendance(workspace, meeting_id, member_id, mark, "Ốm")
+    marked = act(workspace, meetings.mark_attendance, meeting_id, member_id, mark, "Ốm")
     assert marked.row.status == mark and marked.row.reason == ("Ốm" if mark == Mark.ABSENT_EXCUSED else "")
     c = marked.counts
-    assert c == meetings.attendance_counts(workspace, meeting_id)
+    assert c == act(workspace, meetings.attendance_counts, meeting_id)
     assert c.total == 3 and c.excused == (1 if status != Status.EXCUSED or mark == Mark.EXCUSED else 0)
     assert c.present == (mark == Mark.PRESENT)
     assert c.voters == (mark == Mark.PRESENT and status != Status.PROBATIONARY)
@@ -112,9 +112,9 @@ def test_marks_reach_the_outbox(workspace, cell):
     members, meeting_id = cell
     first = list(members.values())[0]
     count = len(outbox_entities(workspace))
-    meetings.mark_attendance(workspace, meeting_id, first, Mark.ABSENT_EXCUSED, "  Đi công tác  Hà Nội ")
+    act(workspace, meetings.mark_attendance, meeting_id, first, Mark.ABSENT_EXCUSED, "  Đi công tác  Hà Nội ")
     assert outbox_entities(workspace)[count:] == ["attendance"]
-    sheet = meetings.attendance_sheet(workspace, meeting_id)
+    sheet = act(workspace, meetings.attendance_sheet, meeting_id)
     assert next(r for r in sheet.rows if r.member_id == first).reason == "Đi công tác Hà Nội"
 
 
@@ -122,20 +122,20 @@ def test_qr_card_marks_present_and_a_second_scan_is_harmless(workspace, cell):
     members, meeting_id = cell
     official = list(members.values())[0]
     scanned = member_qr_payload(official) + "\r\n"  # a USB scanner ends with Enter
-    first = meetings.mark_by_qr(workspace, meeting_id, scanned)
+    first = act(workspace, meetings.mark_by_qr, meeting_id, scanned)
     assert first.row.member_id == official and first.row.status == Mark.PRESENT and not first.already
-    assert meetings.mark_by_qr(workspace, meeting_id, scanned).already
+    assert act(workspace, meetings.mark_by_qr, meeting_id, scanned).already
     with pytest.raises(ValidationError, match="không phải thẻ đảng viên"):
-        meetings.mark_by_qr(workspace, meeting_id, "https://example.com")
+        act(workspace, meetings.mark_by_qr, meeting_id, "https://example.com")
     transferred = list(members.values())[4]
     with pytest.raises(ValidationError, match="không có trong danh sách điểm danh"):
-        meetings.mark_by_qr(workspace, meeting_id, member_qr_payload(transferred))
+        act(workspace, meetings.mark_by_qr, meeting_id, member_qr_payload(transferred))
 
 
 def test_everyone_not_yet_marked_becomes_present(workspace, cell):
     members, meeting_id = cell
-    meetings.mark_attendance(workspace, meeting_id, list(members.values())[0], Mark.ABSENT_UNEXCUSED)
-    counts = meetings.mark_pending_present(workspace, meeting_id)
+    act(workspace, meetings.mark_attendance, meeting_id, list(members.values())[0], Mark.ABSENT_UNEXCUSED)
+    counts = act(workspace, meetings.mark_pending_present, meeting_id)
     assert (counts.present, counts.absent_without_reason, counts.pending, counts.excused) == (1, 1, 0, 1)
 
 
@@ -145,14 +145,14 @@ def test_planned_sheet_follows_the_roster_then_stays(workspace, cell):
     with workspace.session() as s:
         s.get(Member, official).status = Status.EXCUSED  # excused before the meeting
         s.add(Member(unit_id="cell", full_name="Mai Thị Oanh", status=Status.PROBATIONARY))
-    sheet = meetings.attendance_sheet(workspace, meeting_id)
+    sheet = act(workspace, meetings.attendance_sheet, meeting_id)
     assert {r.member_id: r.status for r in sheet.rows}[official] == Mark.EXCUSED
     assert "Mai Thị Oanh" in [r.full_name for r in sheet.rows] and sheet.counts.total == 4
-    meetings.mark_pending_present(workspace, meeting_id)
-    meetings.save_minutes(workspace, meeting_id, meetings.MinutesContent())  # held: the sheet is a record now
+    act(workspace, meetings.mark_pending_present, meeting_id)
+    act(workspace, meetings.save_minutes, meeting_id, meetings.MinutesContent())  # held: the sheet is a record now
     with workspace.session() as s:
         s.get(Member, probationary).status = Status.TRANSFERRED_OUT
-    after = meetings.attendance_sheet(workspace, meeting_id)
+    after = act(workspace, meetings.attendance_sheet, meeting_id)
     assert [r.member_id for r in after.rows] == [r.member_id for r in sheet.rows]
 
 
@@ -161,8 +161,32 @@ def test_standing_is_read_from_the_dates_of_the_meeting_day(demo_workspace):
     with demo_workspace.session() as s:
         first = s.scalars(select(Meeting).order_by(Meeting.starts_at)).first()
         before = meetings.count_attendance((r.status, r.standing) for r in
-                                           meetings.attendance_sheet(demo_workspace, first.id).rows)
+                                           act(demo_workspace, meetings.attendance_sheet, first.id).rows)
         for member in s.scalars(select(Member).where(Member.status == Status.PROBATIONARY)):
             member.status, member.official_on = Status.OFFICIAL, member.admitted_on.replace(year=2027)
-    after = meetings.attendance_counts(demo_workspace, first.id)
+    after = act(demo_workspace, meetings.attendance_counts, first.id)
     assert after == before and after.probationary == 2
+
+
+def _attendance_rows(workspace) -> list[tuple]:
+    from handbook_desktop.core.meetings.models import Attendance
+
+    with workspace.session() as s:
+        return [(a.id, a.member_id, str(a.status), a.standing, a.deleted_at) for a in s.scalars(select(Attendance))]
+
+
+def test_reading_and_printing_the_sheet_write_nothing_refreshing_does(workspace, cell):
+    from handbook_desktop.docgen import data
+
+    members, meeting_id = cell
+    with workspace.session() as s:
+        s.get(Member, list(members.values())[0]).status = Status.EXCUSED
+        s.add(Member(unit_id="cell", full_name="Mai Thị Oanh", status=Status.PROBATIONARY))
+    outbox, rows = outbox_entities(workspace), _attendance_rows(workspace)
+    sheet = act(workspace, meetings.attendance_sheet, meeting_id)
+    printed = data.attendance_sheet_data(workspace, meeting_id)
+    data.minutes_data(workspace, meeting_id)
+    assert "Mai Thị Oanh" in [r.full_name for r in sheet.rows] and printed.counts == sheet.counts
+    assert outbox_entities(workspace) == outbox and _attendance_rows(workspace) == rows
+    assert act(workspace, meetings.refresh_attendance_sheet, meeting_id) == sheet
+    assert len(_attendance_rows(workspace)) == len(rows) + 1 and outbox_entities(workspace) != outbox

@@ -14,7 +14,7 @@ from handbook_desktop.core import meetings
 from handbook_desktop.core.workspace import open_workspace
 
 from ...conftest import REPO
-from .meeting_helpers import at, new_meeting, small_cell
+from .meeting_helpers import act, at, new_meeting, small_cell
 
 # The child saves a draft after every "keystroke batch" and the whole minutes every tenth
 # time, so a kill may land in either kind of transaction. It prints each number once its
@@ -32,9 +32,9 @@ for i in range(1, 100_000):
         conclusions=f"Kết luận lần {i}: " + "chi bộ thống nhất giao nhiệm vụ cụ thể. " * 20,
         speeches=tuple(meetings.SpeechDraft(f"Ý kiến {n} của đồng chí", item, speaker) for n in range(i % 40)))
     if i % 10 == 0:
-        meetings.save_minutes(workspace, meeting_id, content)
+        workspace.perform(lambda uow: meetings.save_minutes(uow, meeting_id, content))
     else:
-        meetings.save_minutes_draft(workspace, meeting_id, content)
+        workspace.perform(lambda uow: meetings.save_minutes_draft(uow, meeting_id, content))
     print(i, flush=True)
 """
 
@@ -44,8 +44,8 @@ def _prepare(data_dir):
     try:
         members = small_cell(workspace)
         meeting_id = new_meeting(workspace, at(2026, 12, 18), members)
-        item = meetings.set_agenda(workspace, meeting_id, [meetings.AgendaEntry("Báo cáo tháng 12")]).items[0]
-        meetings.mark_pending_present(workspace, meeting_id)
+        item = act(workspace, meetings.set_agenda, meeting_id, [meetings.AgendaEntry("Báo cáo tháng 12")]).items[0]
+        act(workspace, meetings.mark_pending_present, meeting_id)
         return meeting_id, list(members.values())[0], item.id
     finally:
         workspace.close()
@@ -81,7 +81,7 @@ def test_killed_while_typing_keeps_the_last_committed_draft(tmp_path, lines_befo
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     workspace = open_workspace(data_dir)
     try:
-        minutes = meetings.load_minutes(workspace, meeting_id)
+        minutes = act(workspace, meetings.load_minutes, meeting_id)
     finally:
         workspace.close()
     # The number printed had committed; one more may have committed before the output did.

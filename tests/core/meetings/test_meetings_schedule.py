@@ -14,15 +14,15 @@ from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core import meetings
 from handbook_desktop.core.meetings import AgendaEntry, MaterialsState, MeetingForm
 
-from .meeting_helpers import at, demo_members, new_meeting, outbox_entities, small_cell
+from .meeting_helpers import act, at, demo_members, new_meeting, outbox_entities, small_cell
 
 
 def test_a_new_meeting_has_its_sheet_and_reaches_the_outbox(workspace):
     members = small_cell(workspace)
-    saved = meetings.create_meeting(workspace, MeetingForm(starts_at=at(2026, 12, 18), place=" Nhà  văn hóa ",
+    saved = act(workspace, meetings.create_meeting, MeetingForm(starts_at=at(2026, 12, 18), place=" Nhà  văn hóa ",
                                                            chair_id=list(members.values())[0]))
     assert saved.warnings == []
-    detail = meetings.get_meeting(workspace, saved.id)
+    detail = act(workspace, meetings.get_meeting, saved.id)
     assert detail.title == "Sinh hoạt chi bộ thường kỳ tháng 12 năm 2026" and detail.place == "Nhà văn hóa"
     assert detail.chair_name == "Nguyễn Văn An" and detail.state == MeetingState.PLANNED and not detail.locked
     assert detail.starts_at == at(2026, 12, 18)
@@ -32,57 +32,57 @@ def test_a_new_meeting_has_its_sheet_and_reaches_the_outbox(workspace):
 def test_form_warnings_and_refusals(workspace):
     members = list(small_cell(workspace).values())
     new_meeting(workspace, at(2026, 12, 18))
-    warned = meetings.create_meeting(workspace, MeetingForm(
+    warned = act(workspace, meetings.create_meeting, MeetingForm(
         starts_at=at(2026, 12, 18, 8), planned_minutes=60, chair_id=members[0], recorder_id=members[0]))
     assert len(warned.warnings) == 3
     assert "60 phút, ngắn hơn 90 phút" in warned.warnings[0] and "cùng một đồng chí" in warned.warnings[1]
     assert "Ngày 18/12/2026 đã có cuộc họp" in warned.warnings[2]
-    other_day = meetings.create_meeting(workspace, MeetingForm(starts_at=at(2026, 12, 28)))
+    other_day = act(workspace, meetings.create_meeting, MeetingForm(starts_at=at(2026, 12, 28)))
     assert other_day.warnings == ["Tháng 12/2026 đã có cuộc họp thường kỳ “Sinh hoạt chi bộ thường kỳ tháng 12 "
                                   "năm 2026”."]
-    thematic = meetings.create_meeting(workspace, MeetingForm(MeetingKind.THEMATIC, at(2026, 12, 5)))
+    thematic = act(workspace, meetings.create_meeting, MeetingForm(MeetingKind.THEMATIC, at(2026, 12, 5)))
     assert thematic.warnings == []
     with pytest.raises(ValidationError, match="ngày và giờ"):
-        meetings.create_meeting(workspace, MeetingForm())
+        act(workspace, meetings.create_meeting, MeetingForm())
     with pytest.raises(ValidationError, match="Thời lượng"):
-        meetings.create_meeting(workspace, MeetingForm(starts_at=at(2027, 1, 5), planned_minutes=0))
+        act(workspace, meetings.create_meeting, MeetingForm(starts_at=at(2027, 1, 5), planned_minutes=0))
     with workspace.session() as s:
         s.get(Member, members[2]).status = MemberStatus.TRANSFERRED_OUT
     with pytest.raises(ValidationError, match="Thư ký: đồng chí Lê Văn Cường"):
-        meetings.create_meeting(workspace, MeetingForm(starts_at=at(2027, 1, 5), recorder_id=members[2]))
+        act(workspace, meetings.create_meeting, MeetingForm(starts_at=at(2027, 1, 5), recorder_id=members[2]))
 
 
 def test_update_and_delete(workspace):
     members = list(small_cell(workspace).values())
     meeting_id = new_meeting(workspace, at(2026, 12, 18))
     form = MeetingForm(MeetingKind.EXTRAORDINARY, at(2026, 12, 22, 14), 90, "Hội trường", members[1], members[2])
-    meetings.update_meeting(workspace, meeting_id, form)
-    detail = meetings.get_meeting(workspace, meeting_id)
+    act(workspace, meetings.update_meeting, meeting_id, form)
+    detail = act(workspace, meetings.get_meeting, meeting_id)
     assert detail.title == "Họp chi bộ bất thường ngày 22/12/2026" and detail.recorder_name == "Lê Văn Cường"
-    meetings.delete_meeting(workspace, meeting_id)
-    assert meetings.month_calendar(workspace, 2026, 12) == []
+    act(workspace, meetings.delete_meeting, meeting_id)
+    assert act(workspace, meetings.month_calendar, 2026, 12) == []
 
 
 def test_month_calendar_uses_the_day_in_vietnam(demo_workspace):
-    november = meetings.month_calendar(demo_workspace, 2026, 11)
+    november = act(demo_workspace, meetings.month_calendar, 2026, 11)
     assert [(e.day, e.title, e.locked) for e in november] == [
         (date(2026, 11, 20), "Sinh hoạt chi bộ thường kỳ tháng 11 năm 2026", True)]
     just_after_midnight = new_meeting(demo_workspace, at(2026, 12, 1, 0, 30))  # 30 November in UTC
-    assert [e.id for e in meetings.month_calendar(demo_workspace, 2026, 12)] == [just_after_midnight]
-    assert len(meetings.month_calendar(demo_workspace, 2026, 11)) == 1
+    assert [e.id for e in act(demo_workspace, meetings.month_calendar, 2026, 12)] == [just_after_midnight]
+    assert len(act(demo_workspace, meetings.month_calendar, 2026, 11)) == 1
 
 
 def test_next_regular_meeting_follows_the_demo_cells_day(demo_workspace):
-    proposal = meetings.propose_next_regular(demo_workspace, date(2026, 11, 25))
+    proposal = act(demo_workspace, meetings.propose_next_regular, date(2026, 11, 25))
     members = demo_members(demo_workspace)
     assert proposal.form.starts_at == at(2026, 12, 20) and proposal.pattern == "ngày 20 hằng tháng"
     assert proposal.form.title == "Sinh hoạt chi bộ thường kỳ tháng 12 năm 2026"
     assert (proposal.form.place, proposal.form.planned_minutes) == ("Nhà văn hóa khu phố 3", 105)
     assert proposal.form.chair_id == members["Trần Đức Dũng"].id
     assert proposal.form.recorder_id == members["Phạm Thị Ngọc Ánh"].id
-    assert meetings.propose_next_regular(demo_workspace, date(2027, 2, 21)).form.starts_at == at(2027, 3, 20)
-    meetings.create_meeting(demo_workspace, proposal.form)
-    assert meetings.propose_next_regular(demo_workspace, date(2026, 11, 25)).form.starts_at == at(2027, 1, 20)
+    assert act(demo_workspace, meetings.propose_next_regular, date(2027, 2, 21)).form.starts_at == at(2027, 3, 20)
+    act(demo_workspace, meetings.create_meeting, proposal.form)
+    assert act(demo_workspace, meetings.propose_next_regular, date(2026, 11, 25)).form.starts_at == at(2027, 1, 20)
 
 
 @pytest.mark.parametrize(("days", "expected", "pattern"), [
@@ -96,7 +96,7 @@ def test_weekday_and_day_patterns(workspace, days, expected, pattern):
     small_cell(workspace)
     for day in days:
         new_meeting(workspace, datetime.combine(day, time(8), VIETNAM_TIME))
-    proposal = meetings.propose_next_regular(workspace, date(2026, 11, 1))
+    proposal = act(workspace, meetings.propose_next_regular, date(2026, 11, 1))
     assert proposal.form.starts_at == datetime.combine(expected, time(8), VIETNAM_TIME)
     assert proposal.pattern == pattern
 
@@ -104,76 +104,76 @@ def test_weekday_and_day_patterns(workspace, days, expected, pattern):
 def test_without_a_regular_meeting_the_proposal_is_a_month_ahead(workspace):
     small_cell(workspace)
     new_meeting(workspace, at(2026, 10, 2), kind=MeetingKind.THEMATIC)
-    proposal = meetings.propose_next_regular(workspace, date(2027, 1, 31))
+    proposal = act(workspace, meetings.propose_next_regular, date(2027, 1, 31))
     assert proposal.form.starts_at == at(2027, 2, 28) and proposal.based_on is None
 
 
 def test_agenda_is_saved_whole_in_order(workspace):
     members = list(small_cell(workspace).values())
     meeting_id = new_meeting(workspace, at(2026, 12, 18), planned_minutes=90)
-    saved = meetings.set_agenda(workspace, meeting_id, [AgendaEntry("Thông tin thời sự", members[3], 15),
+    saved = act(workspace, meetings.set_agenda, meeting_id, [AgendaEntry("Thông tin thời sự", members[3], 15),
                                                         AgendaEntry("Báo cáo tháng 12", members[0], 45),
                                                         AgendaEntry("Phương hướng", members[1], 40)])
     assert saved.warnings == ["Tổng thời gian các nội dung (100 phút) vượt thời lượng dự kiến (90 phút)."]
     first, second, third = saved.items
-    again = meetings.set_agenda(workspace, meeting_id, [AgendaEntry(third.title, third.presenter_id, 30, third.id),
+    again = act(workspace, meetings.set_agenda, meeting_id, [AgendaEntry(third.title, third.presenter_id, 30, third.id),
                                                         AgendaEntry(first.title, None, 15, first.id)])
     assert [(i.id, i.position, i.presenter_name) for i in again.items] == [(third.id, 0, "Trần Thị Bình"),
                                                                           (first.id, 1, "")]
-    assert meetings.agenda(workspace, meeting_id) == again.items and again.warnings == []
+    assert act(workspace, meetings.agenda, meeting_id) == again.items and again.warnings == []
     with pytest.raises(ValidationError, match="thứ 2 .* chưa có tên"):
-        meetings.set_agenda(workspace, meeting_id, [AgendaEntry("Một"), AgendaEntry("  ")])
-    meetings.mark_pending_present(workspace, meeting_id)
-    meetings.save_minutes(workspace, meeting_id, meetings.MinutesContent(
+        act(workspace, meetings.set_agenda, meeting_id, [AgendaEntry("Một"), AgendaEntry("  ")])
+    act(workspace, meetings.mark_pending_present, meeting_id)
+    act(workspace, meetings.save_minutes, meeting_id, meetings.MinutesContent(
         speeches=(meetings.SpeechDraft("Nhất trí", third.id, members[0]),)))
     with pytest.raises(ValidationError, match="đã có ý kiến phát biểu"):
-        meetings.set_agenda(workspace, meeting_id, [])
+        act(workspace, meetings.set_agenda, meeting_id, [])
 
 
 def test_materials_must_be_posted_a_day_ahead(demo_workspace, tmp_path):
     meeting_id = new_meeting(demo_workspace, at(2026, 12, 18))
-    waiting = meetings.meeting_readiness(demo_workspace, meeting_id, at(2026, 12, 10, 9))
+    waiting = act(demo_workspace, meetings.meeting_readiness, meeting_id, at(2026, 12, 10, 9))
     assert (waiting.materials_state, waiting.days_left, waiting.materials) == (MaterialsState.WAITING, 8, 0)
     assert waiting.materials_deadline == at(2026, 12, 17)
-    assert meetings.meeting_readiness(demo_workspace, meeting_id, at(2026, 12, 17, 20)).materials_state == \
+    assert act(demo_workspace, meetings.meeting_readiness, meeting_id, at(2026, 12, 17, 20)).materials_state == \
         MaterialsState.LATE
     with demo_workspace.session() as s:
         document = s.scalar(select(Document).where(Document.number == "57-NQ/TW"))
-    linked = meetings.add_library_material(demo_workspace, meeting_id, document.id, now=at(2026, 12, 16, 8))
+    linked = act(demo_workspace, meetings.add_library_material, meeting_id, document.id, now=at(2026, 12, 16, 8))
     assert linked.on_time and linked.document_number == "57-NQ/TW" and linked.files == []
-    ready = meetings.meeting_readiness(demo_workspace, meeting_id, at(2026, 12, 18, 7))
+    ready = act(demo_workspace, meetings.meeting_readiness, meeting_id, at(2026, 12, 18, 7))
     assert (ready.materials_state, ready.materials, ready.materials_on_time) == (MaterialsState.READY, 1, 1)
     slides = tmp_path / "Báo cáo tháng 12.pptx"
     slides.write_bytes(b"slides")
-    late = meetings.add_file_material(demo_workspace, meeting_id, slides, now=at(2026, 12, 18, 7))
+    late = act(demo_workspace, meetings.add_file_material, meeting_id, slides, now=at(2026, 12, 18, 7))
     assert late.title == "Báo cáo tháng 12" and not late.on_time and late.files[0].filename == slides.name
-    assert meetings.meeting_readiness(demo_workspace, meeting_id, at(2026, 12, 18, 8)).materials_state == \
+    assert act(demo_workspace, meetings.meeting_readiness, meeting_id, at(2026, 12, 18, 8)).materials_state == \
         MaterialsState.LATE
-    meetings.remove_material(demo_workspace, late.id)
-    assert [x.id for x in meetings.materials(demo_workspace, meeting_id)] == [linked.id]
-    home = meetings.next_meeting_readiness(demo_workspace, at(2026, 12, 1, 9))
+    act(demo_workspace, meetings.remove_material, late.id)
+    assert [x.id for x in act(demo_workspace, meetings.materials, meeting_id)] == [linked.id]
+    home = act(demo_workspace, meetings.next_meeting_readiness, at(2026, 12, 1, 9))
     assert home.meeting_id == meeting_id and home.materials_state == MaterialsState.READY
-    assert meetings.next_meeting_readiness(demo_workspace, at(2026, 12, 19, 9)) is None
+    assert act(demo_workspace, meetings.next_meeting_readiness, at(2026, 12, 19, 9)) is None
 
 
 def test_invitations_and_their_state(demo_workspace):
     meeting_id = new_meeting(demo_workspace, at(2026, 12, 18))
     elder = demo_members(demo_workspace)["Trần Đức Dũng"]
-    guest = meetings.add_invitee(demo_workspace, meeting_id, meetings.InviteeForm(
+    guest = act(demo_workspace, meetings.add_invitee, meeting_id, meetings.InviteeForm(
         "Đặng Quốc Khánh", "Đảng ủy viên, Phó Chủ tịch UBND phường", "Đảng ủy phường Bắc Sơn"))
-    member = meetings.add_invitee(demo_workspace, meeting_id, meetings.InviteeForm(member_id=elder.id))
+    member = act(demo_workspace, meetings.add_invitee, meeting_id, meetings.InviteeForm(member_id=elder.id))
     assert member.name == "Trần Đức Dũng" and guest.invitation == InvitationState.NOT_SENT
-    assert meetings.mark_invitations_sent(demo_workspace, meeting_id, now=at(2026, 12, 10, 9)) == 2
-    accepted = meetings.set_invitation_state(demo_workspace, guest.id, InvitationState.ACCEPTED)
+    assert act(demo_workspace, meetings.mark_invitations_sent, meeting_id, now=at(2026, 12, 10, 9)) == 2
+    accepted = act(demo_workspace, meetings.set_invitation_state, guest.id, InvitationState.ACCEPTED)
     assert accepted.invited_at == at(2026, 12, 10, 9)  # the day the letter went out is kept
-    readiness = meetings.meeting_readiness(demo_workspace, meeting_id, at(2026, 12, 11))
+    readiness = act(demo_workspace, meetings.meeting_readiness, meeting_id, at(2026, 12, 11))
     assert (readiness.invitees, readiness.invitations_sent) == (2, 2)
-    meetings.set_guest_attended(demo_workspace, guest.id, False)
-    meetings.mark_attendance(demo_workspace, meeting_id, elder.id, AttendanceStatus.PRESENT)
-    minutes = meetings.load_minutes(demo_workspace, meeting_id)
+    act(demo_workspace, meetings.set_guest_attended, guest.id, False)
+    act(demo_workspace, meetings.mark_attendance, meeting_id, elder.id, AttendanceStatus.PRESENT)
+    minutes = act(demo_workspace, meetings.load_minutes, meeting_id)
     assert minutes.guests == [] and not [s for s in minutes.speakers if s.is_guest]  # he speaks as a member
     assert [s.name for s in minutes.speakers] == ["Trần Đức Dũng"]
-    meetings.remove_invitee(demo_workspace, member.id)
-    assert [i.id for i in meetings.invitees(demo_workspace, meeting_id)] == [guest.id]
+    act(demo_workspace, meetings.remove_invitee, member.id)
+    assert [i.id for i in act(demo_workspace, meetings.invitees, meeting_id)] == [guest.id]
     with pytest.raises(ValidationError, match="họ tên"):
-        meetings.add_invitee(demo_workspace, meeting_id, meetings.InviteeForm(title="Bí thư"))
+        act(demo_workspace, meetings.add_invitee, meeting_id, meetings.InviteeForm(title="Bí thư"))

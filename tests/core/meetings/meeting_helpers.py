@@ -12,6 +12,11 @@ from handbook_desktop.core import meetings
 from handbook_desktop.core.workspace import HOME_UNIT, Workspace
 
 
+def act(workspace: Workspace, service, *args, **kwargs):
+    """One service call in its own unit of work, as the GUI and the CLI make them."""
+    return workspace.perform(lambda uow: service(uow, *args, **kwargs))
+
+
 def at(year: int, month: int, day: int, hour: int = 19, minute: int = 30) -> datetime:
     return datetime(year, month, day, hour, minute, tzinfo=VIETNAM_TIME)
 
@@ -42,7 +47,7 @@ def new_meeting(workspace: Workspace, when: datetime, members: dict[str, str] | 
                                 place=fields.pop("place", "Nhà văn hóa khu phố 3"),
                                 chair_id=fields.pop("chair_id", ids[0] if ids else None),
                                 recorder_id=fields.pop("recorder_id", ids[1] if len(ids) > 1 else None), **fields)
-    return meetings.create_meeting(workspace, form).id
+    return act(workspace, meetings.create_meeting, form).id
 
 
 def demo_members(workspace: Workspace) -> dict[str, Member]:
