@@ -258,4 +258,7 @@ def _is_disk_full(exc: OperationalError) -> bool:
 
 
 def _is_busy(exc: OperationalError) -> bool:
-    return getattr(exc.orig, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    # Extended codes count too: SQLITE_BUSY_SNAPSHOT (517) is a read snapshot gone stale
+    # because another program wrote, and the whole action is worth running again.
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
