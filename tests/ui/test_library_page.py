@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from handbook_desktop.core.library import reading as lib
+from handbook_desktop.core import library as lib
 from handbook_desktop.ui.library.library_page import LibraryPage
 
 
@@ -71,9 +71,10 @@ def test_reading_position_is_saved_and_offered_on_the_home_page(main_window, qtb
     bar = page.reader.text.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
     page.reader.save_position()  # what the timer does after scrolling stops
-    continuing = lib.continue_reading(main_window.workspace)
+    ops = main_window.ops
+    continuing = ops.read_now(lib.continue_reading)
     assert [i.number for i in continuing] == ["57-NQ/TW"]
-    assert 0.4 < lib.open_item(main_window.workspace, lib.DOCUMENTS, continuing[0].id).position < 0.6
+    assert 0.4 < ops.read_now(lambda uow: lib.read_item(uow, lib.DOCUMENTS, continuing[0].id)).position < 0.6
 
 
 def test_correcting_metadata_from_the_reader(main_window, monkeypatch):
@@ -85,16 +86,21 @@ def test_correcting_metadata_from_the_reader(main_window, monkeypatch):
 
     def fill(form: DocumentForm):
         form.issued_on.setText("31/02/2024")
-        assert not form.save()
+        form.save()
+        assert form.result() != DocumentForm.DialogCode.Accepted
+        form.issued_on.setText("01/11/2099")
+        form.save()  # refused by the service, on the task runner
+        assert form.result() != DocumentForm.DialogCode.Accepted
         form.number.setText("99-TB/ĐU")
         form.issued_on.setText("01/11/2026")
-        return form.save()
+        form.save()
+        return form.result()
 
     monkeypatch.setattr(DocumentForm, "exec", fill)
     page = _page(main_window, "documents")
     page.list.selectRow(0)
     assert page.reader.edit_button.isVisibleTo(page)
     page.reader.edit_metadata()
-    assert "không phải ngày hợp lệ" in errors[0]
+    assert "không phải ngày hợp lệ" in errors[0] and "tương lai" in errors[1]
     assert page.reader.reading.item.number == "99-TB/ĐU"
     assert "99-TB/ĐU" in [item.number for item in page.model.items]

@@ -22,7 +22,7 @@ class LibraryPickerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Chọn văn bản trong thư viện"))
         self.chosen: library.LibraryItem | None = None
-        self.items = library.list_items(workspace, library.ItemFilter(table=library.DOCUMENTS))
+        self.items = workspace.perform(lambda uow: library.list_items(uow, library.ItemFilter(table=library.DOCUMENTS)))
         self.model = RowsModel(COLUMNS, self)
         self.table = rows_table(self.model, stretch_column=1)
         self.table.activated.connect(lambda _index: self.choose())
