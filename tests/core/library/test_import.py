@@ -222,3 +222,13 @@ def test_bytes_written_for_a_row_that_failed_are_removed(demo_workspace, before,
         import_files(demo_workspace, [tmp_path / "a.txt"])
     assert stored_files(demo_workspace) == []
     assert count(demo_workspace, Document) == before["documents"]
+
+
+def test_each_file_is_its_own_action_and_tells_the_listeners(demo_workspace, tmp_path):
+    heard = []
+    demo_workspace.add_listener(heard.append)
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"Nội dung {name}.", encoding="utf-8")
+    (tmp_path / "c.docx").write_bytes(b"\x00not a zip")
+    import_files(demo_workspace, [tmp_path / n for n in ("a.txt", "c.docx", "b.txt")])
+    assert [{"documents", "attachments"} <= changes.tables for changes in heard] == [True, True]
