@@ -172,6 +172,8 @@ def rebuild_index(workspace: "Workspace", progress: Progress | None = None) -> i
         # One b-tree per index instead of many segments: queries read fewer pages.
         for table in ("search_text", "search_titles"):
             connection.exec_driver_sql(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+        # No row changed, but what a search finds did: open search results run again.
+        uow.mark_changed("documents", "articles")
     return total
 
 

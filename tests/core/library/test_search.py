@@ -237,9 +237,11 @@ def test_rebuild_after_bulk_insert(library):
                                         "doc_type": "thong_bao", "title": f"Thông báo số {i}", "summary": "",
                                         "body": "", "category": "", "issuer": ""} for i in range(1, 31)])
     assert titles(library, "thong bao") == []
-    reports = []
+    reports, heard = [], []
+    library.add_listener(heard.append)
     assert rebuild_index(library, Progress(lambda done, total, message: reports.append((done, total)))) == 31
     assert reports[-1] == (31, 31)
+    assert [changes.tables for changes in heard] == [{"documents", "articles"}]  # open results search again
     assert len(find(library, "thong bao", limit=50)) == 30
     assert find(library, "09-TB/ĐU")[0].number == "09-TB/ĐU"
     assert titles(library, "van ban qua orm") == ["Văn bản qua ORM"]
