@@ -1,5 +1,6 @@
 """The library's search box and import, driven through the main window."""
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
@@ -63,3 +64,14 @@ def test_drop_files_imports_them_and_reports_problems(main_window, tmp_path, mon
     assert [a.filename for a in reader.reading.attachments] == ["nq-05.docx"]
     numbers = [i.number for i in main_window.ops.read_now(lambda uow: lib.list_items(uow, lib.ItemFilter()))]
     assert "05-NQ/ĐU" in numbers and "09-NQ/ĐU" not in numbers
+
+
+def test_open_search_results_run_again_when_the_library_changes(main_window, qtbot, tmp_path):
+    main_window.search("05-NQ/ĐU")
+    page = main_window.search_page
+    assert all(hit.number != "05-NQ/ĐU" for hit in page.hits)
+    path = party_docx(tmp_path / "nq-05.docx", number="Số 05-NQ/ĐU")
+    worker = threading.Thread(target=lambda: lib.import_files(main_window.workspace, [path]))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(page.hits) and page.hits[0].number == "05-NQ/ĐU")
