@@ -103,11 +103,12 @@ class LibraryPage(QWidget):
 
     def reload(self) -> None:
         """The list as the data and the filters say now; the selected item stays selected."""
-        choices = self.ops.read_now(lambda uow: library.issuers_and_years(uow, self.table))
-        self._fill_issuers_and_years(*choices)
+        (issuers, years), items = self.ops.read_now(lambda uow: (
+            library.issuers_and_years(uow, self.table), library.list_items(uow, self.current_filter())))
+        self._fill_issuers_and_years(issuers, years)
         index = self.list.currentIndex()
         current = self.model.item(index.row()).id if index.isValid() else None
-        self.model.set_items(self.ops.read_now(lambda uow: library.list_items(uow, self.current_filter())))
+        self.model.set_items(items)
         self.count.setText(_("{n} mục").format(n=len(self.model.items)))
         if current and (row := self.model.row_of(current)) >= 0 and self.list.currentIndex().row() != row:
             self.list.selectionModel().blockSignals(True)  # the item is open already
