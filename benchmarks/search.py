@@ -20,9 +20,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus import add_articles, add_documents, vocabulary  # noqa: E402
-from handbook_desktop.core.library.models import Document, DocumentType  # noqa: E402
-from handbook_desktop.core.org.models import OrgUnit, UnitKind
-from handbook_desktop.core.library.search import rebuild_index, search  # noqa: E402
+from handbook_desktop.core.library import Document, DocumentType, rebuild_index, search  # noqa: E402
+from handbook_desktop.core.org.models import OrgUnit, UnitKind  # noqa: E402
 from handbook_desktop.core.demo.loader import create_demo  # noqa: E402
 from handbook_desktop.core.workspace import Workspace, open_workspace  # noqa: E402
 
@@ -73,13 +72,13 @@ def database_size(workspace: Workspace) -> tuple[float, float]:
 
 def time_queries(workspace: Workspace, runs: int) -> tuple[list[float], list[tuple[float, str, int]]]:
     times, per_query = [], []
-    with workspace.session() as session:
+    with workspace.unit_of_work() as uow:
         for query in QUERIES:
-            search(session, query)  # warm the page cache, as a second search would
+            search(uow, query)  # warm the page cache, as a second search would
             samples = []
             for _ in range(runs):
                 start = time.perf_counter()
-                hits = search(session, query)
+                hits = search(uow, query)
                 samples.append((time.perf_counter() - start) * 1000)
             times += samples
             per_query.append((statistics.median(samples), query, len(hits)))

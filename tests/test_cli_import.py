@@ -2,11 +2,11 @@
 
 from sqlalchemy import func, select
 
-from handbook_desktop.core.library.models import Document
+from handbook_desktop.core.library import Document
 from handbook_desktop.core.models import Attachment
 from handbook_desktop.core.workspace import open_workspace
 
-from .core.docfiles import party_docx
+from .core.library.docfiles import party_docx
 from .test_cli import run
 
 NOTE = "ĐẢNG ỦY PHƯỜNG BẮC SƠN\n*\nSố 09-HD/ĐU\n\nHƯỚNG DẪN\nkiểm điểm cuối năm\n\nNội dung hướng dẫn.\n"

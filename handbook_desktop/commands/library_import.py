@@ -16,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
     """One line per file; exit 2 only when no file ended up in the library."""
     from pathlib import Path
 
-    from handbook_desktop.core.library.importer import ImportStatus, import_files
+    from handbook_desktop.core.library import ImportStatus, import_files
     from handbook_desktop.core.workspace import open_existing_workspace
 
     workspace = open_existing_workspace(args.data.path)

@@ -16,8 +16,7 @@ def run(args: argparse.Namespace) -> int:
     """One line per hit: symbol (an article's channel) | date | title."""
     from handbook_desktop.core.errors import ValidationError
     from handbook_desktop.core.text.formatting import format_date
-    from handbook_desktop.core.library.labels import category_label
-    from handbook_desktop.core.library.search import search
+    from handbook_desktop.core.library import category_label, search
     from handbook_desktop.core.text.folding import words
     from handbook_desktop.core.workspace import open_existing_workspace
 
@@ -28,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
         raise ValidationError(_("Hãy gõ từ cần tìm (có dấu hoặc không dấu) hoặc số hiệu, ví dụ 57-NQ/TW."))
     workspace = open_existing_workspace(args.data.path)
     try:
-        hits = search(workspace, query, limit=int(args.limit))
+        hits = workspace.perform(lambda uow: search(uow, query, limit=int(args.limit)))
     finally:
         workspace.close()
     if not hits:

@@ -7,10 +7,9 @@ to the workspace's settings. A document is found by its id or by its number
 """
 
 import argparse
-import re
 from pathlib import Path
 
-from handbook_desktop.core.errors import UserError, ValidationError
+from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.i18n import _
 
 
@@ -28,6 +27,7 @@ def register(commands, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from handbook_desktop.core.library import paragraphs_of
     from handbook_desktop.core.paths import SETTINGS_NAME
     from handbook_desktop.core.settings import SPEECH_RATE, SPEECH_VOICE, Settings
     from handbook_desktop.tts.engine import check_rate
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     voice = args.voice if args.voice is not None else settings.get(SPEECH_VOICE)
     if not args.normalize_only and not args.out:
         raise ValidationError(_("Hãy cho biết tệp âm thanh cần ghi: --out FILE.wav (hoặc dùng --normalize-only)."))
-    paragraphs = _paragraphs_of_text(args.text) if args.text is not None else _document_paragraphs(args)
+    paragraphs = paragraphs_of(args.text) if args.text is not None else _document_paragraphs(args)
     abbreviations = user_abbreviations(args.data.path)
     if args.normalize_only:
         lines = [text for _sentence, text in spoken_sentences(paragraphs, abbreviations)]
@@ -52,10 +52,6 @@ def run(args: argparse.Namespace) -> int:
 def _parse_rate(text: str) -> object:
     text = text.strip()
     return int(text) if text.isascii() and text.isdigit() else text  # check_rate explains what is wrong
-
-
-def _paragraphs_of_text(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
 
 
 def _export(paragraphs: list[str], out: Path, voice: str, rate: int, abbreviations: dict[str, str]) -> int:
@@ -75,39 +71,15 @@ def _export(paragraphs: list[str], out: Path, voice: str, rate: int, abbreviatio
 
 def _document_paragraphs(args: argparse.Namespace) -> list[str]:
     """The document's (or article's) number and title, then its paragraphs as the reader shows them."""
+    from handbook_desktop.core import library
     from handbook_desktop.core.workspace import open_existing_workspace
 
     workspace = open_existing_workspace(args.data.path)
     try:
-        number, title, body = _find_item(workspace, args.document.strip())
+        number, title, body = workspace.perform(lambda uow: library.find_readable(uow, args.document.strip()))
     finally:
         workspace.close()
     # Spoken content stays Vietnamese whatever the interface language: no _() here.
     title = title.strip().rstrip(".") + "."
     heading = f"Số {number}. {title}" if number else title
-    # The same paragraph split as core.services.library.open_item, without its read receipt.
-    return [heading] + _paragraphs_of_text(body)
-
-
-def _find_item(workspace, key: str) -> tuple[str, str, str]:
-    from sqlalchemy import select
-
-    from handbook_desktop.core.library.models import Article, Document
-
-    with workspace.session() as s:
-        for model in (Document, Article):
-            item = s.get(model, key)
-            if item is not None and item.deleted_at is None:
-                return getattr(item, "number", "") or "", item.title, item.body
-        wanted = "".join(key.split()).casefold()
-        # Compared in Python: SQLite's lower() leaves "Đ" alone. Numbers repeat across
-        # years (01-NQ/ĐU every term), so the newest document with the number is meant.
-        rows = s.execute(select(Document.id, Document.number)
-                         .where(Document.deleted_at.is_(None), Document.number != "")
-                         .order_by(Document.issued_on.desc(), Document.created_at.desc()))
-        for item_id, number in rows:
-            if "".join(number.split()).casefold() == wanted:
-                document = s.get(Document, item_id)
-                return document.number, document.title, document.body
-    raise UserError(_("Không tìm thấy văn bản “{key}” trong thư viện; hãy cho mã hoặc số hiệu, "
-                      "ví dụ 57-NQ/TW.").format(key=key))
+    return [heading] + library.paragraphs_of(body)  # as the reader splits them

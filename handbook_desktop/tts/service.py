@@ -1,14 +1,17 @@
-"""One speech engine for the whole window, started on first use and closed on exit."""
+"""One speech engine for the whole window, started on first use and closed on exit.
+
+It needs only the settings (voice, rate): the database is none of its business.
+"""
 
 from handbook_desktop.core import settings as s
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.settings import Settings
 from handbook_desktop.tts.engine import SpeechEngine
 from handbook_desktop.tts.voices import Voice, vietnamese_voices
 
 
 class SpeechService:
-    def __init__(self, workspace: Workspace):
-        self.workspace = workspace
+    def __init__(self, settings: Settings):
+        self.settings = settings
         self._engine: SpeechEngine | None = None
 
     def engine(self) -> SpeechEngine:
@@ -18,10 +21,14 @@ class SpeechService:
         return self._engine
 
     def voice(self) -> str:
-        return self.workspace.settings.get(s.SPEECH_VOICE)
+        return self.settings.get(s.SPEECH_VOICE)
 
     def rate(self) -> int:
-        return self.workspace.settings.get(s.SPEECH_RATE)
+        return self.settings.get(s.SPEECH_RATE)
+
+    def remember_rate(self, rate: int) -> None:
+        self.settings.set(s.SPEECH_RATE, rate)
+        self.settings.save()
 
     def voices(self) -> list[Voice]:
         return vietnamese_voices(self.engine().voices())

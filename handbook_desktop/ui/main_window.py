@@ -13,8 +13,7 @@ from handbook_desktop import __version__
 from handbook_desktop.core import settings as s
 from handbook_desktop.core.connectivity import server_reachable
 from handbook_desktop.core.paths import DataDirChoice, remember_data_dir
-from handbook_desktop.core.library.search import search
-from handbook_desktop.core.library import reading as library
+from handbook_desktop.core import library
 from handbook_desktop.core.home.overview import Overview, load_overview
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _, set_language
@@ -44,7 +43,6 @@ SECTIONS = {
 HOME_TABLES = {"org_units", "workspace_facts", "members", "member_events", "meetings", "attendance",
                "documents", "articles", "read_receipts", "reading_positions"}
 ONLINE_CHECK_MS = 60_000
-SEARCH_LIMIT = 50
 
 
 class MainWindow(QMainWindow):
@@ -58,8 +56,8 @@ class MainWindow(QMainWindow):
         self.changes = ChangeBridge(workspace, self)
         self.changes.changed.connect(self._on_changes)
         self.ops = Operations(workspace, tasks, self.changes)
-        self.speech = SpeechService(workspace)
-        self.importer = ImportFlow(self, workspace, tasks, self._after_import)
+        self.speech = SpeechService(workspace.settings)
+        self.importer = ImportFlow(self, self.ops, self._after_import)
         self.tasks.error.connect(lambda title, exc: show_error(self, title, exc))
         self._build()
         self._online_timer = QTimer(self, interval=ONLINE_CHECK_MS, timeout=self.check_online)
@@ -115,10 +113,10 @@ class MainWindow(QMainWindow):
 
     def _page(self, key: str, o: Overview) -> QWidget:
         if key == "home":
-            home = HomePage(o, library.continue_reading(self.workspace))
+            home = HomePage(o, self.ops.read_now(library.continue_reading))
             home.open_requested.connect(self.open_item)
             keep_fresh(home, self.changes, HOME_TABLES, lambda: home.show_overview(
-                self._overview, library.continue_reading(self.workspace)))
+                self._overview, self.ops.read_now(library.continue_reading)))
             return home
         if key == "settings":
             return self._settings_page()
@@ -137,7 +135,7 @@ class MainWindow(QMainWindow):
             table = library.ARTICLES if key == "news" else library.DOCUMENTS
             from handbook_desktop.ui.library.library_page import LibraryPage
 
-            page = LibraryPage(self.workspace, self.tasks, self.speech, table, _(SECTIONS[key]))
+            page = LibraryPage(self.ops, self.speech, table, _(SECTIONS[key]))
             self.library_pages[table] = page
             return page
         plans = {
@@ -235,16 +233,14 @@ class MainWindow(QMainWindow):
         query = query.strip()
         if not query:
             return
-        self.tasks.run(lambda _progress: search(self.workspace, query, limit=SEARCH_LIMIT),
-                       title=_("Tìm kiếm"), on_done=lambda hits: self._show_hits(query, hits))
-
-    def _show_hits(self, query: str, hits) -> None:
         if self.search_page is None:
             from handbook_desktop.ui.library.search_page import SearchPage
 
-            self.search_page = SearchPage(self.workspace, self.tasks, self.speech)
+            self.search_page = SearchPage(self.ops, self.speech)
             self.pages.addWidget(self.search_page)
-        self.search_page.show_hits(query, hits)
+        self.search_page.search(query, on_shown=self._show_search_page)
+
+    def _show_search_page(self) -> None:
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(-1)
         self.sidebar.blockSignals(False)
@@ -258,9 +254,7 @@ class MainWindow(QMainWindow):
         self.library_pages[table].open_item(item_id)
 
     def _after_import(self, report) -> None:
-        page = self.ensure_page("documents")
-        page.reload()
-        if report.imported:
+        if report.imported:  # the documents page has heard of them: each file's commit told it
             self.open_item(library.DOCUMENTS, report.imported[0].document_id)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from handbook_desktop.core import attachments
-from handbook_desktop.core.library.models import Document, DocumentType
+from handbook_desktop.core.library import Document, DocumentType
 from handbook_desktop.core.models import Attachment
 from handbook_desktop.core.workspace import HOME_UNIT
 

@@ -1,10 +1,14 @@
 """Reading in the GUI: list, filters, reader, table of contents, favorites, position."""
 
+import threading
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from handbook_desktop.core.library import reading as lib
+from handbook_desktop.core import library as lib
+from handbook_desktop.ui.changes import _Freshness
 from handbook_desktop.ui.library.library_page import LibraryPage
+from tests.core.library.docfiles import party_docx
 
 
 def _page(window, key) -> LibraryPage:
@@ -71,9 +75,10 @@ def test_reading_position_is_saved_and_offered_on_the_home_page(main_window, qtb
     bar = page.reader.text.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
     page.reader.save_position()  # what the timer does after scrolling stops
-    continuing = lib.continue_reading(main_window.workspace)
+    ops = main_window.ops
+    continuing = ops.read_now(lib.continue_reading)
     assert [i.number for i in continuing] == ["57-NQ/TW"]
-    assert 0.4 < lib.open_item(main_window.workspace, lib.DOCUMENTS, continuing[0].id).position < 0.6
+    assert 0.4 < ops.read_now(lambda uow: lib.read_item(uow, lib.DOCUMENTS, continuing[0].id)).position < 0.6
 
 
 def test_correcting_metadata_from_the_reader(main_window, monkeypatch):
@@ -85,16 +90,82 @@ def test_correcting_metadata_from_the_reader(main_window, monkeypatch):
 
     def fill(form: DocumentForm):
         form.issued_on.setText("31/02/2024")
-        assert not form.save()
+        form.save()
+        assert form.result() != DocumentForm.DialogCode.Accepted
+        form.issued_on.setText("01/11/2099")
+        form.save()  # refused by the service, on the task runner
+        assert form.result() != DocumentForm.DialogCode.Accepted
         form.number.setText("99-TB/ĐU")
         form.issued_on.setText("01/11/2026")
-        return form.save()
+        form.save()
+        return form.result()
 
     monkeypatch.setattr(DocumentForm, "exec", fill)
     page = _page(main_window, "documents")
     page.list.selectRow(0)
     assert page.reader.edit_button.isVisibleTo(page)
     page.reader.edit_metadata()
-    assert "không phải ngày hợp lệ" in errors[0]
+    assert "không phải ngày hợp lệ" in errors[0] and "tương lai" in errors[1]
     assert page.reader.reading.item.number == "99-TB/ĐU"
     assert "99-TB/ĐU" in [item.number for item in page.model.items]
+
+
+def _on_another_thread(work) -> None:
+    """As a background sync will write: its own thread, its own unit of work."""
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+
+
+def _add_article(workspace, title: str) -> None:
+    workspace.perform(lambda uow: uow.session.add(lib.Article(
+        unit_id=uow.home_unit_id, channel=lib.Channel.NATIONAL, title=title, body="Nội dung.",
+        published_at=uow.now())))
+
+
+def test_an_import_on_another_thread_shows_on_the_open_page(main_window, qtbot, tmp_path):
+    page = _page(main_window, "documents")
+    page.list.selectRow(_row_of(page, "57-NQ/TW"))
+    opened, count = page.reader.reading.item.id, page.model.rowCount()
+    path = party_docx(tmp_path / "nq-05.docx", number="Số 05-NQ/ĐU")
+    _on_another_thread(lambda: lib.import_files(main_window.workspace, [path]))
+    qtbot.waitUntil(lambda: page.model.rowCount() == count + 1)
+    assert "05-NQ/ĐU" in [item.number for item in page.model.items]
+    assert page.reader.reading.item.id == opened  # the reader was not disturbed
+    assert page.model.item(page.list.currentIndex().row()).id == opened
+
+
+def test_an_article_written_on_another_thread_shows_on_the_open_news_page(main_window, qtbot):
+    page = _page(main_window, "news")
+    count = page.model.rowCount()
+    _on_another_thread(lambda: _add_article(main_window.workspace, "Tin mới từ máy chủ"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == count + 1)
+    assert "Tin mới từ máy chủ" in [item.title for item in page.model.items]
+
+
+def test_a_hidden_page_is_marked_stale_and_reloads_when_shown(main_window, qtbot):
+    page = _page(main_window, "news")
+    [freshness] = page.findChildren(_Freshness, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    count = page.model.rowCount()
+    main_window.show_page("home")
+    assert not page.isVisible()
+    _on_another_thread(lambda: _add_article(main_window.workspace, "Tin mới khi trang đang ẩn"))
+    qtbot.waitUntil(lambda: freshness.stale)
+    assert page.model.rowCount() == count  # a hidden page does no work
+    main_window.show_page("news")
+    assert not freshness.stale and page.model.rowCount() == count + 1
+    assert "Tin mới khi trang đang ẩn" in [item.title for item in page.model.items]
+
+
+def test_opening_an_item_reloads_the_list_once_and_never_in_a_loop(main_window, qtbot, monkeypatch):
+    page = _page(main_window, "documents")
+    loads = []
+    list_items = lib.list_items
+    monkeypatch.setattr(lib, "list_items", lambda uow, flt: loads.append(flt) or list_items(uow, flt))
+    page.list.selectRow(_row_of(page, "57-NQ/TW"))
+    assert len(loads) == 1  # the first opening writes a read receipt: the page hears of it
+    qtbot.wait(50)
+    assert len(loads) == 1  # and its own reload opened nothing, so wrote nothing
+    page.reader.save_position()  # at the top: a position row, the receipt as it was
+    qtbot.wait(50)
+    assert len(loads) == 1  # a reading position is not shown in the list

@@ -6,7 +6,7 @@ import wave
 
 import pytest
 
-from handbook_desktop.core.library import reading as lib
+from handbook_desktop.core import library as lib
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="eSpeak NG is not installed")
 
@@ -43,7 +43,8 @@ def test_sentences_arrive_in_order_and_are_highlighted(main_window, qtbot):
     qtbot.waitUntil(lambda: len(seen) > count + 1, timeout=30_000)
     bar.stop()
     assert bar.player.state == "stopped" and reader.text.extraSelections() == []
-    saved = lib.open_item(main_window.workspace, lib.DOCUMENTS, reader.reading.item.id).position
+    item_id = reader.reading.item.id
+    saved = main_window.ops.read_now(lambda uow: lib.read_item(uow, lib.DOCUMENTS, item_id)).position
     assert saved > 0  # listening moved the remembered position
 
 

@@ -1,13 +1,14 @@
 """The library's search box and import, driven through the main window."""
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from handbook_desktop.core.library import reading as lib
-from tests.core.docfiles import party_docx
+from handbook_desktop.core import library as lib
+from tests.core.library.docfiles import party_docx
 
 
 def test_search_without_tones_then_open_and_favorite(main_window, qtbot):
@@ -21,7 +22,7 @@ def test_search_without_tones_then_open_and_favorite(main_window, qtbot):
     page.results.setCurrentRow(0)
     assert page.reader.reading.item.number == "57-NQ/TW"
     qtbot.mouseClick(page.reader.favorite_button, Qt.MouseButton.LeftButton)
-    favorites = lib.list_items(main_window.workspace, lib.ItemFilter(favorites_only=True))
+    favorites = main_window.ops.read_now(lambda uow: lib.list_items(uow, lib.ItemFilter(favorites_only=True)))
     assert [item.number for item in favorites] == ["57-NQ/TW"]
 
 
@@ -61,5 +62,16 @@ def test_drop_files_imports_them_and_reports_problems(main_window, tmp_path, mon
     reader = main_window.library_pages[lib.DOCUMENTS].reader
     assert reader.reading.item.number == "05-NQ/ĐU"
     assert [a.filename for a in reader.reading.attachments] == ["nq-05.docx"]
-    numbers = [i.number for i in lib.list_items(main_window.workspace, lib.ItemFilter())]
+    numbers = [i.number for i in main_window.ops.read_now(lambda uow: lib.list_items(uow, lib.ItemFilter()))]
     assert "05-NQ/ĐU" in numbers and "09-NQ/ĐU" not in numbers
+
+
+def test_open_search_results_run_again_when_the_library_changes(main_window, qtbot, tmp_path):
+    main_window.search("05-NQ/ĐU")
+    page = main_window.search_page
+    assert all(hit.number != "05-NQ/ĐU" for hit in page.hits)
+    path = party_docx(tmp_path / "nq-05.docx", number="Số 05-NQ/ĐU")
+    worker = threading.Thread(target=lambda: lib.import_files(main_window.workspace, [path]))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(page.hits) and page.hits[0].number == "05-NQ/ĐU")

@@ -1,6 +1,7 @@
 """Local import of document files (.docx, .pdf, .txt, .md) into the library.
 
-Each file is its own transaction: a bad file is reported and the others go on. A file
+Importing N files is N user actions on purpose: each file is its own unit of work
+(`Workspace.perform`), so a bad file is reported, loses nothing, and the others go on. A file
 stamped MẬT / TỐI MẬT / TUYỆT MẬT is refused before anything is written, so neither a row
 nor its bytes ever reach the disk. The original file is kept as the document's attachment,
 and its SHA-256 tells a re-import of the same file from a new document.
@@ -14,18 +15,17 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from sqlalchemy.orm import Session
+
 from handbook_desktop.core import attachments
-from handbook_desktop.core.library.metadata import STAMP_TEXT, DocumentMetadata, recognise
-from handbook_desktop.core.errors import Cancelled, UserError, WorkspaceError
-from handbook_desktop.core.library.extract import MIME_TYPES
-from handbook_desktop.core.library.extract import ExtractedText
-from handbook_desktop.core.library.extract import extract_bytes
-from handbook_desktop.core.library.extract import read_document_file
+from handbook_desktop.core.errors import Cancelled, UserError
 from handbook_desktop.core.ids import new_id
+from handbook_desktop.core.library.extract import MIME_TYPES, ExtractedText, extract_bytes, read_document_file
+from handbook_desktop.core.library.metadata import STAMP_TEXT, DocumentMetadata, recognise
 from handbook_desktop.core.library.models import Document
 from handbook_desktop.core.models import Attachment
 from handbook_desktop.core.progress import Progress
-from handbook_desktop.core.workspace import HOME_UNIT, Workspace
+from handbook_desktop.core.workspace import UnitOfWork, Workspace
 from handbook_desktop.i18n import _
 
 
@@ -80,12 +80,10 @@ class ImportCancelled(Cancelled):
 
 
 def import_files(workspace: Workspace, paths: list[Path], progress: Progress | None = None) -> ImportReport:
-    """Import each file on its own; stops between files when cancel is pressed."""
+    """Import each file in its own unit of work (many actions, so it takes the workspace);
+    stops between files when cancel is pressed."""
     progress = progress or Progress()
-    unit_id = workspace.fact(HOME_UNIT)
-    if not unit_id:
-        raise WorkspaceError(_("Không gian làm việc chưa gắn với chi bộ nào nên chưa nhập được văn bản. Hãy "
-                               "tạo dữ liệu mẫu (main.py demo) hoặc đồng bộ với máy chủ trước."))
+    workspace.perform(lambda uow: uow.home_unit_id)  # refuses at once, before any file is read
     report = ImportReport()
     paths = [Path(path) for path in paths]
     for done, path in enumerate(paths):
@@ -93,16 +91,17 @@ def import_files(workspace: Workspace, paths: list[Path], progress: Progress | N
             progress.report(done, len(paths), _("Đang nhập {name}").format(name=_name(path)))
         except Cancelled as exc:
             raise ImportCancelled(report) from exc
-        report.results.append(_import_one(workspace, unit_id, path))
+        report.results.append(_import_one(workspace, path))
     if not progress.cancelled:
         progress.report(len(paths), len(paths), _("Đã nhập xong"))
     return report
 
 
-def _import_one(workspace: Workspace, unit_id: str, path: Path) -> FileResult:
+def _import_one(workspace: Workspace, path: Path) -> FileResult:
     try:
         data = read_document_file(path)
-        existing = _document_holding(workspace, attachments.sha256_of(data))
+        sha256 = attachments.sha256_of(data)
+        existing = workspace.perform(lambda uow: _document_holding(uow.session, sha256))
         if existing:
             message = _("{name}: đã có trong thư viện ({title}).").format(
                 name=_name(path), title=_label(existing.number, existing.title))
@@ -111,40 +110,42 @@ def _import_one(workspace: Workspace, unit_id: str, path: Path) -> FileResult:
         metadata = recognise(extracted.body, extracted.margin_text)
         if metadata.classification:
             return FileResult(path, ImportStatus.REFUSED, _refusal(path, metadata))
-        document = _save(workspace, unit_id, path, data, extracted, metadata)
+        document = _save(workspace, path, data, extracted, metadata)
     except UserError as exc:
         return FileResult(path, ImportStatus.FAILED, exc.message)
     return FileResult(path, ImportStatus.IMPORTED, "", document.id, document.number, document.title)
 
 
-def _document_holding(workspace: Workspace, sha256: str) -> Document | None:
-    with workspace.session() as session:
-        return session.scalar(
-            select(Document).join(Attachment, (Attachment.owner_id == Document.id)
-                                  & (Attachment.owner_table == Document.__tablename__))
-            .where(Attachment.sha256 == sha256, Attachment.deleted_at.is_(None), Document.deleted_at.is_(None))
-            .limit(1))
+def _document_holding(session: Session, sha256: str) -> Document | None:
+    return session.scalar(
+        select(Document).join(Attachment, (Attachment.owner_id == Document.id)
+                              & (Attachment.owner_table == Document.__tablename__))
+        .where(Attachment.sha256 == sha256, Attachment.deleted_at.is_(None), Document.deleted_at.is_(None))
+        .limit(1))
 
 
-def _save(workspace: Workspace, unit_id: str, path: Path, data: bytes, extracted: ExtractedText,
+def _save(workspace: Workspace, path: Path, data: bytes, extracted: ExtractedText,
           metadata: DocumentMetadata) -> Document:
     """The document row, its attachment row and the file's bytes, all or nothing."""
     name = _name(path)
     blob = attachments.store_bytes(workspace.data_dir, data)
+
+    def add(uow: UnitOfWork) -> Document:
+        document = Document(id=new_id(), unit_id=uow.home_unit_id, number=metadata.number,
+                            doc_type=metadata.doc_type, issuer=metadata.issuer, issued_on=metadata.issued_on,
+                            title=metadata.title or extracted.title_hint or _stem(name), body=extracted.body)
+        uow.session.add(document)
+        attachments.add_attachment(uow.session, document, blob, name, MIME_TYPES[path.suffix.lower()])
+        return document
+
     try:
-        with workspace.session() as session:
-            document = Document(id=new_id(), unit_id=unit_id, number=metadata.number, doc_type=metadata.doc_type,
-                                issuer=metadata.issuer, issued_on=metadata.issued_on,
-                                title=metadata.title or extracted.title_hint or _stem(name), body=extracted.body)
-            session.add(document)
-            attachments.add_attachment(session, document, blob, name, MIME_TYPES[path.suffix.lower()])
+        return workspace.perform(add)
     except BaseException:
         # The bytes were written for this row only; the error that lost the row matters
         # more than one that may hit while tidying up after it.
-        with contextlib.suppress(Exception), workspace.session() as session:
-            attachments.discard_if_unreferenced(session, workspace.data_dir, blob)
+        with contextlib.suppress(Exception):
+            workspace.perform(lambda uow: attachments.discard_if_unreferenced(uow.session, uow.data_dir, blob))
         raise
-    return document
 
 
 def _name(path: Path) -> str:

@@ -8,14 +8,13 @@ from datetime import date
 from sqlalchemy import Select, and_, exists, extract, func, literal, select
 from sqlalchemy.orm import Session
 
+from handbook_desktop.core.clock import VIETNAM_TIME
+from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.library.models import Article, Document, DocumentType
 from handbook_desktop.core.library.reading_models import Favorite, ReadReceipt, ReadingPosition
-from handbook_desktop.core.models import Attachment
-from handbook_desktop.core.errors import ValidationError
-from handbook_desktop.core.clock import VIETNAM_TIME
+from handbook_desktop.core.models import Attachment, utcnow
 from handbook_desktop.core.text.formatting import format_date
-from handbook_desktop.core.models import utcnow
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 
 DOCUMENTS, ARTICLES = "documents", "articles"
@@ -65,40 +64,70 @@ class Reading:
     position: float
 
 
-def list_items(workspace: Workspace, flt: ItemFilter, limit: int = 1000) -> list[LibraryItem]:
+def list_items(uow: UnitOfWork, flt: ItemFilter, limit: int = 1000) -> list[LibraryItem]:
     """Newest first; unread and favorite flags come from the same query."""
-    model = MODELS[flt.table]
-    with workspace.session() as s:
-        query = _filtered(_item_query(flt.table), model, flt).limit(limit)
-        return [_item(flt.table, row) for row in s.execute(query)]
+    query = _filtered(_item_query(flt.table), MODELS[flt.table], flt).limit(limit)
+    return [_item(flt.table, row) for row in uow.session.execute(query)]
 
 
-def issuers_and_years(workspace: Workspace, table: str) -> tuple[list[str], list[int]]:
-    model = MODELS[table]
-    day = _day_column(table)
-    with workspace.session() as s:
-        issuers = [] if table == ARTICLES else sorted(
-            s.scalars(select(Document.issuer).where(Document.deleted_at.is_(None)).distinct()))
-        years = s.scalars(select(extract("year", day)).where(model.deleted_at.is_(None), day.is_not(None))
-                          .distinct().order_by(extract("year", day).desc()))
-        return [i for i in issuers if i], [int(y) for y in years]
+def issuers_and_years(uow: UnitOfWork, table: str) -> tuple[list[str], list[int]]:
+    s, model, day = uow.session, MODELS[table], _day_column(table)
+    issuers = [] if table == ARTICLES else sorted(
+        s.scalars(select(Document.issuer).where(Document.deleted_at.is_(None)).distinct()))
+    years = s.scalars(select(extract("year", day)).where(model.deleted_at.is_(None), day.is_not(None))
+                      .distinct().order_by(extract("year", day).desc()))
+    return [i for i in issuers if i], [int(y) for y in years]
 
 
-def open_item(workspace: Workspace, table: str, item_id: str) -> Reading:
-    """Everything the reader pane shows; the first opening records a read receipt."""
-    with workspace.session() as s:
-        row = s.execute(_item_query(table).where(MODELS[table].id == item_id)).one()
-        entity = s.get(MODELS[table], item_id)
-        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", entity.body) if p.strip()]
-        position = s.get(ReadingPosition, (table, item_id))
-        attachments = s.scalars(select(Attachment).where(Attachment.owner_table == table,
-                                                           Attachment.owner_id == item_id,
-                                                           Attachment.deleted_at.is_(None)))
-        _touch_receipt(s, workspace, table, item_id, entity.unit_id, 0.0)
-        return Reading(item=_item(table, row), summary=entity.summary, paragraphs=paragraphs,
-                       headings=[(i, p) for i, p in enumerate(paragraphs) if _is_heading(p)],
-                       attachments=[Attached(a.filename, a.sha256, a.size) for a in attachments],
-                       position=position.fraction if position else 0.0)
+def read_item(uow: UnitOfWork, table: str, item_id: str) -> Reading:
+    """Everything the reader pane shows; a read: no receipt (see `open_item`)."""
+    s = uow.session
+    row = s.execute(_item_query(table).where(MODELS[table].id == item_id)).one()
+    entity = s.get(MODELS[table], item_id)
+    paragraphs = paragraphs_of(entity.body)
+    position = s.get(ReadingPosition, (table, item_id))
+    attachments = s.scalars(select(Attachment).where(Attachment.owner_table == table,
+                                                       Attachment.owner_id == item_id,
+                                                       Attachment.deleted_at.is_(None)))
+    return Reading(item=_item(table, row), summary=entity.summary, paragraphs=paragraphs,
+                   headings=[(i, p) for i, p in enumerate(paragraphs) if _is_heading(p)],
+                   attachments=[Attached(a.filename, a.sha256, a.size) for a in attachments],
+                   position=position.fraction if position else 0.0)
+
+
+def open_item(uow: UnitOfWork, table: str, item_id: str) -> Reading:
+    """The reader opening an item: the first opening records a read receipt (a write),
+    then the item as `read_item` gives it, already marked read."""
+    unit_id = uow.session.scalar(select(MODELS[table].unit_id).where(MODELS[table].id == item_id))
+    _touch_receipt(uow.session, table, item_id, unit_id, 0.0)
+    return read_item(uow, table, item_id)
+
+
+def paragraphs_of(body: str) -> list[str]:
+    """A body's paragraphs as the reader shows (and speech reads) them: split at blank lines."""
+    return [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+
+
+def find_readable(uow: UnitOfWork, key: str) -> tuple[str, str, str]:
+    """(number, title, body) of the document or article with id `key`, or of the newest
+    document numbered `key` ("57-NQ/TW", spaces and case ignored); a read: no receipt."""
+    s = uow.session
+    for model in (Document, Article):
+        item = s.get(model, key)
+        if item is not None and item.deleted_at is None:
+            return getattr(item, "number", "") or "", item.title, item.body
+    wanted = "".join(key.split()).casefold()
+    # Compared in Python: SQLite's lower() leaves "Đ" alone. Numbers repeat across
+    # years (01-NQ/ĐU every term), so the newest document with the number is meant.
+    rows = s.execute(select(Document.id, Document.number)
+                     .where(Document.deleted_at.is_(None), Document.number != "")
+                     .order_by(Document.issued_on.desc(), Document.created_at.desc()))
+    for item_id, number in rows:
+        if "".join(number.split()).casefold() == wanted:
+            document = s.get(Document, item_id)
+            return document.number, document.title, document.body
+    raise UserError(_("Không tìm thấy văn bản “{key}” trong thư viện; hãy cho mã hoặc số hiệu, "
+                      "ví dụ 57-NQ/TW.").format(key=key))
 
 
 @dataclass(frozen=True)
@@ -112,56 +141,52 @@ class DocumentFields:
     title: str
 
 
-def update_document(workspace: Workspace, document_id: str, fields: DocumentFields) -> None:
+def update_document(uow: UnitOfWork, document_id: str, fields: DocumentFields) -> None:
     title = " ".join(fields.title.split())
     if not title:
         raise ValidationError(_("Tiêu đề văn bản không được để trống."))
-    if fields.issued_on and fields.issued_on > date.today():
+    if fields.issued_on and fields.issued_on > uow.today():
         raise ValidationError(_("Ngày ban hành {day} ở tương lai.").format(day=format_date(fields.issued_on)))
-    with workspace.session() as s:
-        document = s.get(Document, document_id)
-        document.number = " ".join(fields.number.split())
-        document.doc_type = DocumentType(fields.doc_type)
-        document.issuer = " ".join(fields.issuer.split())
-        document.issued_on = fields.issued_on
-        document.title = title
+    document = uow.session.get(Document, document_id)
+    document.number = " ".join(fields.number.split())
+    document.doc_type = DocumentType(fields.doc_type)
+    document.issuer = " ".join(fields.issuer.split())
+    document.issued_on = fields.issued_on
+    document.title = title
 
 
-def set_favorite(workspace: Workspace, table: str, item_id: str, favorite: bool) -> None:
-    with workspace.session() as s:
-        current = s.get(Favorite, (table, item_id))
-        if favorite and current is None:
-            s.add(Favorite(item_table=table, item_id=item_id))
-        elif not favorite and current is not None:
-            s.delete(current)
+def set_favorite(uow: UnitOfWork, table: str, item_id: str, favorite: bool) -> None:
+    current = uow.session.get(Favorite, (table, item_id))
+    if favorite and current is None:
+        uow.session.add(Favorite(item_table=table, item_id=item_id))
+    elif not favorite and current is not None:
+        uow.session.delete(current)
 
 
-def save_position(workspace: Workspace, table: str, item_id: str, fraction: float) -> None:
-    fraction = min(max(fraction, 0.0), 1.0)
-    with workspace.session() as s:
-        position = s.get(ReadingPosition, (table, item_id)) or ReadingPosition(item_table=table, item_id=item_id)
-        position.fraction, position.updated_at = fraction, utcnow()
-        s.add(position)
-        unit_id = s.scalar(select(MODELS[table].unit_id).where(MODELS[table].id == item_id))
-        _touch_receipt(s, workspace, table, item_id, unit_id, fraction)
+def save_position(uow: UnitOfWork, table: str, item_id: str, fraction: float) -> None:
+    s, fraction = uow.session, min(max(fraction, 0.0), 1.0)
+    position = s.get(ReadingPosition, (table, item_id)) or ReadingPosition(item_table=table, item_id=item_id)
+    position.fraction, position.updated_at = fraction, utcnow()
+    s.add(position)
+    unit_id = s.scalar(select(MODELS[table].unit_id).where(MODELS[table].id == item_id))
+    _touch_receipt(s, table, item_id, unit_id, fraction)
 
 
-def continue_reading(workspace: Workspace, limit: int = 5) -> list[LibraryItem]:
+def continue_reading(uow: UnitOfWork, limit: int = 5) -> list[LibraryItem]:
     """Items opened and left part-way, most recent first."""
-    items = []
-    with workspace.session() as s:
-        positions = s.scalars(select(ReadingPosition).where(ReadingPosition.fraction > 0,
-                                                              ReadingPosition.fraction < FINISHED)
-                              .order_by(ReadingPosition.updated_at.desc()).limit(limit)).all()
-        for position in positions:
-            row = s.execute(_item_query(position.item_table)
-                            .where(MODELS[position.item_table].id == position.item_id)).one_or_none()
-            if row is not None:
-                items.append(_item(position.item_table, row))
+    s, items = uow.session, []
+    positions = s.scalars(select(ReadingPosition).where(ReadingPosition.fraction > 0,
+                                                          ReadingPosition.fraction < FINISHED)
+                          .order_by(ReadingPosition.updated_at.desc()).limit(limit)).all()
+    for position in positions:
+        row = s.execute(_item_query(position.item_table)
+                        .where(MODELS[position.item_table].id == position.item_id)).one_or_none()
+        if row is not None:
+            items.append(_item(position.item_table, row))
     return items
 
 
-def _touch_receipt(s: Session, workspace: Workspace, table: str, item_id: str, unit_id: str, fraction: float) -> None:
+def _touch_receipt(s: Session, table: str, item_id: str, unit_id: str, fraction: float) -> None:
     """Receipts sync (committees see who read what, how far), so they go through the outbox."""
     now = utcnow()
     receipt = s.scalar(select(ReadReceipt).where(ReadReceipt.item_table == table,

@@ -21,24 +21,16 @@ shown rows only, from the original text.
 
 import datetime
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
 
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.library.models import Article, Document
-from handbook_desktop.core.library.search_index import number_column, rebuild_index
+from handbook_desktop.core.library.search_index import number_column
 from handbook_desktop.core.text.folding import exact_pattern, fold_crossed_d, is_toned, matcher, nfc, snippet, words
-
-if TYPE_CHECKING:
-    from handbook_desktop.core.workspace import Workspace
-
-__all__ = ["KINDS", "SearchHit", "rebuild_index", "search"]
+from handbook_desktop.core.workspace import UnitOfWork
 
 KINDS = ("document", "article")
 WINDOW = 2000         # hits ranked per index; more costs ~4 ms per 1,000 at 100,000 items
@@ -81,30 +73,22 @@ class _Item:
     text: str                       # summary and body
 
 
-def search(source: "Session | Workspace", query: str, *, limit: int = 20,
+def search(uow: UnitOfWork, query: str, *, limit: int = 20,
            kinds: tuple[str, ...] | list[str] | None = None) -> list[SearchHit]:
-    """The best `limit` hits for `query`, best first. Never raises on what a user types."""
+    """The best `limit` hits for `query`, best first. Never raises on what a user types.
+
+    The unit of work's own pending edits are searchable too."""
     terms = words(query[:MAX_QUERY_CHARS])[:MAX_WORDS]
     unknown = set(kinds or ()) - set(KINDS)
     if unknown:
         raise ValueError(f"unknown kinds: {sorted(unknown)}")
     if not terms or limit <= 0 or (kinds is not None and not kinds):
         return []
-    with _session(source) as session:
-        session.flush()  # the caller's own pending edits are searchable too
-        connection = session.connection()
-        candidates = _candidates(connection, terms, tuple(kinds or KINDS), limit + EXTRA_CANDIDATES)
-        items = _load_items(connection, list(candidates))
+    uow.session.flush()
+    connection = uow.session.connection()
+    candidates = _candidates(connection, terms, tuple(kinds or KINDS), limit + EXTRA_CANDIDATES)
+    items = _load_items(connection, list(candidates))
     return _rank(terms, candidates, items, limit)
-
-
-@contextmanager
-def _session(source: "Session | Workspace") -> Iterator[Session]:
-    if isinstance(source, Session):
-        yield source
-    else:
-        with source.session() as session:
-            yield session
 
 
 def _candidates(connection: Connection, terms: list[str], kinds: tuple[str, ...],

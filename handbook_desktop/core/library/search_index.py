@@ -15,8 +15,8 @@ The index (migration 0003) is three tables kept in step with `documents` and `ar
 Index rows are written by an `after_flush` hook on every session, in the same transaction as
 the change. Importing the library feature installs it (the package's `__init__`), and no
 Document or Article can be made without that import, so no write can miss the index. Bulk
-statements bypass ORM hooks, hence `rebuild_index`. The
-query side is `search.py`.
+statements bypass ORM hooks, hence `rebuild_index` (their writer tells the listeners
+with `uow.mark_changed`). The query side is `search.py`.
 """
 
 from itertools import chain
@@ -148,13 +148,15 @@ FILL_TITLES = ("INSERT INTO search_titles (rowid, title, number) "
 def rebuild_index(workspace: "Workspace", progress: Progress | None = None) -> int:
     """Index every live document and article afresh; returns how many were indexed.
 
-    Needed after bulk statements that bypass the ORM (they bypass the hook too). One
-    transaction: cancelling through `progress` leaves the old index untouched.
+    Needed after bulk statements that bypass the ORM (they bypass the hook too). Upkeep,
+    not a user action, so it takes the workspace and opens its own unit of work, without
+    the outbox (the index never syncs). One transaction: cancelling through `progress`
+    leaves the old index untouched.
     """
     progress = progress or Progress()
     message = _("Đang lập chỉ mục tìm kiếm")
-    with workspace.session(record_outbox=False) as session:
-        connection = session.connection()
+    with workspace.unit_of_work(record_outbox=False) as uow:
+        connection = uow.session.connection()
         for table in TABLES:
             connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
         for statement in SCHEMA:
@@ -170,6 +172,8 @@ def rebuild_index(workspace: "Workspace", progress: Progress | None = None) -> i
         # One b-tree per index instead of many segments: queries read fewer pages.
         for table in ("search_text", "search_titles"):
             connection.exec_driver_sql(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+        # No row changed, but what a search finds did: open search results run again.
+        uow.mark_changed("documents", "articles")
     return total
 
 

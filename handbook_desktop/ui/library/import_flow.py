@@ -1,7 +1,9 @@
 """Importing files into the library from the menu or by drag-and-drop.
 
-The work runs through the task runner (progress, cancel); a cancelled import keeps and
-reports the files finished before cancel.
+Importing N files is N actions (one unit of work per file, see `library.import_files`),
+so it runs on the task runner itself rather than through `ops.write`: off the GUI thread,
+with progress and cancel. A cancelled import keeps and reports the files finished before
+cancel; each file's commit tells the library pages, which refresh themselves.
 """
 
 from collections.abc import Callable
@@ -9,17 +11,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from handbook_desktop.core.library import SUPPORTED_SUFFIXES, ImportCancelled, ImportReport, import_files
 from handbook_desktop.core.progress import Progress
-from handbook_desktop.core.library.importer import ImportCancelled, ImportReport, import_files
-from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
-from handbook_desktop.ui.taskrunner import TaskRunner
-
-SUFFIXES = (".docx", ".pdf", ".txt", ".md")
+from handbook_desktop.ui.ops import Operations
 
 
 def importable(paths: list[Path]) -> list[Path]:
-    return [path for path in paths if path.suffix.lower() in SUFFIXES]
+    return [path for path in paths if path.suffix.lower() in SUPPORTED_SUFFIXES]
 
 
 def report_text(report: ImportReport, cancelled: bool = False) -> str:
@@ -36,9 +35,8 @@ def report_text(report: ImportReport, cancelled: bool = False) -> str:
 
 
 class ImportFlow:
-    def __init__(self, parent: QWidget, workspace: Workspace, tasks: TaskRunner,
-                 on_imported: Callable[[ImportReport], None]):
-        self.parent, self.workspace, self.tasks, self.on_imported = parent, workspace, tasks, on_imported
+    def __init__(self, parent: QWidget, ops: Operations, on_imported: Callable[[ImportReport], None]):
+        self.parent, self.ops, self.on_imported = parent, ops, on_imported
 
     def ask_and_import(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
@@ -50,11 +48,11 @@ class ImportFlow:
     def import_paths(self, paths: list[Path]) -> None:
         def work(progress: Progress) -> tuple[ImportReport, bool]:
             try:
-                return import_files(self.workspace, paths, progress), False
+                return import_files(self.ops.workspace, paths, progress), False
             except ImportCancelled as exc:
                 return exc.report, True
 
-        self.tasks.run(work, title=_("Nhập văn bản"), on_done=self._finished)
+        self.ops.tasks.run(work, title=_("Nhập văn bản"), on_done=self._finished)
 
     def _finished(self, outcome: tuple[ImportReport, bool]) -> None:
         report, cancelled = outcome

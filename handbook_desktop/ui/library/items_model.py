@@ -1,11 +1,14 @@
-"""Table model over library items: one row per item, unread rows in bold."""
+"""Table model over library items: one row per item, unread rows in bold.
+
+A reload that lists the same items in the same order updates the rows in place, so the
+selection, the current row and the scroll position stay where the reader left them.
+"""
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from handbook_desktop.core.library import DOCUMENTS, LibraryItem, category_label
 from handbook_desktop.core.text.formatting import format_date
-from handbook_desktop.core.library.labels import category_label
-from handbook_desktop.core.library.reading import DOCUMENTS, LibraryItem
 from handbook_desktop.i18n import N_, _
 
 COLUMNS = {
@@ -21,6 +24,10 @@ class ItemsModel(QAbstractTableModel):
         self.items: list[LibraryItem] = []
 
     def set_items(self, items: list[LibraryItem]) -> None:
+        if items and [item.id for item in items] == [item.id for item in self.items]:
+            self.items = items
+            self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, self.columnCount() - 1))
+            return
         self.beginResetModel()
         self.items = items
         self.endResetModel()

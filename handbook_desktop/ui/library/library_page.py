@@ -1,4 +1,9 @@
-"""Tin tức and Văn bản: filters and a list on the left, the reader on the right."""
+"""Tin tức and Văn bản: filters and a list on the left, the reader on the right.
+
+The page keeps itself fresh: any commit touching the library (an import, a sync, the
+reader's own read receipt or favorite) reloads the list in place, keeping the selected
+row and the open item, so a reload never reopens an item (which would write again).
+"""
 
 from html import escape
 
@@ -6,22 +11,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from handbook_desktop.core.library.models import Channel, DocumentType
+from handbook_desktop.core import library
 from handbook_desktop.core.labels import label
-from handbook_desktop.core.library import reading as library
-from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
+from handbook_desktop.tts.service import SpeechService
+from handbook_desktop.ui.changes import keep_fresh
 from handbook_desktop.ui.library.items_model import ItemsModel
 from handbook_desktop.ui.library.reader_view import ReaderView
-from handbook_desktop.tts.service import SpeechService
-from handbook_desktop.ui.taskrunner import TaskRunner
+from handbook_desktop.ui.ops import Operations
 
 
 class LibraryPage(QWidget):
-    def __init__(self, workspace: Workspace, tasks: TaskRunner, speech: SpeechService, table: str, title: str,
+    def __init__(self, ops: Operations, speech: SpeechService, table: str, title: str,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace, self.table = workspace, table
+        self.ops, self.table = ops, table
         self.model = ItemsModel(table, self)
         self.list = QTableView(selectionBehavior=QAbstractItemView.SelectionBehavior.SelectRows,
                                selectionMode=QAbstractItemView.SelectionMode.SingleSelection,
@@ -35,15 +39,14 @@ class LibraryPage(QWidget):
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(1, header.fontMetrics().horizontalAdvance("M") * 8)
         self.list.selectionModel().currentRowChanged.connect(self._on_current)
-        self.reader = ReaderView(workspace, tasks, speech)
-        self.reader.favorite_changed.connect(lambda _id, _on: self.reload(keep=True))
-        self.reader.edited.connect(lambda _id: self.reload(keep=True))
+        self.reader = ReaderView(ops, speech)
         self._build(title)
         self.reload()
+        keep_fresh(self, ops.changes, library.LIBRARY_TABLES, self.reload)
 
     def _build(self, title: str) -> None:
         self.category = QComboBox()
-        codes = DocumentType if self.table == library.DOCUMENTS else Channel
+        codes = library.DocumentType if self.table == library.DOCUMENTS else library.Channel
         self.category.addItem(_("Tất cả loại") if self.table == library.DOCUMENTS else _("Tất cả kênh"), None)
         for code in codes:
             self.category.addItem(label(code), code.value)
@@ -51,7 +54,6 @@ class LibraryPage(QWidget):
         self.year = QComboBox()
         self.unread = QCheckBox(_("Chưa đọc"))
         self.favorites = QCheckBox(_("Đã đánh dấu"))
-        self._fill_issuers_and_years()
         combos, checks = QHBoxLayout(), QHBoxLayout()
         for combo in (self.category, self.issuer, self.year):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -81,26 +83,35 @@ class LibraryPage(QWidget):
         layout.addWidget(QLabel("<h1>%s</h1>" % escape(title)))
         layout.addWidget(split, 1)
 
-    def _fill_issuers_and_years(self) -> None:
-        issuers, years = library.issuers_and_years(self.workspace, self.table)
-        self.issuer.addItem(_("Mọi cơ quan ban hành"), None)
-        for issuer in issuers:
-            self.issuer.addItem(issuer, issuer)
-        self.year.addItem(_("Mọi năm"), None)
-        for year in years:
-            self.year.addItem(str(year), year)
+    def _fill_issuers_and_years(self, issuers: list[str], years: list[int]) -> None:
+        """The choices the data offers now; the chosen one stays chosen."""
+        for combo, everything, values in ((self.issuer, _("Mọi cơ quan ban hành"), issuers),
+                                          (self.year, _("Mọi năm"), years)):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for value in values:
+                combo.addItem(str(value), value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
 
     def current_filter(self) -> library.ItemFilter:
         return library.ItemFilter(table=self.table, category=self.category.currentData(),
                                   issuer=self.issuer.currentData(), year=self.year.currentData(),
                                   unread_only=self.unread.isChecked(), favorites_only=self.favorites.isChecked())
 
-    def reload(self, keep: bool = False) -> None:
-        current = self.reader.reading.item.id if keep and self.reader.reading else None
-        self.model.set_items(library.list_items(self.workspace, self.current_filter()))
+    def reload(self) -> None:
+        """The list as the data and the filters say now; the selected item stays selected."""
+        (issuers, years), items = self.ops.read_now(lambda uow: (
+            library.issuers_and_years(uow, self.table), library.list_items(uow, self.current_filter())))
+        self._fill_issuers_and_years(issuers, years)
+        index = self.list.currentIndex()
+        current = self.model.item(index.row()).id if index.isValid() else None
+        self.model.set_items(items)
         self.count.setText(_("{n} mục").format(n=len(self.model.items)))
-        if current and (row := self.model.row_of(current)) >= 0:
-            self.list.selectionModel().blockSignals(True)
+        if current and (row := self.model.row_of(current)) >= 0 and self.list.currentIndex().row() != row:
+            self.list.selectionModel().blockSignals(True)  # the item is open already
             self.list.selectRow(row)
             self.list.selectionModel().blockSignals(False)
 
@@ -113,6 +124,5 @@ class LibraryPage(QWidget):
             self.reader.open(self.table, item_id)
 
     def _on_current(self, current, _previous) -> None:
-        if current.isValid():
+        if current.isValid():  # its read receipt reloads the list: no longer bold
             self.reader.open(self.table, self.model.item(current.row()).id)
-            self.reload(keep=True)  # the item is read now: no longer bold

@@ -1,12 +1,14 @@
 """The reading pane: document header, table of contents, text, favorite, attachments.
 
-The reading position is saved a moment after scrolling stops and restored on opening.
-Attachments open in the system's viewer (QtPdf ships only with the WebEngine wheels).
+Opening an item is a write (its first opening records a read receipt), so it runs
+through `ops.write` and the pane fills in when it is done. The reading position is saved
+a moment after scrolling stops and restored on opening. Attachments open in the system's
+viewer (QtPdf ships only with the WebEngine wheels).
 """
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QTextBrowser, QVBoxLayout, QWidget)
@@ -14,22 +16,20 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from handbook_desktop.core.attachments import viewable_copy
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.text.formatting import format_date
-from handbook_desktop.core.library.labels import category_label
-from handbook_desktop.core.library import reading as library
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core import library
 from handbook_desktop.i18n import _
+from handbook_desktop.tts.service import SpeechService
 from handbook_desktop.ui.dialogs import show_error
 from handbook_desktop.ui.library.document_form import DocumentForm
+from handbook_desktop.ui.ops import Operations
 from handbook_desktop.ui.speech.listen_bar import ListenBar
-from handbook_desktop.tts.service import SpeechService
-from handbook_desktop.ui.taskrunner import TaskRunner
 
 SAVE_DELAY_MS = 800
 
 
 def reading_html(reading: library.Reading) -> str:
     item = reading.item
-    facts = [item.number, format_date(item.day), item.issuer, category_label(item.table, item.category)]
+    facts = [item.number, format_date(item.day), item.issuer, library.category_label(item.table, item.category)]
     parts = ['<p style="color:#666">%s</p>' % escape(" · ".join(f for f in facts if f)),
              "<h2>%s</h2>" % escape(item.title)]
     if reading.summary:
@@ -43,14 +43,11 @@ def reading_html(reading: library.Reading) -> str:
 
 
 class ReaderView(QWidget):
-    favorite_changed = Signal(str, bool)  # item id, favorite
-    edited = Signal(str)  # item id
-
-    def __init__(self, workspace: Workspace, tasks: TaskRunner, speech: SpeechService,
-                 parent: QWidget | None = None):
+    def __init__(self, ops: Operations, speech: SpeechService, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace, self.tasks = workspace, tasks
+        self.ops = ops
         self.reading: library.Reading | None = None
+        self._opening: tuple[str, str] | None = None  # the item asked for last: earlier answers are dropped
         self.favorite_button = QPushButton(checkable=True, enabled=False)
         self.favorite_button.toggled.connect(self._on_favorite)
         self.toc = QListWidget(maximumWidth=220, wordWrap=True)
@@ -62,7 +59,7 @@ class ReaderView(QWidget):
         self.attachments = QListWidget(maximumHeight=90)
         self.attachments.itemActivated.connect(self._open_attachment)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.save_position)
-        self.listen = ListenBar(speech, tasks, self.text, self._block_of_paragraph)
+        self.listen = ListenBar(speech, ops, self.text, self._block_of_paragraph)
         self._build()
         self.show_empty()
 
@@ -89,7 +86,7 @@ class ReaderView(QWidget):
         layout.addWidget(self.attachments)
 
     def show_empty(self) -> None:
-        self.reading = None
+        self.reading = self._opening = None
         self.hint.setText(_("Chọn một mục trong danh sách để đọc."))
         self.text.clear()
         self.toc.hide()
@@ -101,7 +98,15 @@ class ReaderView(QWidget):
 
     def open(self, table: str, item_id: str) -> None:
         self.save_position()
-        self.reading = library.open_item(self.workspace, table, item_id)
+        self._opening = (table, item_id)
+        self.ops.write(lambda uow: library.open_item(uow, table, item_id), title=_("Mở văn bản"), quiet=True,
+                       on_done=self._show)
+
+    def _show(self, reading: library.Reading) -> None:
+        if self._opening != (reading.item.table, reading.item.id):
+            return  # another item was clicked meanwhile
+        table = reading.item.table
+        self.reading = reading
         self.hint.setText("")
         self.text.setHtml(reading_html(self.reading))
         self.toc.clear()
@@ -126,9 +131,8 @@ class ReaderView(QWidget):
 
     def edit_metadata(self) -> None:
         item = self.reading.item
-        if DocumentForm(self.workspace, item, self).exec():
-            self.open(item.table, item.id)
-            self.edited.emit(item.id)
+        if DocumentForm(self.ops, item, self).exec():
+            self.open(item.table, item.id)  # the list refreshes itself: it hears of the change
 
     def position(self) -> float:
         bar = self.text.verticalScrollBar()
@@ -139,7 +143,7 @@ class ReaderView(QWidget):
         if self.reading is None:
             return
         item, fraction = self.reading.item, self.position()
-        self.tasks.run(lambda _p: library.save_position(self.workspace, item.table, item.id, fraction),
+        self.ops.write(lambda uow: library.save_position(uow, item.table, item.id, fraction),
                        title=_("Lưu vị trí đọc"), quiet=True)
 
     def _restore_position(self) -> None:
@@ -152,9 +156,16 @@ class ReaderView(QWidget):
     def _on_favorite(self, checked: bool) -> None:
         if self.reading is None:
             return
-        library.set_favorite(self.workspace, self.reading.item.table, self.reading.item.id, checked)
-        self._set_favorite_text(checked)
-        self.favorite_changed.emit(self.reading.item.id, checked)
+        item = self.reading.item
+        self.ops.write(lambda uow: library.set_favorite(uow, item.table, item.id, checked), title=_("Đánh dấu"),
+                       on_done=lambda _none: self._set_favorite_text(checked),
+                       on_error=lambda exc: self._favorite_failed(not checked, exc))
+
+    def _favorite_failed(self, was: bool, exc: BaseException) -> None:
+        self.favorite_button.blockSignals(True)
+        self.favorite_button.setChecked(was)
+        self.favorite_button.blockSignals(False)
+        show_error(self, _("Đánh dấu"), exc)
 
     def _set_favorite_text(self, favorite: bool) -> None:
         self.favorite_button.setText(_("★ Đã đánh dấu") if favorite else _("☆ Đánh dấu"))
@@ -174,7 +185,7 @@ class ReaderView(QWidget):
     def _open_attachment(self, entry: QListWidgetItem) -> None:
         attached: library.Attached = entry.data(Qt.ItemDataRole.UserRole)
         try:
-            path = viewable_copy(self.workspace.data_dir, attached.sha256, attached.filename)
+            path = viewable_copy(self.ops.workspace.data_dir, attached.sha256, attached.filename)
         except OSError as exc:
             show_error(self, _("Mở tệp đính kèm"), UserError(_(
                 "Không mở được tệp {name}: {error}").format(name=attached.filename, error=exc.strerror or exc)))

@@ -1,23 +1,30 @@
 """Search results for the box in the banner: documents and articles together, with
-highlighted snippets; the reader opens a result beside the list."""
+highlighted snippets; the reader opens a result beside the list.
+
+The search runs through `ops.read`; when documents or articles change (an import, a
+sync), the last query runs again so the results never point at what is gone.
+"""
+
+from collections.abc import Callable
 
 from html import escape
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
+from handbook_desktop.core import library
 from handbook_desktop.core.text.formatting import format_date
-from handbook_desktop.core.library.search import SearchHit
-from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
-from handbook_desktop.ui.library.reader_view import ReaderView
 from handbook_desktop.tts.service import SpeechService
-from handbook_desktop.ui.taskrunner import TaskRunner
+from handbook_desktop.ui.changes import keep_fresh
+from handbook_desktop.ui.library.reader_view import ReaderView
+from handbook_desktop.ui.ops import Operations
 
 KIND_NAMES = {"document": "Văn bản", "article": "Tin bài"}
+SEARCH_LIMIT = 50
 
 
-def hit_html(hit: SearchHit) -> str:
+def hit_html(hit: library.SearchHit) -> str:
     """The snippet comes from core.search already escaped, with matches in <b>."""
     facts = " · ".join(f for f in (hit.number, format_date(hit.date), _(KIND_NAMES[hit.kind])) if f)
     return (f"<b>{escape(hit.title)}</b><br><span style='color:#666'>{escape(facts)}</span>"
@@ -25,16 +32,18 @@ def hit_html(hit: SearchHit) -> str:
 
 
 class SearchPage(QWidget):
-    def __init__(self, workspace: Workspace, tasks: TaskRunner, speech: SpeechService, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, speech: SpeechService, parent: QWidget | None = None):
         super().__init__(parent)
-        self.hits: list[SearchHit] = []
+        self.ops = ops
+        self.query = ""
+        self.hits: list[library.SearchHit] = []
         self.heading = QLabel()
         self.results = QListWidget(wordWrap=True)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.viewport().installEventFilter(self)
         self.results.currentRowChanged.connect(self._open)
-        self.reader = ReaderView(workspace, tasks, speech)
+        self.reader = ReaderView(ops, speech)
         split = QSplitter()
         split.addWidget(self.results)
         split.addWidget(self.reader)
@@ -44,8 +53,23 @@ class SearchPage(QWidget):
         layout.setContentsMargins(24, 16, 24, 8)
         layout.addWidget(self.heading)
         layout.addWidget(split, 1)
+        keep_fresh(self, ops.changes, {"documents", "articles"}, self._search_again)
 
-    def show_hits(self, query: str, hits: list[SearchHit]) -> None:
+    def search(self, query: str, on_shown: Callable[[], None] | None = None) -> None:
+        def show(hits: list[library.SearchHit]) -> None:
+            self.show_hits(query, hits)
+            if on_shown:
+                on_shown()
+
+        self.ops.read(lambda uow: library.search(uow, query, limit=SEARCH_LIMIT), title=_("Tìm kiếm"),
+                      on_done=show, quiet=False)
+
+    def _search_again(self) -> None:
+        if self.query:
+            self.search(self.query)
+
+    def show_hits(self, query: str, hits: list[library.SearchHit]) -> None:
+        self.query = query
         self.hits = hits
         self.heading.setText("<h1>%s</h1>" % escape(
             _("Kết quả tìm “{query}”: {n}").format(query=query, n=len(hits))))

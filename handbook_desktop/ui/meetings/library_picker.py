@@ -3,7 +3,7 @@
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from handbook_desktop.core.text.formatting import format_date
-from handbook_desktop.core.library import reading as library
+from handbook_desktop.core import library
 from handbook_desktop.core.text.folding import fold
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _
@@ -22,7 +22,7 @@ class LibraryPickerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Chọn văn bản trong thư viện"))
         self.chosen: library.LibraryItem | None = None
-        self.items = library.list_items(workspace, library.ItemFilter(table=library.DOCUMENTS))
+        self.items = workspace.perform(lambda uow: library.list_items(uow, library.ItemFilter(table=library.DOCUMENTS)))
         self.model = RowsModel(COLUMNS, self)
         self.table = rows_table(self.model, stretch_column=1)
         self.table.activated.connect(lambda _index: self.choose())

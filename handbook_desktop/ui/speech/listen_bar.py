@@ -11,26 +11,25 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPushButton, QStyle, QTextEdit, QWidget
 
-from handbook_desktop.core import settings as s
-from handbook_desktop.core.library import reading as library
+from handbook_desktop.core import library
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.tts.export import available_formats, export_audio
-from handbook_desktop.ui.dialogs import show_error
-from handbook_desktop.ui.speech.player import SpeechPlayer
 from handbook_desktop.tts.service import SpeechService
-from handbook_desktop.ui.taskrunner import TaskRunner
+from handbook_desktop.ui.dialogs import show_error
+from handbook_desktop.ui.ops import Operations
+from handbook_desktop.ui.speech.player import SpeechPlayer
 
 SPEEDS = {120: N_("Chậm"), 160: N_("Vừa"), 200: N_("Nhanh")}
 HIGHLIGHT = QColor("#ffe9a8")
 
 
 class ListenBar(QWidget):
-    def __init__(self, speech: SpeechService, tasks: TaskRunner, text: QTextEdit,
+    def __init__(self, speech: SpeechService, ops: Operations, text: QTextEdit,
                  block_of: Callable[[int], int], parent: QWidget | None = None):
         super().__init__(parent)
-        self.speech, self.tasks, self.text, self.block_of = speech, tasks, text, block_of
+        self.speech, self.ops, self.text, self.block_of = speech, ops, text, block_of
         self.reading: library.Reading | None = None
-        self.player = SpeechPlayer(speech.engine, tasks, self)
+        self.player = SpeechPlayer(speech.engine, ops.tasks, self)
         self.player.sentence_started.connect(self._highlight)
         self.player.state_changed.connect(self._on_state)
         self.player.failed.connect(lambda exc: show_error(self, _("Nghe đọc"), exc))
@@ -61,8 +60,7 @@ class ListenBar(QWidget):
     def _set_rate(self, rate: int) -> None:
         """Applies from the next sentence, and is remembered for the next reading."""
         self.player.set_rate(rate)
-        self.speech.workspace.settings.set(s.SPEECH_RATE, rate)
-        self.speech.workspace.settings.save()
+        self.speech.remember_rate(rate)
 
     def set_voice(self, voice: str) -> None:
         """A voice chosen in the settings applies from the next sentence of a reading in progress."""
@@ -115,7 +113,7 @@ class ListenBar(QWidget):
     def _save_position(self) -> None:
         if self.reading is not None and self.player.session is not None:
             item, fraction = self.reading.item, self.player.fraction
-            self.tasks.run(lambda _p: library.save_position(self.speech.workspace, item.table, item.id, fraction),
+            self.ops.write(lambda uow: library.save_position(uow, item.table, item.id, fraction),
                            title=_("Lưu vị trí đọc"), quiet=True)
 
     def export(self) -> None:
@@ -128,6 +126,8 @@ class ListenBar(QWidget):
 
     def export_to(self, path: Path) -> None:
         paragraphs = [self.reading.item.title] + self.reading.paragraphs
-        self.tasks.run(lambda progress: export_audio(paragraphs, path, self.speech.engine(), voice=self.speech.voice(),
-                                                     rate=self.speed.currentData(), progress=progress),
-                       title=_("Xuất âm thanh"), on_error=lambda exc: show_error(self, _("Xuất âm thanh"), exc))
+        voice, rate = self.speech.voice(), self.speed.currentData()  # here: widgets belong to the GUI thread
+        self.ops.tasks.run(lambda progress: export_audio(paragraphs, path, self.speech.engine(), voice=voice,
+                                                         rate=rate, progress=progress),
+                           title=_("Xuất âm thanh"),
+                           on_error=lambda exc: show_error(self, _("Xuất âm thanh"), exc))

@@ -11,13 +11,13 @@ from sqlalchemy import func, select
 from handbook_desktop.core.library.models import Document, DocumentType
 from handbook_desktop.core.models import Attachment, OutboxEntry, utcnow
 from handbook_desktop.core.attachments import blob_path, store_dir
-from handbook_desktop.core.errors import Cancelled, WorkspaceError
+from handbook_desktop.core.errors import Cancelled, UserError
 from handbook_desktop.core.progress import Progress
 from handbook_desktop.core.library import importer as library_import
-from handbook_desktop.core.library.importer import ImportCancelled, ImportStatus, import_files
+from handbook_desktop.core.library import ImportCancelled, ImportStatus, import_files
 from handbook_desktop.core.workspace import HOME_UNIT
 
-from ..docfiles import BODY, TABLE, nfd, party_docx, party_pdf
+from .docfiles import BODY, TABLE, nfd, party_docx, party_pdf
 
 TITLE = ("Nghị quyết về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia")
 TXT = ("ĐẢNG ỦY PHƯỜNG BẮC SƠN\n*\nSố 58-TB/ĐU\nBắc Sơn, ngày 05 tháng 11 năm 2026\n\nTHÔNG BÁO\n"
@@ -207,7 +207,7 @@ def test_progress_per_file_and_cancel_between_files(demo_workspace, before, tmp_
 
 def test_a_workspace_without_a_home_unit_refuses_clearly(workspace, tmp_path):
     (tmp_path / "a.txt").write_text("Nội dung.", encoding="utf-8")
-    with pytest.raises(WorkspaceError, match="chưa gắn với chi bộ nào"):
+    with pytest.raises(UserError, match="chưa gắn với chi bộ nào"):
         import_files(workspace, [tmp_path / "a.txt"])
     assert count(workspace, Document) == 0 and stored_files(workspace) == []
 
@@ -222,3 +222,13 @@ def test_bytes_written_for_a_row_that_failed_are_removed(demo_workspace, before,
         import_files(demo_workspace, [tmp_path / "a.txt"])
     assert stored_files(demo_workspace) == []
     assert count(demo_workspace, Document) == before["documents"]
+
+
+def test_each_file_is_its_own_action_and_tells_the_listeners(demo_workspace, tmp_path):
+    heard = []
+    demo_workspace.add_listener(heard.append)
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"Nội dung {name}.", encoding="utf-8")
+    (tmp_path / "c.docx").write_bytes(b"\x00not a zip")
+    import_files(demo_workspace, [tmp_path / n for n in ("a.txt", "c.docx", "b.txt")])
+    assert [{"documents", "attachments"} <= changes.tables for changes in heard] == [True, True]

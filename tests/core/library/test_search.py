@@ -1,4 +1,4 @@
-"""Library search (core/search.py, core/search_index.py, migration 0003)."""
+"""Library search (core/library/search.py, core/library/search_index.py, migration 0003)."""
 
 import unicodedata
 from datetime import UTC, date, datetime
@@ -19,7 +19,7 @@ from handbook_desktop.core.ids import new_id
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.paths import DATABASE_NAME
 from handbook_desktop.core.progress import Progress
-from handbook_desktop.core.library.search import SearchHit, rebuild_index, search
+from handbook_desktop.core.library import SearchHit, rebuild_index, search
 from handbook_desktop.core.workspace import open_workspace
 
 CELL = "cell-1"
@@ -48,8 +48,13 @@ def add_article(ws, title, body="", channel=Channel.NATIONAL, published_at=None)
     return article.id
 
 
+def find(ws, query, **kw) -> list[SearchHit]:
+    with ws.unit_of_work() as uow:
+        return search(uow, query, **kw)
+
+
 def titles(ws, query, **kw) -> list[str]:
-    return [hit.title for hit in search(ws, query, **kw)]
+    return [hit.title for hit in find(ws, query, **kw)]
 
 
 def index_content(ws) -> dict[tuple[str, str], tuple[str, str, str]]:
@@ -79,17 +84,17 @@ def test_crossed_d_and_its_look_alikes_fold_to_d(library):
 
 def test_nfd_text_and_nfd_query(library):
     add_document(library, unicodedata.normalize("NFD", "Sinh hoạt chi bộ thường kỳ"))
-    found = search(library, unicodedata.normalize("NFD", "sinh hoạt chi bộ"))
+    found = find(library, unicodedata.normalize("NFD", "sinh hoạt chi bộ"))
     assert len(found) == 1
-    assert search(library, "sinh hoat chi bo")[0].id == found[0].id
+    assert find(library, "sinh hoat chi bo")[0].id == found[0].id
 
 
 def test_exact_tones_rank_above_folded_only_matches(library):
     exact = add_document(library, "Công tác đảng bộ năm 2026, tổng kết và phương hướng", issued_on=date(2020, 1, 1))
     folded = add_document(library, "Đang dạng", issued_on=date(2026, 5, 1))  # newer, shorter, twice "dang"
-    assert [hit.id for hit in search(library, "đảng")] == [exact, folded]
-    assert {hit.id for hit in search(library, "dang")} == {exact, folded}
-    assert [hit.id for hit in search(library, "dạng")] == [folded, exact]
+    assert [hit.id for hit in find(library, "đảng")] == [exact, folded]
+    assert {hit.id for hit in find(library, "dang")} == {exact, folded}
+    assert [hit.id for hit in find(library, "dạng")] == [folded, exact]
 
 
 def test_symbols_find_their_document(library):
@@ -99,31 +104,31 @@ def test_symbols_find_their_document(library):
     add_document(library, "Báo cáo tháng", body="Theo 05 nội dung của NQ và TW", number="12-BC/ĐU",
                  doc_type=DocumentType.BAO_CAO)
     for query in ("05-NQ/TW", "nghị quyết 05", "nghi quyet 05", "5-NQ/TW", "05/NQ-TW", "NQ 05"):
-        assert search(library, query)[0].id == wanted, query
+        assert find(library, query)[0].id == wanted, query
 
 
 def test_document_type_name_finds_documents_without_it_in_the_title(library):
     wanted = add_document(library, "Về tăng cường công tác cán bộ", number="12-CT/TW", doc_type=DocumentType.CHI_THI)
-    assert [hit.id for hit in search(library, "chi thi 12")] == [wanted]
+    assert [hit.id for hit in find(library, "chi thi 12")] == [wanted]
 
 
 def test_title_match_outranks_body_only_match(library):
     in_title = add_document(library, "Chuyển đổi số trong chi bộ", issued_on=date(2019, 1, 1))
     in_body = add_document(library, "Báo cáo tổng kết",
                            body="Chuyển đổi số, chuyển đổi số và chuyển đổi số ở khắp nơi.", issued_on=date(2026, 6, 1))
-    assert [hit.id for hit in search(library, "chuyen doi so")] == [in_title, in_body]
+    assert [hit.id for hit in find(library, "chuyen doi so")] == [in_title, in_body]
 
 
 def test_phrase_outranks_scattered_words(library):
     scattered = add_document(library, "Báo cáo", body="Viên chức của đảng ủy và chi bộ.", issued_on=date(2026, 6, 1))
     together = add_document(library, "Báo cáo", body="Kết nạp đảng viên mới trong năm.", issued_on=date(2019, 1, 1))
-    assert [hit.id for hit in search(library, "dang vien")] == [together, scattered]
+    assert [hit.id for hit in find(library, "dang vien")] == [together, scattered]
 
 
 def test_snippet_highlights_the_original_words(library):
     add_document(library, "Thông báo", summary="Tóm tắt <nội bộ> & ngắn.",
                  body="Chi bộ đã họp. Đảng viên Nguyễn Văn An được khen thưởng.")
-    hit = search(library, "dang vien khen thuong")[0]
+    hit = find(library, "dang vien khen thuong")[0]
     assert "<b>Đảng</b> <b>viên</b>" in hit.snippet and "<b>khen</b> <b>thưởng</b>" in hit.snippet
     assert "&lt;nội bộ&gt; &amp;" in hit.snippet
     assert "dang" not in hit.snippet.lower()
@@ -134,7 +139,7 @@ def test_hit_fields(library):
                             issued_on=date(2026, 3, 9))
     article = add_article(library, "Tin nghị quyết mới", channel=Channel.PROVINCIAL,
                           published_at=datetime(2026, 10, 1, 20, 30, tzinfo=UTC))  # 03:30 on 2 Oct in Vietnam
-    hits = {hit.kind: hit for hit in search(library, "nghi quyet")}
+    hits = {hit.kind: hit for hit in find(library, "nghi quyet")}
     assert hits["document"].id == document and hits["document"].number == "07-NQ/CB"
     assert hits["document"].date == date(2026, 3, 9) and hits["document"].channel == ""
     assert hits["article"].id == article and hits["article"].number == ""
@@ -146,19 +151,19 @@ def test_kinds_and_limit(library):
     for i in range(5):
         add_document(library, f"Hướng dẫn số {i}")
         add_article(library, f"Hướng dẫn bạn đọc {i}")
-    assert {hit.kind for hit in search(library, "huong dan", kinds=("article",))} == {"article"}
-    assert {hit.kind for hit in search(library, "huong dan", kinds=["document"])} == {"document"}
-    assert len(search(library, "huong dan", limit=3)) == 3
-    assert search(library, "huong dan", limit=0) == []
-    assert search(library, "huong dan", kinds=()) == [] == search(library, "huong dan", kinds=[])
+    assert {hit.kind for hit in find(library, "huong dan", kinds=("article",))} == {"article"}
+    assert {hit.kind for hit in find(library, "huong dan", kinds=["document"])} == {"document"}
+    assert len(find(library, "huong dan", limit=3)) == 3
+    assert find(library, "huong dan", limit=0) == []
+    assert find(library, "huong dan", kinds=()) == [] == find(library, "huong dan", kinds=[])
     with pytest.raises(ValueError):
-        search(library, "huong dan", kinds=("meeting",))
+        find(library, "huong dan", kinds=("meeting",))
 
 
 @pytest.mark.parametrize("query", ["", "   ", "\t\n", "...", "-- / *", "“”", "_"])
 def test_empty_queries_find_nothing(library, query):
     add_document(library, "Nghị quyết")
-    assert search(library, query) == []
+    assert find(library, query) == []
 
 
 @pytest.mark.parametrize("query", [
@@ -169,14 +174,14 @@ def test_empty_queries_find_nothing(library, query):
 ])
 def test_fts_syntax_in_the_query_never_raises(library, query):
     add_document(library, "Nghị quyết về ĐẢNG")
-    assert isinstance(search(library, query), list)
-    assert search(library, f"{query} nghị quyết") is not None
+    assert isinstance(find(library, query), list)
+    assert find(library, f"{query} nghị quyết") is not None
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=40))
 def test_any_text_is_a_valid_query(library, query):
-    assert isinstance(search(library, query), list)
+    assert isinstance(find(library, query), list)
 
 
 def test_edits_and_tombstones_update_the_index(library):
@@ -208,18 +213,18 @@ def test_untouched_fields_leave_the_index_alone(library, monkeypatch):
     assert [item.id for item in reindexed] == [document]
 
 
-def test_pending_changes_of_the_callers_session_are_searchable(library):
-    with library.session() as s:
-        s.add(Document(unit_id=CELL, title="Quy chế làm việc", doc_type=DocumentType.QUY_DINH))
-        assert [hit.title for hit in search(s, "quy che")] == ["Quy chế làm việc"]
+def test_pending_changes_of_the_callers_unit_of_work_are_searchable(library):
+    with library.unit_of_work() as uow:
+        uow.session.add(Document(unit_id=CELL, title="Quy chế làm việc", doc_type=DocumentType.QUY_DINH))
+        assert [hit.title for hit in search(uow, "quy che")] == ["Quy chế làm việc"]
 
 
 def test_demo_workspace(demo_workspace):
-    first = search(demo_workspace, "57-NQ/TW")[0]
+    first = find(demo_workspace, "57-NQ/TW")[0]
     assert (first.kind, first.number) == ("document", "57-NQ/TW")
-    assert search(demo_workspace, "nghị quyết 57")[0].number == "57-NQ/TW"
-    assert search(demo_workspace, "sinh hoat chi bo", limit=5)[0].title.lower().count("sinh hoạt chi bộ") == 1
-    qa = search(demo_workspace, "hoi dap dang vien du bi")
+    assert find(demo_workspace, "nghị quyết 57")[0].number == "57-NQ/TW"
+    assert find(demo_workspace, "sinh hoat chi bo", limit=5)[0].title.lower().count("sinh hoạt chi bộ") == 1
+    qa = find(demo_workspace, "hoi dap dang vien du bi")
     assert qa[0].kind == "article" and "Đảng viên dự bị" in qa[0].title
     assert "<b>" in qa[0].snippet
 
@@ -232,11 +237,13 @@ def test_rebuild_after_bulk_insert(library):
                                         "doc_type": "thong_bao", "title": f"Thông báo số {i}", "summary": "",
                                         "body": "", "category": "", "issuer": ""} for i in range(1, 31)])
     assert titles(library, "thong bao") == []
-    reports = []
+    reports, heard = [], []
+    library.add_listener(heard.append)
     assert rebuild_index(library, Progress(lambda done, total, message: reports.append((done, total)))) == 31
     assert reports[-1] == (31, 31)
-    assert len(search(library, "thong bao", limit=50)) == 30
-    assert search(library, "09-TB/ĐU")[0].number == "09-TB/ĐU"
+    assert [changes.tables for changes in heard] == [{"documents", "articles"}]  # open results search again
+    assert len(find(library, "thong bao", limit=50)) == 30
+    assert find(library, "09-TB/ĐU")[0].number == "09-TB/ĐU"
     assert titles(library, "van ban qua orm") == ["Văn bản qua ORM"]
 
 
@@ -287,8 +294,8 @@ def test_upgrade_from_0002_indexes_the_rows_already_there(tmp_path):
     engine.dispose()
     workspace = open_workspace(tmp_path)
     try:
-        assert [hit.id for hit in search(workspace, "nghi quyet 5 dang vien")] == ["d1"]
-        assert search(workspace, "bai da xoa") == []  # tombstoned rows stay out
+        assert [hit.id for hit in find(workspace, "nghi quyet 5 dang vien")] == ["d1"]
+        assert find(workspace, "bai da xoa") == []  # tombstoned rows stay out
         upgraded = index_content(workspace)
         rebuild_index(workspace)
         assert index_content(workspace) == upgraded  # the migration writes what a rebuild writes
@@ -296,11 +303,14 @@ def test_upgrade_from_0002_indexes_the_rows_already_there(tmp_path):
         workspace.close()
 
 
-def test_search_takes_a_workspace_or_a_session_and_writes_nothing(library):
+def test_search_writes_nothing(library):
     add_document(library, "Quy định thi hành Điều lệ")
-    with library.session() as s:
-        outbox = len(s.scalars(select(OutboxEntry)).all())
-        assert [hit.title for hit in search(s, "dieu le")] == ["Quy định thi hành Điều lệ"]
+    heard = []
+    library.add_listener(heard.append)
+    with library.unit_of_work() as uow:
+        outbox = len(uow.session.scalars(select(OutboxEntry)).all())
+        assert [hit.title for hit in search(uow, "dieu le")] == ["Quy định thi hành Điều lệ"]
     assert titles(library, "dieu le") == ["Quy định thi hành Điều lệ"]
+    assert heard == []
     with library.session() as s:
         assert len(s.scalars(select(OutboxEntry)).all()) == outbox
