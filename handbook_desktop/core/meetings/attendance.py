@@ -213,7 +213,7 @@ def mark_attendance(workspace: Workspace, meeting_id: str, member_id: str, statu
 
 def mark_by_qr(workspace: Workspace, meeting_id: str, scanned: str) -> Marked:
     """Present, from the text a scanner typed (or a camera decoded) off a member card."""
-    from handbook_desktop.core.members.roster import parse_qr_payload
+    from handbook_desktop.core.members import parse_qr_payload
 
     member_id = parse_qr_payload(scanned)
     if member_id is None:

@@ -5,8 +5,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from handbook_desktop.core.members.models import MemberEventKind, MemberStatus
-from handbook_desktop.core.members import roster as members
+from handbook_desktop.core import members
+from handbook_desktop.core.members import MemberEventKind, MemberStatus
 from handbook_desktop.ui.members import roster_files_flow
 from handbook_desktop.ui.members.member_form import MemberFormDialog
 from handbook_desktop.ui.members.statistics_dialog import StatisticsDialog, save_csv
@@ -16,6 +16,10 @@ from handbook_desktop.ui.members.status_dialog import StatusDialog
 def _page(window):
     window.show_page("members")
     return window.roster_page
+
+
+def _member(window, member_id: str) -> members.MemberRow:
+    return window.ops.read_now(lambda uow: members.get_member(uow, member_id))
 
 
 def test_roster_shows_counts_and_every_member(main_window):
@@ -62,8 +66,7 @@ def test_add_a_member_through_the_form(main_window, monkeypatch):
     monkeypatch.setattr(MemberFormDialog, "exec", fill)
     page.add_member()
     assert page.model.rowCount() == 28
-    assert page.current_id() and members.get_member(main_window.workspace, page.current_id()).full_name == \
-        "Hoàng Thị Ngọc Ánh"
+    assert page.current_id() and _member(main_window, page.current_id()).full_name == "Hoàng Thị Ngọc Ánh"
     assert "Kết nạp" in page.detail.toPlainText() or "03/02/2026" in page.detail.toPlainText()
 
 
@@ -83,7 +86,7 @@ def test_status_change_is_an_event_on_the_timeline(main_window, monkeypatch):
 
     monkeypatch.setattr(StatusDialog, "exec", excuse)
     page.change_status()
-    assert members.get_member(main_window.workspace, member_id).status == MemberStatus.EXCUSED
+    assert _member(main_window, member_id).status == MemberStatus.EXCUSED
     assert member_id not in [row.id for row in page.model.rows]  # no longer matches the "official" filter
     page.status.setCurrentIndex(0)
     page.reload(member_id)
@@ -113,7 +116,7 @@ def test_export_then_import_round_trip_through_the_preview(main_window, tmp_path
 
 
 def test_statistics_dialog_and_csv(main_window, tmp_path, qtbot):
-    dialog = StatisticsDialog(main_window.workspace, date(2026, 11, 25))
+    dialog = StatisticsDialog(main_window.ops.read_now(lambda uow: members.member_statistics(uow, date(2026, 11, 25))))
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == len(dialog.rows) > 0
     save_csv(dialog.rows, tmp_path / "stats.csv")
