@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from handbook_desktop.core import members
 from handbook_desktop.core.members import MemberEventKind, MemberStatus
@@ -68,6 +68,31 @@ def test_add_a_member_through_the_form(main_window, monkeypatch):
     assert page.model.rowCount() == 28
     assert page.current_id() and _member(main_window, page.current_id()).full_name == "Hoàng Thị Ngọc Ánh"
     assert "Kết nạp" in page.detail.toPlainText() or "03/02/2026" in page.detail.toPlainText()
+
+
+def _home_member_total(window) -> str:
+    window.show_page("home")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the page rebuilt: old labels go
+    return next(label.text() for label in window.ensure_page("home").findChildren(QLabel)
+                if label.text().startswith("Tổng số: <b>"))
+
+
+def test_a_member_added_in_the_form_shows_everywhere_without_a_restart(main_window, monkeypatch):
+    assert _home_member_total(main_window).startswith("Tổng số: <b>25</b> đồng chí")
+    assert "chờ gửi" not in main_window.connection.text()  # the demo is seed data, nothing to send
+    page = _page(main_window)
+
+    def fill(dialog: MemberFormDialog):
+        dialog.inputs["full_name"].setText("Hoàng Thị Ngọc Ánh")
+        dialog.inputs["birth_date"].setText("12/03/1990")
+        dialog.inputs["admitted_on"].setText("03/02/2026")
+        return dialog.save()  # the write runs on the task runner: the guard fails a GUI-thread write
+
+    monkeypatch.setattr(MemberFormDialog, "exec", fill)
+    page.add_member()
+    assert "Tổng số: <b>26</b>" in page.counts.text() and "dự bị 3" in page.counts.text()
+    assert "2 thay đổi chờ gửi" in main_window.connection.text()  # the member and their admission
+    assert _home_member_total(main_window).startswith("Tổng số: <b>26</b> đồng chí")
 
 
 def test_status_change_is_an_event_on_the_timeline(main_window, monkeypatch):
