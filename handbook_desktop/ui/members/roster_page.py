@@ -156,7 +156,7 @@ class RosterPage(QWidget):
 
     def add_member(self) -> None:
         dialog = MemberFormDialog(self.ops, parent=self)
-        if dialog.exec():
+        if dialog.exec():  # the rows are fresh already (keep_fresh): show the new record
             self.reload(dialog.saved_id)
 
     def edit_member(self) -> None:

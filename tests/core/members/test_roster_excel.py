@@ -250,6 +250,17 @@ def test_a_header_on_a_later_sheet_is_found(cell, tmp_path):
     assert preview.sheet == "DS" and len(preview.rows) == 1
 
 
+def test_a_preview_writes_nothing(demo_workspace, tmp_path):
+    heard = []
+    demo_workspace.add_listener(heard.append)
+    path = simple_roster(tmp_path / "ds.xlsx", SIMPLE_HEADER, [
+        ["Hoàng Văn Mới", "15/04/1990", "Nam", "03/02/2020", "03/02/2021", "12345678", ""],
+        ["Trần Đức Dũng", "14/08/1961", "Nam", "19/05/1986", "19/05/1987", "69516578", "0900000009"]])
+    preview = act(demo_workspace, preview_import, path, today=TODAY)
+    assert (preview.count(RowAction.NEW), preview.count(RowAction.UPDATE)) == (1, 1)
+    assert heard == [] and outbox(demo_workspace) == []
+
+
 def test_apply_needs_a_cell_and_preview_can_be_cancelled(workspace, tmp_path):
     path = simple_roster(tmp_path / "a.xlsx", SIMPLE_HEADER, [["Ngô Văn An", "25/03/1960", "Nam", "01/01/1980",
                                                               "01/01/1981", "", ""]])

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from handbook_desktop.core import members
 from handbook_desktop.core.members import MemberEventKind, MemberStatus
-from handbook_desktop.ui.members import roster_files_flow
+from handbook_desktop.ui.members import roster_files_flow, roster_page
 from handbook_desktop.ui.members.member_form import MemberFormDialog
 from handbook_desktop.ui.members.statistics_dialog import StatisticsDialog, save_csv
 from handbook_desktop.ui.members.status_dialog import StatusDialog
@@ -138,6 +138,15 @@ def test_export_then_import_round_trip_through_the_preview(main_window, tmp_path
     assert len(chosen) == 1
     assert shown[-1] == "Đã nhập: 0 đảng viên mới, 0 cập nhật, 27 không đổi, 0 dòng bỏ qua."
     assert page.model.rowCount() == 27  # no duplicates on re-import
+
+
+def test_a_member_card_is_saved_off_the_gui_thread(main_window, tmp_path, monkeypatch):
+    page = _page(main_window)
+    page.table.selectRow(0)
+    target = tmp_path / "the.svg"
+    monkeypatch.setattr(roster_page.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.save_card()
+    assert "Bùi Thị Lan Anh" in target.read_text(encoding="utf-8")
 
 
 def test_statistics_dialog_and_csv(main_window, tmp_path, qtbot):
