@@ -24,7 +24,7 @@ from sqlalchemy import select  # noqa: E402
 
 from handbook_desktop.core.meetings.models import Attendance, AttendanceStatus, Meeting  # noqa: E402
 from handbook_desktop.core.members.models import Member, MemberStatus
-from handbook_desktop.core.demo.loader import create_demo  # noqa: E402
+from handbook_desktop.core.demo import create_demo  # noqa: E402
 from handbook_desktop.core.workspace import open_workspace  # noqa: E402
 from handbook_desktop.docgen.data import latest_meeting_id, minutes_data  # noqa: E402
 from handbook_desktop.docgen.layouts import minutes_layout  # noqa: E402
@@ -39,7 +39,8 @@ EXTRA = ["Hoàng Minh Đức", "Vương Thị Thu Hà", "Tạ Quang Vinh", "Ki�
 def forty_member_meeting(folder: Path):
     """A demo workspace whose latest meeting has 40 members on its attendance sheet."""
     workspace = open_workspace(folder)
-    create_demo(workspace)
+    with workspace.unit_of_work(record_outbox=False) as uow:
+        create_demo(uow)
     meeting_id = latest_meeting_id(workspace)
     with workspace.session(record_outbox=False) as session:
         cell = session.get(Meeting, meeting_id).unit_id

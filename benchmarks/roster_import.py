@@ -23,10 +23,9 @@ sys.path.insert(0, str(REPO))
 
 import openpyxl  # noqa: E402
 
-from handbook_desktop.core.models import WorkspaceFact
-from handbook_desktop.core.org.models import OrgUnit, UnitKind
-from handbook_desktop.core.members.party_rules import probation_ends  # noqa: E402
-from handbook_desktop.core.members.excel.importer import apply_import, export_roster, preview_import  # noqa: E402
+from handbook_desktop.core.members import apply_import, export_roster, preview_import, probation_ends  # noqa: E402
+from handbook_desktop.core.models import WorkspaceFact  # noqa: E402
+from handbook_desktop.core.org import OrgUnit, UnitKind  # noqa: E402
 from handbook_desktop.core.workspace import HOME_UNIT, open_workspace  # noqa: E402
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
@@ -87,18 +86,18 @@ def one_run(path: Path, folder: Path) -> dict[str, float]:
                          WorkspaceFact(key=HOME_UNIT, value="cell")])
     times = {}
     start = time.perf_counter()
-    preview = preview_import(workspace, path, today=TODAY)
+    preview = workspace.perform(lambda uow: preview_import(uow, path, today=TODAY))
     times["preview"] = time.perf_counter() - start
     start = time.perf_counter()
-    result = apply_import(workspace, preview)
+    result = workspace.perform(lambda uow: apply_import(uow, preview))
     times["apply"] = time.perf_counter() - start
     assert result.created == len(preview.rows) and not preview.has_problems, preview.summary()
     start = time.perf_counter()
-    again = preview_import(workspace, path, today=TODAY)
+    again = workspace.perform(lambda uow: preview_import(uow, path, today=TODAY))
     times["re-import preview"] = time.perf_counter() - start
     assert again.count(again.rows[0].action) == len(again.rows)
     start = time.perf_counter()
-    export_roster(workspace, folder / "export.xlsx", today=TODAY)
+    workspace.perform(lambda uow: export_roster(uow, folder / "export.xlsx", today=TODAY))
     times["export"] = time.perf_counter() - start
     workspace.close()
     return times

@@ -23,11 +23,11 @@ sys.path.insert(0, str(REPO))
 from sqlalchemy import insert, select  # noqa: E402
 
 from benchmarks.roster_import import FAMILY, GIVEN, MIDDLE  # noqa: E402
-from handbook_desktop.core.members.models import Member  # noqa: E402
-from handbook_desktop.core.org.models import OrgUnit, UnitKind
+from handbook_desktop.core.members import Member  # noqa: E402
+from handbook_desktop.core.org import OrgUnit, UnitKind  # noqa: E402
 from handbook_desktop.core.ids import new_id  # noqa: E402
 from handbook_desktop.core.models import utcnow
-from handbook_desktop.core.demo.loader import create_demo  # noqa: E402
+from handbook_desktop.core.demo import create_demo  # noqa: E402
 from handbook_desktop.core.workspace import open_workspace  # noqa: E402
 
 
@@ -49,20 +49,24 @@ def main() -> None:
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
-    from handbook_desktop.core.members import roster as members
+    from handbook_desktop.core import members
+    from handbook_desktop.ui.changes import ChangeBridge
     from handbook_desktop.ui.members.roster_page import RosterPage
+    from handbook_desktop.ui.ops import Operations
     from handbook_desktop.ui.taskrunner import TaskRunner
 
     app = QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         workspace = open_workspace(Path(tmp))
-        create_demo(workspace)
+        with workspace.unit_of_work(record_outbox=False) as uow:
+            create_demo(uow)
         add_members(workspace, args.members - 27)
         start = time.perf_counter()
-        result = members.roster(workspace)
+        result = workspace.perform(members.roster)
         query_s = time.perf_counter() - start
         start = time.perf_counter()
-        page = RosterPage(workspace, TaskRunner(inline=True), "Chi bộ / Đảng viên")
+        ops = Operations(workspace, TaskRunner(inline=True), ChangeBridge(workspace))
+        page = RosterPage(ops, "Chi bộ / Đảng viên")
         page.resize(1040, 720)
         page.show()
         app.processEvents()

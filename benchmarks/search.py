@@ -20,9 +20,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus import add_articles, add_documents, vocabulary  # noqa: E402
+from handbook_desktop.core.demo import create_demo  # noqa: E402
 from handbook_desktop.core.library import Document, DocumentType, rebuild_index, search  # noqa: E402
-from handbook_desktop.core.org.models import OrgUnit, UnitKind  # noqa: E402
-from handbook_desktop.core.demo.loader import create_demo  # noqa: E402
+from handbook_desktop.core.org import OrgUnit, UnitKind  # noqa: E402
 from handbook_desktop.core.workspace import Workspace, open_workspace  # noqa: E402
 
 QUERIES = [
@@ -42,7 +42,8 @@ QUERIES = [
 
 def build(folder: Path, items: int) -> Workspace:
     workspace = open_workspace(folder)
-    create_demo(workspace)
+    with workspace.unit_of_work(record_outbox=False) as uow:
+        create_demo(uow)
     add_documents(workspace, items // 2 - 12)
     add_articles(workspace, items - items // 2 - 14 - 1)
     return workspace

@@ -21,13 +21,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus import add_documents  # noqa: E402
-from handbook_desktop.core.demo.loader import create_demo  # noqa: E402
+from handbook_desktop.core.demo import create_demo  # noqa: E402
 from handbook_desktop.core.workspace import open_workspace  # noqa: E402
 
 
 def prepare(folder: Path, extra_documents: int) -> Path:
     workspace = open_workspace(folder)
-    create_demo(workspace)
+    with workspace.unit_of_work(record_outbox=False) as uow:
+        create_demo(uow)
     if extra_documents:
         add_documents(workspace, extra_documents)
     workspace.close()

@@ -59,9 +59,10 @@ def open_or_create(choice: DataDirChoice, *, interactive: bool) -> Workspace:
     fresh = not has_database(choice.path)
     workspace = open_workspace(choice.path)
     if fresh and (not interactive or _wants_demo(choice.path)):
-        from handbook_desktop.core.demo.loader import create_demo
+        from handbook_desktop.core.demo import create_demo
 
-        create_demo(workspace)
+        with workspace.unit_of_work(record_outbox=False) as uow:
+            create_demo(uow)
     return workspace
 
 

@@ -10,7 +10,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 from handbook_desktop.core.paths import DATABASE_NAME, ENV_DATA_DIR  # noqa: E402
-from handbook_desktop.core.demo.loader import create_demo  # noqa: E402
+from handbook_desktop.core.demo import create_demo  # noqa: E402
 from handbook_desktop.core.workspace import open_workspace  # noqa: E402
 from handbook_desktop.i18n import set_language  # noqa: E402
 
@@ -39,7 +39,8 @@ def demo_template(tmp_path_factory) -> Path:
     """The demo workspace is built once; each test gets its own copy of the file."""
     folder = tmp_path_factory.mktemp("demo-template")
     ws = open_workspace(folder)
-    create_demo(ws)
+    with ws.unit_of_work(record_outbox=False) as uow:
+        create_demo(uow)
     ws.close()
     return folder / DATABASE_NAME
 

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from handbook_desktop.core.members.models import Member
 from handbook_desktop.core.workspace import open_workspace
 
-from .core.rosterfiles import SIMPLE_HEADER, simple_roster
+from .core.members.rosterfiles import SIMPLE_HEADER, simple_roster
 from .test_cli import run
 
 

@@ -10,16 +10,15 @@ def register(commands, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from datetime import date
-
-    from handbook_desktop.core.demo.loader import create_demo
-    from handbook_desktop.core.home.overview import load_overview
+    from handbook_desktop.core.demo import create_demo
+    from handbook_desktop.core.home import load_overview
     from handbook_desktop.core.workspace import open_workspace
 
     workspace = open_workspace(args.data.path)
     try:
-        create_demo(workspace)
-        overview = load_overview(workspace, date.today())
+        with workspace.unit_of_work(record_outbox=False) as uow:
+            create_demo(uow)
+        overview = workspace.perform(load_overview)
     finally:
         workspace.close()
     print(_("Đã tạo không gian làm việc mẫu tại {path}: {members} đảng viên, {documents} văn bản, "

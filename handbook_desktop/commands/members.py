@@ -37,17 +37,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _export(workspace, path: Path) -> int:
-    from handbook_desktop.core.members.excel.importer import export_roster
+    from handbook_desktop.core.members import export_roster
 
-    count = export_roster(workspace, path)
+    count = workspace.perform(lambda uow: export_roster(uow, path))
     print(_("Đã xuất {count} đảng viên ra {path}.").format(count=count, path=path))
     return 0
 
 
 def _import(workspace, path: Path, valid_only: bool) -> int:
-    from handbook_desktop.core.members.excel.importer import apply_import, preview_import
+    from handbook_desktop.core.members import apply_import, preview_import
 
-    preview = preview_import(workspace, path)
+    preview = workspace.perform(lambda uow: preview_import(uow, path))
     print(preview.summary())
     for row in preview.rows:
         who = _("Dòng {row} ({name})").format(row=row.row_number, name=row.full_name or "?")
@@ -58,7 +58,7 @@ def _import(workspace, path: Path, valid_only: bool) -> int:
     if preview.has_problems and not valid_only:
         raise ValidationError(_("chưa nhập dòng nào vì {count} dòng có lỗi; hãy sửa tệp, hoặc thêm --valid-only "
                                 "để chỉ nhập các dòng hợp lệ.").format(count=preview.invalid))
-    result = apply_import(workspace, preview, valid_rows_only=valid_only)
+    result = workspace.perform(lambda uow: apply_import(uow, preview, valid_rows_only=valid_only))
     print(_("Đã nhập: {created} mới, {updated} cập nhật, {unchanged} không đổi, {skipped} dòng lỗi bỏ qua.").format(
         created=result.created, updated=result.updated, unchanged=result.unchanged, skipped=result.skipped))
     return 0

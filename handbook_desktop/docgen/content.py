@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from handbook_desktop.core.meetings.models import MeetingKind
 from handbook_desktop.core.meetings import AttendanceCounts
-from handbook_desktop.core.members.roster import MemberRow, StatusCounts
+from handbook_desktop.core.members import MemberRow, StatusCounts
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from handbook_desktop.core.members.rules import ON_ROLL
 from handbook_desktop.core import meetings as meeting_services
 from handbook_desktop.core.meetings import MEETING_LABELS, Meeting, Quality
 from handbook_desktop.core.meetings import AttendanceStatus as Mark
-from handbook_desktop.core.members.roster import RosterQuery, roster, status_counts
+from handbook_desktop.core.members import RosterQuery, roster, status_counts
 from handbook_desktop.core.text.folding import fold
 from handbook_desktop.core.workspace import HOME_UNIT, Workspace
 from handbook_desktop.docgen import wording
@@ -88,7 +88,7 @@ def cell_signer(session: Session, chair_id: str | None) -> tuple[Signer | None, 
 
 def roster_data(workspace: Workspace, today: date | None = None) -> RosterData:
     """Members on roll (official, probationary, excused, temporarily elsewhere), by name."""
-    listing = roster(workspace, RosterQuery(statuses=frozenset(ON_ROLL)))
+    listing = workspace.perform(lambda uow: roster(uow, RosterQuery(statuses=frozenset(ON_ROLL))))
     with workspace.session() as session:
         issuer = issuer_of(session, workspace, home_unit_id(session))
         signer, title = cell_signer(session, None)
@@ -131,7 +131,7 @@ def report_data(workspace: Workspace, period: Period | str, today: date | None =
                                    s.resolution_symbol) for s in summaries)
     absences = tuple((line.full_name, line.statuses.count(Mark.ABSENT_UNEXCUSED)) for line in chart.members
                      if Mark.ABSENT_UNEXCUSED in line.statuses)
-    return ReportData(issuer, period, issued_on, status_counts(workspace), meetings,
+    return ReportData(issuer, period, issued_on, workspace.perform(status_counts), meetings,
                       tuple(_report_resolution(r, issued_on) for r in resolutions if r is not None),
                       absences, signer, title, report_recipients(issuer))
 

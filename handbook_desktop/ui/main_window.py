@@ -14,7 +14,7 @@ from handbook_desktop.core import settings as s
 from handbook_desktop.core.connectivity import server_reachable
 from handbook_desktop.core.paths import DataDirChoice, remember_data_dir
 from handbook_desktop.core import library
-from handbook_desktop.core.home.overview import Overview, load_overview
+from handbook_desktop.core.home import Overview, load_overview
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _, set_language
 from handbook_desktop.ui.changes import ChangeBridge, keep_fresh
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
     # -- building -----------------------------------------------------------------------
     def _build(self) -> None:
         self.setWindowTitle(_("Sổ tay đảng viên"))
-        overview = load_overview(self.workspace, self.today)
+        overview = self.ops.read_now(lambda uow: load_overview(uow, self.today))
         self.library_pages: dict[str, QWidget] = {}
         self.sidebar = QListWidget(objectName="sidebar")
         self.pages = QStackedWidget()
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         if key == "members":
             from handbook_desktop.ui.members.roster_page import RosterPage  # pages load on first visit
 
-            self.roster_page = RosterPage(self.workspace, self.tasks, _(SECTIONS[key]))
+            self.roster_page = RosterPage(self.ops, _(SECTIONS[key]))
             return self.roster_page
         if key == "meetings":
             from handbook_desktop.ui.meetings.meetings_page import MeetingsPage
@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
     # -- behaviour ----------------------------------------------------------------------
     def _on_changes(self, _changes) -> None:
         # The home page and the status bar read these figures: a few ms, local and quick.
-        self._overview = load_overview(self.workspace, self.today)
+        self._overview = self.ops.read_now(lambda uow: load_overview(uow, self.today))
         self._show_connection()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API

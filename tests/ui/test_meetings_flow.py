@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from handbook_desktop.core.meetings import AttendanceStatus, MeetingState
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core import meetings
-from handbook_desktop.core.members.roster import member_qr_payload
+from handbook_desktop.core.members import member_qr_payload
 from handbook_desktop.ui.meetings import minutes_tab
 from tests.core.meetings.meeting_helpers import act
 from handbook_desktop.ui.meetings.attendance_model import FIRST_MARK

@@ -12,13 +12,13 @@ from sqlalchemy.orm import Session
 
 from handbook_desktop.core.library.models import Article, Channel, Document, DocumentType
 from handbook_desktop.core.meetings.models import AgendaItem, Attendance, AttendanceStatus, Guest, Meeting, MeetingKind, MeetingState, Quality, Resolution, ResolutionItem, Speech, Vote
-from handbook_desktop.core.members.models import Member, MemberEvent, MemberEventKind, MemberStatus
+from handbook_desktop.core.members import Member, MemberEvent, MemberEventKind, MemberStatus
 from handbook_desktop.core.models import WorkspaceFact
-from handbook_desktop.core.org.models import OrgUnit, UnitKind
+from handbook_desktop.core.org import OrgUnit, UnitKind
 from handbook_desktop.core.errors import WorkspaceError
 from handbook_desktop.core.ids import new_id
 from handbook_desktop.core.resources import resource_path
-from handbook_desktop.core.workspace import HOME_UNIT, IS_DEMO, Workspace
+from handbook_desktop.core.workspace import HOME_UNIT, IS_DEMO, UnitOfWork
 from handbook_desktop.i18n import _
 
 MEMBER_FIELDS = ("full_name", "sex", "ethnicity", "religion", "hometown", "address", "education",
@@ -27,21 +27,26 @@ MEMBER_FIELDS = ("full_name", "sex", "ethnicity", "religion", "hometown", "addre
 EXPECTED = {MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY}
 
 
-def create_demo(workspace: Workspace) -> str:
-    """Fill an empty workspace with the demo cell; returns the cell's unit id."""
+def create_demo(uow: UnitOfWork) -> str:
+    """Fill an empty workspace with the demo cell; returns the cell's unit id.
+
+    The caller opens `workspace.unit_of_work(record_outbox=False)`: seed data is nobody's
+    work to push to a server, so a unit of work that records the outbox is refused.
+    """
+    session = uow.session
+    if session.info.get("record_outbox", True):
+        raise ValueError("create_demo needs workspace.unit_of_work(record_outbox=False)")
+    if session.scalar(select(func.count()).select_from(OrgUnit)):
+        raise WorkspaceError(_("Thư mục dữ liệu {path} đã có dữ liệu; không tạo dữ liệu mẫu "
+                               "đè lên.").format(path=uow.data_dir))
     data = json.loads(resource_path("demo", "workspace.json").read_text(encoding="utf-8"))
-    with workspace.session(record_outbox=False) as session:
-        if session.scalar(select(func.count()).select_from(OrgUnit)):
-            raise WorkspaceError(_("Thư mục dữ liệu {path} đã có dữ liệu; không tạo dữ liệu mẫu "
-                                   "đè lên.").format(path=workspace.data_dir))
-        units = _add_units(session, data["units"])
-        cell = units[data["home_unit"]]
-        members = _add_members(session, data["members"], cell)
-        _add_library(session, data, units)
-        for meeting in data["meetings"]:
-            _add_meeting(session, meeting, cell, members)
-        session.add_all([WorkspaceFact(key=HOME_UNIT, value=cell),
-                         WorkspaceFact(key=IS_DEMO, value="1")])
+    units = _add_units(session, data["units"])
+    cell = units[data["home_unit"]]
+    members = _add_members(session, data["members"], cell)
+    _add_library(session, data, units)
+    for meeting in data["meetings"]:
+        _add_meeting(session, meeting, cell, members)
+    session.add_all([WorkspaceFact(key=HOME_UNIT, value=cell), WorkspaceFact(key=IS_DEMO, value="1")])
     return cell
 
 

@@ -8,12 +8,10 @@ from sqlalchemy.orm import Session
 
 from handbook_desktop.core.library.models import Article, Document
 from handbook_desktop.core.meetings.models import Attendance, AttendanceStatus, Meeting, MeetingState
-from handbook_desktop.core.models import OutboxEntry, SyncCursor, WorkspaceFact
-from handbook_desktop.core.org.models import OrgUnit
-from handbook_desktop.core.members.events import ProbationDue, probation_due
-from handbook_desktop.core.members.roster import StatusCounts, status_counts
-from handbook_desktop.core.workspace import HOME_UNIT, IS_DEMO, Workspace
-
+from handbook_desktop.core.members import ProbationDue, StatusCounts, probation_due, status_counts
+from handbook_desktop.core.models import OutboxEntry, SyncCursor
+from handbook_desktop.core.org import unit_path
+from handbook_desktop.core.workspace import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -39,41 +37,25 @@ class Overview:
     last_sync_at: datetime | None
 
 
-def load_overview(workspace: Workspace, today: date) -> Overview:
-    counts, due = status_counts(workspace), probation_due(workspace, today)
-    with workspace.session() as s:
-        unit_id = _fact(s, HOME_UNIT)
-        return Overview(
-            unit_path=_unit_path(s, unit_id),
-            is_demo=_fact(s, IS_DEMO) == "1",
-            member_counts=counts,
-            documents=_count(s, Document),
-            articles=_count(s, Article),
-            meetings=_count(s, Meeting),
-            last_meeting=_last_meeting(s),
-            probation_due=due,
-            outbox_pending=s.scalar(select(func.count()).select_from(OutboxEntry)),
-            last_sync_at=s.scalar(select(func.max(SyncCursor.last_sync_at))),
-        )
-
-
-def _fact(s: Session, key: str) -> str | None:
-    return s.scalar(select(WorkspaceFact.value).where(WorkspaceFact.key == key))
+def load_overview(uow: UnitOfWork, today: date | None = None) -> Overview:
+    """Every figure of the home page and the status bar, read in one unit of work."""
+    s = uow.session
+    return Overview(
+        unit_path=unit_path(uow),
+        is_demo=uow.cell.is_demo,
+        member_counts=status_counts(uow),
+        documents=_count(s, Document),
+        articles=_count(s, Article),
+        meetings=_count(s, Meeting),
+        last_meeting=_last_meeting(s),
+        probation_due=probation_due(uow, today),
+        outbox_pending=s.scalar(select(func.count()).select_from(OutboxEntry)),
+        last_sync_at=s.scalar(select(func.max(SyncCursor.last_sync_at))),
+    )
 
 
 def _count(s: Session, model) -> int:
     return s.scalar(select(func.count()).select_from(model).where(model.deleted_at.is_(None)))
-
-
-def _unit_path(s: Session, unit_id: str | None) -> list[str]:
-    names = []
-    while unit_id:
-        unit = s.get(OrgUnit, unit_id)
-        if unit is None:
-            break
-        names.append(unit.name)
-        unit_id = unit.parent_id
-    return names
 
 
 def _last_meeting(s: Session) -> LastMeeting | None:

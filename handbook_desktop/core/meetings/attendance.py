@@ -249,7 +249,7 @@ def mark_attendance(uow: UnitOfWork, meeting_id: str, member_id: str, status: Ma
 
 def mark_by_qr(uow: UnitOfWork, meeting_id: str, scanned: str) -> Marked:
     """Present, from the text a scanner typed (or a camera decoded) off a member card."""
-    from handbook_desktop.core.members.roster import parse_qr_payload
+    from handbook_desktop.core.members import parse_qr_payload
 
     member_id = parse_qr_payload(scanned)
     if member_id is None:

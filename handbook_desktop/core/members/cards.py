@@ -14,11 +14,10 @@ from xml.sax.saxutils import escape
 
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.text.formatting import format_date
-from handbook_desktop.core.models import WorkspaceFact
-from handbook_desktop.core.org.models import OrgUnit
 from handbook_desktop.core.members.records import get_member
+from handbook_desktop.core.org import cell_name
 from handbook_desktop.core.text.folding import fold
-from handbook_desktop.core.workspace import HOME_UNIT, Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 
 PREFIX = "SOTAYDV:1:"
@@ -51,12 +50,12 @@ def parse_qr_payload(text: str) -> str | None:
     return str(uuid.UUID(int=value)) if value < 1 << 128 else None
 
 
-def write_member_card(workspace: Workspace, member_id: str, path: Path) -> Path:
+def write_member_card(uow: UnitOfWork, member_id: str, path: Path) -> Path:
     """A card for printing: .svg (name, card number, cell and the code) or .png (the code only)."""
     import segno  # only the card and attendance screens need it
 
     path = Path(path)
-    member = get_member(workspace, member_id)
+    member = get_member(uow, member_id)
     code = segno.make(member_qr_payload(member), error="m")
     try:
         if path.suffix.lower() == ".png":
@@ -65,7 +64,7 @@ def write_member_card(workspace: Workspace, member_id: str, path: Path) -> Path:
             modules = [(x, y) for y, row in enumerate(code.matrix_iter(border=2)) for x, dark in enumerate(row)
                        if dark]
             size = code.symbol_size(border=2)[0]
-            path.write_text(_card_svg(member, _cell_name(workspace), modules, size), encoding="utf-8")
+            path.write_text(_card_svg(member, cell_name(uow), modules, size), encoding="utf-8")
         else:
             raise UserError(_("Thẻ đảng viên chỉ lưu được dạng .png hoặc .svg, không phải “{name}”.")
                             .format(name=path.name))
@@ -75,15 +74,8 @@ def write_member_card(workspace: Workspace, member_id: str, path: Path) -> Path:
     return path
 
 
-def write_member_card_png(workspace: Workspace, member_id: str, path: Path) -> Path:
-    return write_member_card(workspace, member_id, Path(path).with_suffix(".png"))
-
-
-def _cell_name(workspace: Workspace) -> str:
-    with workspace.session() as session:
-        unit_id = session.get(WorkspaceFact, HOME_UNIT)
-        unit = session.get(OrgUnit, unit_id.value) if unit_id else None
-        return unit.name if unit else ""
+def write_member_card_png(uow: UnitOfWork, member_id: str, path: Path) -> Path:
+    return write_member_card(uow, member_id, Path(path).with_suffix(".png"))
 
 
 _CARD_WIDTH, _TEXT_X, _MARGIN = 85.6, 37.0, 3.0  # millimetres, ID-1 card

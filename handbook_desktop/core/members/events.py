@@ -14,7 +14,7 @@ from handbook_desktop.core.members.values import date_problem_message
 from handbook_desktop.core.members.party_rules import probation_ends
 from handbook_desktop.core.members.records import MemberRow, load_member, row_of
 from handbook_desktop.core.text.sort import sort_key
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 
 REMIND_AHEAD = timedelta(days=60)  # the home page's reminder window for probation
@@ -32,12 +32,11 @@ class TimelineEntry:
         return event_label(self.kind)
 
 
-def member_timeline(workspace: Workspace, member_id: str) -> list[TimelineEntry]:
+def member_timeline(uow: UnitOfWork, member_id: str) -> list[TimelineEntry]:
     """The member's history, oldest first."""
-    with workspace.session() as session:
-        load_member(session, member_id)
-        return [TimelineEntry(e.id, MemberEventKind(e.kind), e.occurred_on, e.reason)
-                for e in _events(session, member_id)]
+    load_member(uow.session, member_id)
+    return [TimelineEntry(e.id, MemberEventKind(e.kind), e.occurred_on, e.reason)
+            for e in _events(uow.session, member_id)]
 
 
 def _events(session: Session, member_id: str) -> list[MemberEvent]:
@@ -52,18 +51,35 @@ def member_state(session: Session, member: Member) -> MemberState:
     return MemberState(member.full_name, MemberStatus(member.status), member.admitted_on, member.official_on, last)
 
 
-def change_status(workspace: Workspace, member_id: str, kind: MemberEventKind, on: date | str,
+def change_status(uow: UnitOfWork, member_id: str, kind: MemberEventKind, on: date | str,
                   reason: str = "", *, today: date | None = None) -> MemberRow:
-    """Record a dated event and the status it leaves, in one transaction; refuse what cannot be."""
-    today = today or date.today()
+    """Record a dated event and the status it leaves; refuse what cannot be."""
+    member, day = _allowed_event(uow, member_id, kind, on, reason, today)
+    apply_event(uow.session, member, kind, day, reason)
+    return row_of(member)
+
+
+def status_change_refusal(uow: UnitOfWork, member_id: str, kind: MemberEventKind, on: date | str,
+                          reason: str = "", *, today: date | None = None) -> str | None:
+    """Why `change_status` would refuse the event (translated), or None; writes nothing.
+
+    The status dialog asks first, so a refusal shows beside its fields at once."""
+    try:
+        _allowed_event(uow, member_id, kind, on, reason, today)
+    except ValidationError as exc:
+        return exc.message
+    return None
+
+
+def _allowed_event(uow: UnitOfWork, member_id: str, kind: MemberEventKind, on: date | str, reason: str,
+                   today: date | None) -> tuple[Member, date]:
+    today = today or uow.today()
     day = _event_day(on, today)
-    with workspace.session() as session:
-        member = load_member(session, member_id)
-        problem = refusal(kind, member_state(session, member), day, reason, today)
-        if problem:
-            raise ValidationError(problem)
-        apply_event(session, member, kind, day, reason)
-        return row_of(member)
+    member = load_member(uow.session, member_id)
+    problem = refusal(kind, member_state(uow.session, member), day, reason, today)
+    if problem:
+        raise ValidationError(problem)
+    return member, day
 
 
 def apply_event(session: Session, member: Member, kind: MemberEventKind, on: date, reason: str) -> None:
@@ -95,12 +111,13 @@ class ProbationDue:
     days_left: int  # negative once overdue
 
 
-def probation_due(workspace: Workspace, today: date, *, within: timedelta = REMIND_AHEAD) -> list[ProbationDue]:
+def probation_due(uow: UnitOfWork, today: date | None = None, *,
+                  within: timedelta = REMIND_AHEAD) -> list[ProbationDue]:
     """Probationary members whose 12 months end within `within` of today (or already ended)."""
-    with workspace.session() as session:
-        rows = session.execute(select(Member.id, Member.full_name, Member.admitted_on).where(
-            Member.status == MemberStatus.PROBATIONARY, Member.deleted_at.is_(None),
-            Member.admitted_on.is_not(None))).all()
+    today = today or uow.today()
+    rows = uow.session.execute(select(Member.id, Member.full_name, Member.admitted_on).where(
+        Member.status == MemberStatus.PROBATIONARY, Member.deleted_at.is_(None),
+        Member.admitted_on.is_not(None))).all()
     due = [ProbationDue(id_, name, admitted, probation_ends(admitted), (probation_ends(admitted) - today).days)
            for id_, name, admitted in rows]
     return sorted((d for d in due if d.due_on <= today + within), key=lambda d: (d.due_on, sort_key(d.full_name)))

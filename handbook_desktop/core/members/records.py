@@ -2,7 +2,7 @@
 
 Adding a member records the events its dates already tell (admission, made official,
 transfer in). Correcting a date moves the event that recorded it; the status itself changes
-only through `member_events.change_status`.
+only through `events.change_status`.
 """
 
 from dataclasses import asdict, dataclass, field, fields
@@ -12,12 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from handbook_desktop.core.members.models import Member, MemberEvent, MemberEventKind, MemberStatus
-from handbook_desktop.core.models import WorkspaceFact
-from handbook_desktop.core.errors import UserError, ValidationError, WorkspaceError
+from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.core.text.formatting import format_date
 from handbook_desktop.core.members.values import MEMBER_FIELDS, Problem, check_record, clean_values, combine
 from handbook_desktop.core.text.folding import fold
-from handbook_desktop.core.workspace import HOME_UNIT, Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 
 
@@ -49,9 +48,8 @@ def row_of(member: Member) -> MemberRow:
     return MemberRow(**{f.name: getattr(member, f.name) for f in fields(MemberRow)})
 
 
-def get_member(workspace: Workspace, member_id: str) -> MemberRow:
-    with workspace.session() as session:
-        return row_of(load_member(session, member_id))
+def get_member(uow: UnitOfWork, member_id: str) -> MemberRow:
+    return row_of(load_member(uow.session, member_id))
 
 
 def load_member(session: Session, member_id: str) -> Member:
@@ -102,44 +100,34 @@ class MemberInvalid(ValidationError):
         self.problems = problems
 
 
-def check_member(workspace: Workspace, form: MemberForm, *, member_id: str | None = None,
+def check_member(uow: UnitOfWork, form: MemberForm, *, member_id: str | None = None,
                  today: date | None = None) -> list[Problem]:
     """Every problem of the form (errors and warnings), duplicates included, for live feedback."""
-    today = today or date.today()
-    with workspace.session() as session:
-        existing = load_member(session, member_id) if member_id else None
-        return _collect(session, form, existing, today)[1]
+    existing = load_member(uow.session, member_id) if member_id else None
+    return _collect(uow.session, form, existing, today or uow.today())[1]
 
 
-def create_member(workspace: Workspace, form: MemberForm, *, today: date | None = None) -> SaveResult:
-    """Add a member with the events the dates tell: admission, official, transfer in."""
-    today = today or date.today()
-    with workspace.session() as session:
-        unit_id = session.scalar(select(WorkspaceFact.value).where(WorkspaceFact.key == HOME_UNIT))
-        if not unit_id:
-            raise WorkspaceError(_("Không gian làm việc chưa gắn với chi bộ nào nên chưa thêm được đảng viên. "
-                                   "Hãy tạo dữ liệu mẫu (main.py demo) hoặc đồng bộ với máy chủ trước."))
-        values, problems = _problems(session, form, None, today)
-        member = Member(unit_id=unit_id, status=_initial_status(values),
-                          **{name: values[name] for name in MEMBER_FIELDS})
-        session.add(member)
-        session.flush()
-        session.add_all(initial_events(member, values.get("transferred_in_on")))
-        return SaveResult(member.id, [p for p in problems if not p.is_error])
+def create_member(uow: UnitOfWork, form: MemberForm, *, today: date | None = None) -> SaveResult:
+    """Add a member to the home cell with the events the dates tell: admission, official, transfer in."""
+    unit_id, session = uow.home_unit_id, uow.session
+    values, problems = _problems(session, form, None, today or uow.today())
+    member = Member(unit_id=unit_id, status=_initial_status(values), **{name: values[name] for name in MEMBER_FIELDS})
+    session.add(member)
+    session.flush()
+    session.add_all(initial_events(member, values.get("transferred_in_on")))
+    return SaveResult(member.id, [p for p in problems if not p.is_error])
 
 
-def update_member(workspace: Workspace, member_id: str, form: MemberForm, *,
+def update_member(uow: UnitOfWork, member_id: str, form: MemberForm, *,
                   today: date | None = None) -> SaveResult:
     """Correct the record's fields; only the fields that differ are written (and synced)."""
-    today = today or date.today()
-    with workspace.session() as session:
-        member = load_member(session, member_id)
-        values, problems = _problems(session, form, member, today)
-        _move_events(session, member, values)
-        for name in MEMBER_FIELDS:
-            if getattr(member, name) != values[name]:
-                setattr(member, name, values[name])
-        return SaveResult(member.id, [p for p in problems if not p.is_error])
+    member = load_member(uow.session, member_id)
+    values, problems = _problems(uow.session, form, member, today or uow.today())
+    _move_events(uow.session, member, values)
+    for name in MEMBER_FIELDS:
+        if getattr(member, name) != values[name]:
+            setattr(member, name, values[name])
+    return SaveResult(member.id, [p for p in problems if not p.is_error])
 
 
 def _problems(session: Session, form: MemberForm, existing: Member | None,

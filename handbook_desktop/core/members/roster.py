@@ -1,10 +1,5 @@
-"""The cell's register of members: the roster screen's one import.
-
-The roster query and its counts live here; the record (form, create, update), status
-events, statistics and member cards live in their own modules and are re-exported, so the
-GUI and the CLI import `core.services.members` only. Plain data in and out, one
-transaction per user action; a status changes only through a dated event.
-"""
+"""The cell's register as the roster screen lists it: search, filter, sort, and the counts
+a minutes header needs."""
 
 import functools
 from dataclasses import dataclass
@@ -13,49 +8,11 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from handbook_desktop.core.members.models import Member, MemberStatus
-from handbook_desktop.core.members.rules import ON_ROLL, event_label
-from handbook_desktop.core.members.values import CARD_NUMBER_DIGITS, FIELD_LABELS, Problem, field_label
-from handbook_desktop.core.members.cards import (
-    member_qr_payload,
-    parse_qr_payload,
-    write_member_card,
-    write_member_card_png,
-)
-from handbook_desktop.core.members.events import (
-    ProbationDue,
-    TimelineEntry,
-    change_status,
-    member_timeline,
-    probation_due,
-)
-from handbook_desktop.core.members.records import (
-    MemberForm,
-    MemberInvalid,
-    MemberRow,
-    SaveResult,
-    check_member,
-    create_member,
-    get_member,
-    row_of,
-    update_member,
-)
-from handbook_desktop.core.members.stats import (
-    Statistics,
-    StatisticsRow,
-    member_statistics,
-    statistics_rows,
-)
+from handbook_desktop.core.members.records import MemberRow, row_of
+from handbook_desktop.core.members.rules import ON_ROLL
 from handbook_desktop.core.text.folding import TOKEN, fold
 from handbook_desktop.core.text.sort import name_sort_key
-from handbook_desktop.core.workspace import Workspace
-
-__all__ = [
-    "CARD_NUMBER_DIGITS", "FIELD_LABELS", "MemberForm", "MemberInvalid", "MemberRow", "ProbationDue", "Problem",
-    "Roster", "RosterQuery", "RosterSort", "SaveResult", "Statistics", "StatisticsRow", "StatusCounts",
-    "TimelineEntry", "change_status", "check_member", "create_member", "event_label", "field_label", "get_member",
-    "member_qr_payload", "member_statistics", "member_timeline", "parse_qr_payload", "probation_due", "roster",
-    "statistics_rows", "status_counts", "update_member", "write_member_card", "write_member_card_png",
-]
+from handbook_desktop.core.workspace import UnitOfWork
 
 
 class RosterSort(StrEnum):
@@ -94,9 +51,8 @@ class Roster:
     counts: StatusCounts
 
 
-def roster(workspace: Workspace, query: RosterQuery = RosterQuery()) -> Roster:
-    with workspace.session() as session:
-        members = list(session.scalars(select(Member).where(Member.deleted_at.is_(None))))
+def roster(uow: UnitOfWork, query: RosterQuery = RosterQuery()) -> Roster:
+    members = _register(uow)
     counts = _counts(members)
     words = TOKEN.findall(fold(query.text))
     chosen = [row_of(member) for member in members
@@ -104,10 +60,12 @@ def roster(workspace: Workspace, query: RosterQuery = RosterQuery()) -> Roster:
     return Roster(_sorted(chosen, query.sort, query.descending), counts)
 
 
-def status_counts(workspace: Workspace) -> StatusCounts:
-    with workspace.session() as session:
-        members = list(session.scalars(select(Member).where(Member.deleted_at.is_(None))))
-    return _counts(members)
+def status_counts(uow: UnitOfWork) -> StatusCounts:
+    return _counts(_register(uow))
+
+
+def _register(uow: UnitOfWork) -> list[Member]:
+    return list(uow.session.scalars(select(Member).where(Member.deleted_at.is_(None))))
 
 
 def _counts(members: list[Member]) -> StatusCounts:
@@ -155,6 +113,3 @@ def _sorted(rows: list[MemberRow], sort: RosterSort, descending: bool) -> list[M
     dated = [row for row in by_name if getattr(row, sort.value)]
     undated = [row for row in by_name if not getattr(row, sort.value)]
     return sorted(dated, key=lambda row: getattr(row, sort.value), reverse=descending) + undated
-
-
-

@@ -15,7 +15,7 @@ from handbook_desktop.core.members.models import Member
 from handbook_desktop.core.members.rules import ON_ROLL
 from handbook_desktop.core.members.values import SEXES, THEORY_LEVELS
 from handbook_desktop.core.text.folding import fold
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import N_, _
 
 Counts = list[tuple[str, int]]
@@ -53,10 +53,10 @@ class StatisticsRow:
     percent: float  # of the total, one decimal
 
 
-def member_statistics(workspace: Workspace, today: date) -> Statistics:
-    with workspace.session() as session:
-        members = list(session.scalars(select(Member).where(
-            Member.deleted_at.is_(None), Member.status.in_([status.value for status in ON_ROLL]))))
+def member_statistics(uow: UnitOfWork, today: date | None = None) -> Statistics:
+    today = today or uow.today()
+    members = list(uow.session.scalars(select(Member).where(
+        Member.deleted_at.is_(None), Member.status.in_([status.value for status in ON_ROLL]))))
     return Statistics(
         on=today, total=len(members),
         age_bands=_bands([_years(x.birth_date, today) for x in members], AGE_BANDS),

@@ -17,7 +17,7 @@ from handbook_desktop.core.members.models import MemberStatus
 from handbook_desktop.core.attachments import viewable_copy
 from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.clock import VIETNAM_TIME
-from handbook_desktop.core.members import roster as members
+from handbook_desktop.core import members
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.dialogs import show_error
@@ -111,7 +111,7 @@ class Notice(QLabel):
 
 def member_choices(workspace: Workspace, statuses: frozenset[MemberStatus] = EXPECTED) -> list[tuple[str, str]]:
     """(id, full name) of the members who may chair, present or own a task, in Vietnamese order."""
-    rows = members.roster(workspace, members.RosterQuery(statuses=statuses)).rows
+    rows = workspace.perform(lambda uow: members.roster(uow, members.RosterQuery(statuses=statuses))).rows
     return [(row.id, row.full_name) for row in rows]
 
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from handbook_desktop.core.text.formatting import format_date
 from handbook_desktop.core.labels import label
-from handbook_desktop.core.members.roster import FIELD_LABELS, MemberRow, TimelineEntry, field_label
+from handbook_desktop.core.members import FIELD_LABELS, MemberRow, TimelineEntry, field_label
 from handbook_desktop.i18n import _
 
 DATE_FIELDS = {"birth_date", "admitted_on", "official_on"}

@@ -3,12 +3,14 @@
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget)
 
+from handbook_desktop.core import members
+from handbook_desktop.core.errors import UserError
+from handbook_desktop.core.members import SEXES, THEORY_LEVELS
 from handbook_desktop.core.text.formatting import format_date
-from handbook_desktop.core.members.values import SEXES, THEORY_LEVELS
-from handbook_desktop.core.members import roster as members
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
-from handbook_desktop.ui.dialogs import accept_buttons
+from handbook_desktop.ui.dialogs import accept_buttons, show_error
+from handbook_desktop.ui.ops import Operations
 
 TEXT_FIELDS = ("full_name", "birth_date", "sex", "ethnicity", "religion", "hometown", "address", "education",
                "specialist_level", "theory_level", "occupation", "admitted_on", "official_on", "card_number",
@@ -17,10 +19,14 @@ DATE_FIELDS = ("birth_date", "admitted_on", "official_on", "transferred_in_on")
 CHOICES = {"sex": ("",) + SEXES, "theory_level": ("",) + THEORY_LEVELS}
 
 
+def _store(uow: UnitOfWork, member_id: str | None, form: members.MemberForm) -> members.SaveResult:
+    return members.update_member(uow, member_id, form) if member_id else members.create_member(uow, form)
+
+
 class MemberFormDialog(QDialog):
-    def __init__(self, workspace: Workspace, member_id: str | None = None, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, member_id: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace, self.member_id = workspace, member_id
+        self.ops, self.member_id = ops, member_id
         self.saved_id: str | None = None
         self.setWindowTitle(_("Sửa hồ sơ đảng viên") if member_id else _("Thêm đảng viên"))
         self.inputs: dict[str, QLineEdit | QComboBox] = {}
@@ -39,14 +45,14 @@ class MemberFormDialog(QDialog):
         body.setLayout(form)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(body)
-        buttons = accept_buttons(self, _("Lưu"), self.save)
+        self.buttons = accept_buttons(self, _("Lưu"), self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problems)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         self.resize(620, 640)
         if member_id:
-            self._load(members.get_member(workspace, member_id))
+            self._load(ops.read_now(lambda uow: members.get_member(uow, member_id)))
 
     def _input(self, name: str) -> QLineEdit | QComboBox:
         if name in CHOICES:
@@ -77,16 +83,31 @@ class MemberFormDialog(QDialog):
         return members.MemberForm(notes=self.notes.toPlainText(), **values)
 
     def save(self) -> bool:
-        form = self.form()
-        problems = members.check_member(self.workspace, form, member_id=self.member_id)
-        errors = [p for p in problems if p.is_error]
-        self.problems.setText("\n".join(p.message for p in problems))
-        if errors:
+        """False when the form breaks a rule (said beside the fields); True once the record is
+        being saved off the GUI thread: the dialog closes when that is done."""
+        form, member_id = self.form(), self.member_id
+        problems = self.ops.read_now(lambda uow: members.check_member(uow, form, member_id=member_id))
+        self._show(problems)
+        if any(p.is_error for p in problems):
             return False
-        if self.member_id:
-            result = members.update_member(self.workspace, self.member_id, form)
-        else:
-            result = members.create_member(self.workspace, form)
+        self.buttons.setEnabled(False)
+        self.ops.write(lambda uow: _store(uow, member_id, form), title=self.windowTitle(),
+                       on_done=self._saved, on_error=self._refused)
+        return True
+
+    def _show(self, problems: list[members.Problem]) -> None:
+        self.problems.setText("\n".join(p.message for p in problems))
+
+    def _saved(self, result: members.SaveResult) -> None:
         self.saved_id = result.member_id
         self.accept()
-        return True
+
+    def _refused(self, exc: BaseException) -> None:
+        """The register changed between the check and the write (a sync, another window)."""
+        self.buttons.setEnabled(True)
+        if isinstance(exc, members.MemberInvalid):
+            self._show(exc.problems)
+        elif isinstance(exc, UserError):
+            self.problems.setText(exc.message)
+        else:
+            show_error(self, self.windowTitle(), exc)

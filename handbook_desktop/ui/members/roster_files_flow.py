@@ -1,18 +1,16 @@
 """Excel round trip in the GUI: preview an import with per-row problems before anything
 is written, then import all (or, by explicit choice, only the valid rows); export."""
 
-from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from handbook_desktop.core.members.excel.importer import ImportPreview, ImportResult, RowAction, apply_import, preview_import
-from handbook_desktop.core.members.excel.export import export_roster
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.members import (ImportPreview, ImportResult, RowAction, apply_import, export_roster,
+                                           preview_import)
 from handbook_desktop.i18n import N_, _
-from handbook_desktop.ui.taskrunner import TaskRunner
+from handbook_desktop.ui.ops import Operations
 
 ACTION_NAMES = {RowAction.NEW: N_("Thêm mới"), RowAction.UPDATE: N_("Cập nhật"), RowAction.UNCHANGED: N_("Không đổi")}
 ALL, VALID_ONLY = 1, 2
@@ -59,8 +57,10 @@ def result_text(result: ImportResult) -> str:
 
 
 class RosterFilesFlow:
-    def __init__(self, parent: QWidget, workspace: Workspace, tasks: TaskRunner, on_changed: Callable[[], None]):
-        self.parent, self.workspace, self.tasks, self.on_changed = parent, workspace, tasks, on_changed
+    """The roster page refreshes itself after an import: it keeps fresh on the members' tables."""
+
+    def __init__(self, parent: QWidget, ops: Operations):
+        self.parent, self.ops = parent, ops
 
     def ask_and_import(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self.parent, _("Nhập danh sách đảng viên"), "",
@@ -69,19 +69,17 @@ class RosterFilesFlow:
             self.preview(Path(name))
 
     def preview(self, path: Path) -> None:
-        self.tasks.run(lambda progress: preview_import(self.workspace, path, progress=progress),
-                       title=_("Đọc danh sách đảng viên"), on_done=self._ask_choice)
+        self.ops.read(lambda uow: preview_import(uow, path), title=_("Đọc danh sách đảng viên"),
+                      on_done=self._ask_choice, quiet=False)
 
     def _ask_choice(self, preview: ImportPreview) -> None:
         dialog = ImportPreviewDialog(preview, self.parent)
         if dialog.exec() and dialog.choice:
             valid_only = dialog.choice == VALID_ONLY
-            self.tasks.run(lambda progress: apply_import(self.workspace, preview, valid_rows_only=valid_only,
-                                                         progress=progress),
+            self.ops.write(lambda uow: apply_import(uow, preview, valid_rows_only=valid_only),
                            title=_("Nhập danh sách đảng viên"), on_done=self._imported)
 
     def _imported(self, result: ImportResult) -> None:
-        self.on_changed()
         QMessageBox.information(self.parent, _("Nhập danh sách đảng viên"), result_text(result))
 
     def ask_and_export(self) -> None:
@@ -89,8 +87,7 @@ class RosterFilesFlow:
                                                     "danh-sach-dang-vien.xlsx", _("Bảng tính (*.xlsx)"))
         if name:
             path = Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
-            self.tasks.run(lambda _progress: export_roster(self.workspace, path),
-                           title=_("Xuất danh sách đảng viên"),
-                           on_done=lambda count: QMessageBox.information(
-                               self.parent, _("Xuất danh sách đảng viên"),
-                               _("Đã xuất {n} đảng viên vào {path}.").format(n=count, path=path)))
+            self.ops.read(lambda uow: export_roster(uow, path), title=_("Xuất danh sách đảng viên"), quiet=False,
+                          on_done=lambda count: QMessageBox.information(
+                              self.parent, _("Xuất danh sách đảng viên"),
+                              _("Đã xuất {n} đảng viên vào {path}.").format(n=count, path=path)))

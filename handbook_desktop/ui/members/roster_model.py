@@ -4,7 +4,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from handbook_desktop.core.text.formatting import format_date
 from handbook_desktop.core.labels import label
-from handbook_desktop.core.members.roster import MemberRow, RosterSort
+from handbook_desktop.core.members import MemberRow, RosterSort
 from handbook_desktop.i18n import N_, _
 
 # column title, how a row shows it, the service's sort for it (None: not sortable)

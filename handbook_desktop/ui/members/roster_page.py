@@ -7,22 +7,21 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from handbook_desktop.core.members.models import MemberStatus
-from handbook_desktop.core.errors import UserError
+from handbook_desktop.core import members
 from handbook_desktop.core.labels import label
-from handbook_desktop.core.members import roster as members
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.i18n import _
-from handbook_desktop.ui.dialogs import show_error
+from handbook_desktop.ui.changes import keep_fresh
 from handbook_desktop.ui.members.member_detail import MemberDetail
 from handbook_desktop.ui.members.member_form import MemberFormDialog
 from handbook_desktop.ui.members.roster_files_flow import RosterFilesFlow
 from handbook_desktop.ui.members.roster_model import COLUMNS, RosterModel
 from handbook_desktop.ui.members.statistics_dialog import StatisticsDialog
 from handbook_desktop.ui.members.status_dialog import StatusDialog
-from handbook_desktop.ui.taskrunner import TaskRunner
+from handbook_desktop.ui.ops import Operations
 
 SEARCH_DELAY_MS = 200
+SHOWN_TABLES = {"members", "member_events"}
 
 
 def counts_text(counts: members.StatusCounts) -> str:
@@ -34,9 +33,9 @@ def counts_text(counts: members.StatusCounts) -> str:
 
 
 class RosterPage(QWidget):
-    def __init__(self, workspace: Workspace, tasks: TaskRunner, title: str, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, title: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace, self.tasks = workspace, tasks
+        self.ops = ops
         self.sort, self.descending = members.RosterSort.NAME, False
         self.model = RosterModel(self)
         self.table = QTableView(selectionBehavior=QAbstractItemView.SelectionBehavior.SelectRows,
@@ -64,6 +63,7 @@ class RosterPage(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
         self._build(title)
         self.reload()
+        keep_fresh(self, ops.changes, SHOWN_TABLES, self.reload)
 
     def _build(self, title: str) -> None:
         filters = QHBoxLayout()
@@ -76,7 +76,7 @@ class RosterPage(QWidget):
             button.clicked.connect(slot)
             actions.addWidget(button)
         actions.addStretch(1)
-        self.files = RosterFilesFlow(self, self.workspace, self.tasks, self.reload)
+        self.files = RosterFilesFlow(self, self.ops)
         for text, slot in ((_("Nhập Excel…"), self.files.ask_and_import), (_("Xuất Excel…"), self.files.ask_and_export),
                            (_("Thống kê"), self.show_statistics), (_("Thẻ QR…"), self.save_card)):
             button = QPushButton(text)
@@ -106,8 +106,8 @@ class RosterPage(QWidget):
                                    sort=self.sort, descending=self.descending)
 
     def reload(self, select_id: str | None = None) -> None:
-        select_id = select_id or self.current_id()
-        result = members.roster(self.workspace, self.query())
+        select_id, query = select_id or self.current_id(), self.query()
+        result = self.ops.read_now(lambda uow: members.roster(uow, query))
         self.model.set_rows(result.rows)
         self.counts.setText(counts_text(result.counts))
         row = self.model.row_of(select_id) if select_id else -1
@@ -121,8 +121,14 @@ class RosterPage(QWidget):
 
     def _show_current(self) -> None:
         member_id = self.current_id()
-        row = members.get_member(self.workspace, member_id) if member_id else None
-        self.detail.show_member(row, members.member_timeline(self.workspace, member_id) if member_id else [])
+        if member_id is None:
+            self.detail.show_member(None, [])
+        else:
+            self.detail.show_member(*self.ops.read_now(lambda uow: (
+                members.get_member(uow, member_id), members.member_timeline(uow, member_id))))
+
+    def _member(self, member_id: str) -> members.MemberRow:
+        return self.ops.read_now(lambda uow: members.get_member(uow, member_id))
 
     def _sort_by(self, column: int) -> None:
         sort = COLUMNS[column][2]
@@ -133,35 +139,34 @@ class RosterPage(QWidget):
         self.reload()
 
     def show_statistics(self) -> None:
-        StatisticsDialog(self.workspace, parent=self).exec()
+        StatisticsDialog(self.ops.read_now(members.member_statistics), parent=self).exec()
 
     def save_card(self) -> None:
         member_id = self.current_id()
         if not member_id:
             return
-        row = members.get_member(self.workspace, member_id)
+        row = self._member(member_id)
         name, _filter = QFileDialog.getSaveFileName(self, _("Lưu thẻ đảng viên có mã QR"),
                                                     f"the-{row.card_number or row.id[:8]}.svg",
                                                     _("Thẻ để in (*.svg);;Ảnh mã QR (*.png)"))
-        if name:
-            try:
-                members.write_member_card(self.workspace, member_id, Path(name))
-            except UserError as exc:
-                show_error(self, _("Thẻ đảng viên"), exc)
+        if name:  # a file, not a record: errors reach the task runner's dialog
+            path = Path(name)
+            self.ops.read(lambda uow: members.write_member_card(uow, member_id, path), title=_("Thẻ đảng viên"),
+                          on_done=lambda _path: None, quiet=False)
 
     def add_member(self) -> None:
-        dialog = MemberFormDialog(self.workspace, parent=self)
-        if dialog.exec():
+        dialog = MemberFormDialog(self.ops, parent=self)
+        if dialog.exec():  # the rows are fresh already (keep_fresh): show the new record
             self.reload(dialog.saved_id)
 
     def edit_member(self) -> None:
         member_id = self.current_id()
         if member_id:
-            dialog = MemberFormDialog(self.workspace, member_id, parent=self)
+            dialog = MemberFormDialog(self.ops, member_id, parent=self)
             if dialog.exec():
                 self.reload(member_id)
 
     def change_status(self) -> None:
         member_id = self.current_id()
-        if member_id and StatusDialog(self.workspace, members.get_member(self.workspace, member_id), self).exec():
+        if member_id and StatusDialog(self.ops, self._member(member_id), self).exec():
             self.reload(member_id)

@@ -1,7 +1,6 @@
 """Statistics of the cell: a small chart per group (QtCharts) and a table that can be exported."""
 
 import csv
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
@@ -10,9 +9,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QGridLayout, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from handbook_desktop.core.members.stats import GROUPS
-from handbook_desktop.core.members.roster import Statistics, StatisticsRow, member_statistics, statistics_rows
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.members import GROUPS, Statistics, StatisticsRow, statistics_rows
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.style import ACCENT
 
@@ -52,10 +49,10 @@ def save_csv(rows: list[StatisticsRow], path: Path) -> None:
 
 
 class StatisticsDialog(QDialog):
-    def __init__(self, workspace: Workspace, today: date | None = None, parent: QWidget | None = None):
+    def __init__(self, statistics: Statistics, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(_("Thống kê đảng viên"))
-        self.statistics: Statistics = member_statistics(workspace, today or date.today())
+        self.statistics = statistics
         self.rows = statistics_rows(self.statistics)
         titles = dict(GROUPS)
         charts = QWidget()

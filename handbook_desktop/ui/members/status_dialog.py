@@ -4,13 +4,13 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
-from handbook_desktop.core.members.models import MemberEventKind
+from handbook_desktop.core import members
 from handbook_desktop.core.errors import UserError
+from handbook_desktop.core.members import MemberEventKind
 from handbook_desktop.core.text.formatting import format_date
-from handbook_desktop.core.members import roster as members
-from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
-from handbook_desktop.ui.dialogs import accept_buttons
+from handbook_desktop.ui.dialogs import accept_buttons, show_error
+from handbook_desktop.ui.ops import Operations
 
 KINDS = (MemberEventKind.MADE_OFFICIAL, MemberEventKind.EXCUSED, MemberEventKind.TEMPORARY,
          MemberEventKind.TRANSFERRED_OUT, MemberEventKind.TRANSFERRED_IN, MemberEventKind.DECEASED,
@@ -18,9 +18,9 @@ KINDS = (MemberEventKind.MADE_OFFICIAL, MemberEventKind.EXCUSED, MemberEventKind
 
 
 class StatusDialog(QDialog):
-    def __init__(self, workspace: Workspace, row: members.MemberRow, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, row: members.MemberRow, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace, self.row = workspace, row
+        self.ops, self.row = ops, row
         self.setWindowTitle(_("Thay đổi tình trạng: {name}").format(name=row.full_name))
         self.kind = QComboBox()
         for kind in KINDS:
@@ -34,15 +34,27 @@ class StatusDialog(QDialog):
         form.addRow(_("Ngày"), self.day)
         form.addRow(_("Lý do"), self.reason)
         form.addRow(self.problem)
-        buttons = accept_buttons(self, _("Ghi nhận"), self.save)
-        form.addRow(buttons)
+        self.buttons = accept_buttons(self, _("Ghi nhận"), self.save)
+        form.addRow(self.buttons)
 
     def save(self) -> bool:
-        try:
-            members.change_status(self.workspace, self.row.id, MemberEventKind(self.kind.currentData()), self.day.text(),
-                                  self.reason.text())
-        except UserError as exc:
-            self.problem.setText(exc.message)
+        """False when the rules refuse the event (said beside the fields); True once it is
+        being recorded off the GUI thread: the dialog closes when that is done."""
+        member_id, kind = self.row.id, MemberEventKind(self.kind.currentData())
+        day, reason = self.day.text(), self.reason.text()
+        problem = self.ops.read_now(lambda uow: members.status_change_refusal(uow, member_id, kind, day, reason))
+        self.problem.setText(problem or "")
+        if problem:
             return False
-        self.accept()
+        self.buttons.setEnabled(False)
+        self.ops.write(lambda uow: members.change_status(uow, member_id, kind, day, reason),
+                       title=self.windowTitle(), on_done=lambda _row: self.accept(), on_error=self._refused)
         return True
+
+    def _refused(self, exc: BaseException) -> None:
+        """The data changed between the check and the write (a sync, another window)."""
+        self.buttons.setEnabled(True)
+        if isinstance(exc, UserError):
+            self.problem.setText(exc.message)
+        else:
+            show_error(self, self.windowTitle(), exc)

@@ -13,7 +13,7 @@ from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.core.meetings.models import AttendanceStatus as Mark
 from handbook_desktop.core.members.models import MemberStatus as Status
 from handbook_desktop.core import meetings
-from handbook_desktop.core.members.roster import member_qr_payload
+from handbook_desktop.core.members import member_qr_payload
 
 from .meeting_helpers import act, at, new_meeting, outbox_entities, small_cell
 

@@ -15,12 +15,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from handbook_desktop.core.members.models import Member, MemberEvent, MemberEventKind, MemberStatus
-from handbook_desktop.core.models import WorkspaceFact
-from handbook_desktop.core.org.models import OrgUnit
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.members.labels import STATUS_LABELS
+from handbook_desktop.core.org import cell_name
 from handbook_desktop.core.text.sort import name_sort_key
-from handbook_desktop.core.workspace import HOME_UNIT, Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 
 
@@ -56,18 +55,18 @@ _EVENT_COLUMNS = {MemberEventKind.TRANSFERRED_IN: "transferred_in_on",
                   MemberEventKind.DECEASED: "died_on", MemberEventKind.LEFT: "left_on"}
 
 
-def export_roster(workspace: Workspace, path: Path, *, today: date | None = None) -> int:
+def export_roster(uow: UnitOfWork, path: Path, *, today: date | None = None) -> int:
     """Write every member of the register to `path` (.xlsx); returns how many."""
     import openpyxl  # heavy: only when a roster is exported
 
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise UserError(_("Danh sách chỉ xuất được ra tệp .xlsx, không phải “{name}”.").format(name=path.name))
-    cell_name, records = _records(workspace)
+    records = _records(uow)
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "Danh sách đảng viên"
-    _write_title(sheet, cell_name, today or date.today(), len(records))
+    _write_title(sheet, cell_name(uow), today or uow.today(), len(records))
     _write_header(sheet)
     _register_styles(workbook)
     for number, record in enumerate(records, start=1):
@@ -77,25 +76,21 @@ def export_roster(workspace: Workspace, path: Path, *, today: date | None = None
     return len(records)
 
 
-def _records(workspace: Workspace) -> tuple[str, list[dict]]:
-    with workspace.session() as session:
-        fact = session.get(WorkspaceFact, HOME_UNIT)
-        unit = session.get(OrgUnit, fact.value) if fact else None
-        members = list(session.scalars(select(Member).where(Member.deleted_at.is_(None))))
-        events = session.scalars(select(MemberEvent).where(MemberEvent.deleted_at.is_(None))
+def _records(uow: UnitOfWork) -> list[dict]:
+    members = list(uow.session.scalars(select(Member).where(Member.deleted_at.is_(None))))
+    events = uow.session.scalars(select(MemberEvent).where(MemberEvent.deleted_at.is_(None))
                                  .order_by(MemberEvent.occurred_on, MemberEvent.created_at))
-        dated: dict[str, dict] = {}
-        for event in events:
-            column = _EVENT_COLUMNS.get(MemberEventKind(event.kind))
-            if column:
-                dated.setdefault(event.member_id, {})[column] = event.occurred_on
-                if column == "left_on":
-                    dated[event.member_id]["left_form"] = event.reason
+    dated: dict[str, dict] = {}
+    for event in events:
+        column = _EVENT_COLUMNS.get(MemberEventKind(event.kind))
+        if column:
+            dated.setdefault(event.member_id, {})[column] = event.occurred_on
+            if column == "left_on":
+                dated[event.member_id]["left_form"] = event.reason
     members.sort(key=lambda member: name_sort_key(member.full_name))
-    records = [{**{c.field: getattr(member, c.field, None) for c in COLUMNS}, **dated.get(member.id, {}),
-                "status": STATUS_LABELS[MemberStatus(member.status)]}  # the Vietnamese word, not a translation
-               for member in members]
-    return (unit.name if unit else ""), records
+    return [{**{c.field: getattr(member, c.field, None) for c in COLUMNS}, **dated.get(member.id, {}),
+             "status": STATUS_LABELS[MemberStatus(member.status)]}  # the Vietnamese word, not a translation
+            for member in members]
 
 
 def _write_title(sheet, cell_name: str, today: date, count: int) -> None:

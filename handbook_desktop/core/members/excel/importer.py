@@ -7,7 +7,6 @@ only the valid rows when the user chose so. It matches members again at that mom
 number, else name without tones + birth date), so a re-import never creates a duplicate,
 and updates only the fields the file fills and that differ, so the outbox carries only
 real changes. A status changes only by an event with the file's date, never by overwriting.
-Export lives in roster_export and is re-exported here.
 """
 
 import unicodedata
@@ -20,12 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from handbook_desktop.core.members.models import Member, MemberEventKind, MemberStatus
-from handbook_desktop.core.models import WorkspaceFact
-from handbook_desktop.core.errors import UserError, ValidationError, WorkspaceError
+from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.ids import new_id
 from handbook_desktop.core.members.values import MEMBER_FIELDS, check_record, field_label
 from handbook_desktop.core.progress import Progress
-from handbook_desktop.core.members.excel.export import export_roster
 from handbook_desktop.core.members.excel.files import read_sheets
 from handbook_desktop.core.members.excel.headers import ALIASES, find_header
 from handbook_desktop.core.members.excel.rows import RowReading, column_letter, read_rows
@@ -33,11 +30,8 @@ from handbook_desktop.core.members.excel.status import status_plan
 from handbook_desktop.core.members.events import apply_event
 from handbook_desktop.core.members.records import initial_events
 from handbook_desktop.core.text.folding import fold
-from handbook_desktop.core.workspace import HOME_UNIT, Workspace
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
-
-__all__ = ["ColumnMapping", "ImportPreview", "ImportResult", "ImportRow", "RowAction", "apply_import",
-           "export_roster", "preview_import"]
 
 
 class RowAction(StrEnum):
@@ -112,15 +106,14 @@ class ImportResult:
     skipped: int  # rows with errors, left out by choice
 
 
-def preview_import(workspace: Workspace, path: Path, *, today: date | None = None,
+def preview_import(uow: UnitOfWork, path: Path, *, today: date | None = None,
                    progress: Progress | None = None) -> ImportPreview:
-    """Read and check the whole file; nothing is written."""
-    today, progress, path = today or date.today(), progress or Progress(), Path(path)
+    """Read and check the whole file against the register; nothing is written."""
+    today, progress, path = today or uow.today(), progress or Progress(), Path(path)
     progress.report(0, 0, _("Đang đọc {name}").format(name=path.name))
     sheet, header = _find_roster(path)
     readings = read_rows(sheet, header, today, progress)
-    with workspace.session() as session:
-        rows = _plan(session, readings, today, progress)
+    rows = _plan(uow.session, readings, today, progress)
     columns = [ColumnMapping(column_letter(column), header.labels[column], name)
                for column, name in sorted(header.columns.items())]
     return ImportPreview(path, sheet.name, header.first_row + 1, columns, header.ignored, rows, today, readings)
@@ -137,27 +130,23 @@ def _find_roster(path: Path):
                       "{expected}).").format(name=path.name, expected=expected))
 
 
-def apply_import(workspace: Workspace, preview: ImportPreview, *, valid_rows_only: bool = False,
+def apply_import(uow: UnitOfWork, preview: ImportPreview, *, valid_rows_only: bool = False,
                  progress: Progress | None = None) -> ImportResult:
-    """Write the previewed rows in one transaction, matching members again against the register."""
-    progress = progress or Progress()
-    with workspace.session() as session:
-        unit_id = session.scalar(select(WorkspaceFact.value).where(WorkspaceFact.key == HOME_UNIT))
-        if not unit_id:
-            raise WorkspaceError(_("Không gian làm việc chưa gắn với chi bộ nào nên chưa nhập được danh sách. "
-                                   "Hãy tạo dữ liệu mẫu (main.py demo) hoặc đồng bộ với máy chủ trước."))
-        rows = _plan(session, preview._readings, preview.today, progress)
-        invalid = [row for row in rows if not row.is_valid]
-        if invalid and not valid_rows_only:
-            raise ValidationError(_("{name}: {count} dòng có lỗi nên chưa nhập dòng nào. Hãy sửa tệp, hoặc chọn "
-                                    "chỉ nhập các dòng hợp lệ.").format(name=preview.path.name, count=len(invalid)))
-        for done, row in enumerate(rows):
-            if done % 200 == 0:
-                progress.report(done, len(rows), _("Đang ghi danh sách"))
-            if row.is_valid and row.action == RowAction.NEW:
-                _create(session, unit_id, row)
-            elif row.is_valid and row.action == RowAction.UPDATE:
-                _update(session, row)
+    """Write the previewed rows into the home cell (the caller's one transaction: all or
+    nothing), matching members again against the register as it is now."""
+    progress, session, unit_id = progress or Progress(), uow.session, uow.home_unit_id
+    rows = _plan(session, preview._readings, preview.today, progress)
+    invalid = [row for row in rows if not row.is_valid]
+    if invalid and not valid_rows_only:
+        raise ValidationError(_("{name}: {count} dòng có lỗi nên chưa nhập dòng nào. Hãy sửa tệp, hoặc chọn "
+                                "chỉ nhập các dòng hợp lệ.").format(name=preview.path.name, count=len(invalid)))
+    for done, row in enumerate(rows):
+        if done % 200 == 0:
+            progress.report(done, len(rows), _("Đang ghi danh sách"))
+        if row.is_valid and row.action == RowAction.NEW:
+            _create(session, unit_id, row)
+        elif row.is_valid and row.action == RowAction.UPDATE:
+            _update(session, row)
     valid = [row for row in rows if row.is_valid]
     return ImportResult(sum(r.action == RowAction.NEW for r in valid), sum(r.action == RowAction.UPDATE for r in valid),
                         sum(r.action == RowAction.UNCHANGED for r in valid), len(invalid))

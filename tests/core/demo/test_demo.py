@@ -6,24 +6,28 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from handbook_desktop.core.demo import create_demo
+from handbook_desktop.core.errors import WorkspaceError
+from handbook_desktop.core.home import load_overview
 from handbook_desktop.core.library.models import Article, Document
 from handbook_desktop.core.meetings.models import Attendance, AttendanceStatus, Meeting, Resolution, Vote
-from handbook_desktop.core.members.models import Member, MemberStatus
-from handbook_desktop.core.org.models import OrgUnit
-from handbook_desktop.core.errors import WorkspaceError
-from handbook_desktop.core.demo.loader import create_demo
-from handbook_desktop.core.home.overview import load_overview
+from handbook_desktop.core.members import Member, MemberStatus
+from handbook_desktop.core.org import OrgUnit
+
+
+def overview(workspace):
+    return workspace.perform(lambda uow: load_overview(uow, date(2026, 11, 25)))
 
 
 def test_demo_cell_sits_under_ward_city_and_province(demo_workspace):
-    overview = load_overview(demo_workspace, date(2026, 11, 25))
-    assert overview.unit_path == ["Chi bộ Khu phố 3", "Đảng bộ phường Bắc Sơn", "Thành ủy Sông Công",
+    shown = overview(demo_workspace)
+    assert shown.unit_path == ["Chi bộ Khu phố 3", "Đảng bộ phường Bắc Sơn", "Thành ủy Sông Công",
                                   "Tỉnh ủy Thái Nguyên"]
-    assert overview.is_demo
+    assert shown.is_demo
 
 
 def test_demo_has_members_of_every_kind(demo_workspace):
-    counts = load_overview(demo_workspace, date(2026, 11, 25)).member_counts
+    counts = overview(demo_workspace).member_counts
     assert 20 <= sum(counts.by_status.values()) <= 30
     for status in (MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY, MemberStatus.EXCUSED):
         assert counts.by_status[status] >= 1
@@ -35,8 +39,8 @@ def test_demo_has_members_of_every_kind(demo_workspace):
 
 
 def test_demo_library_is_vietnamese_with_real_numbers(demo_workspace):
-    overview = load_overview(demo_workspace, date(2026, 11, 25))
-    assert overview.documents == 12 and overview.articles >= 12
+    shown = overview(demo_workspace)
+    assert shown.documents == 12 and shown.articles >= 12
     with demo_workspace.session() as s:
         numbers = s.scalars(select(Document.number)).all()
         channels = set(s.scalars(select(Article.channel)))
@@ -66,14 +70,20 @@ def test_demo_meetings_are_consistent(demo_workspace):
 
 
 def test_demo_is_seed_data_not_outbox_work(demo_workspace):
-    assert load_overview(demo_workspace, date(2026, 11, 25)).outbox_pending == 0
+    assert overview(demo_workspace).outbox_pending == 0
 
 
 def test_demo_is_not_written_over_existing_data(demo_workspace):
-    with pytest.raises(WorkspaceError, match="đã có dữ liệu"):
-        create_demo(demo_workspace)
+    with pytest.raises(WorkspaceError, match="đã có dữ liệu"), demo_workspace.unit_of_work(record_outbox=False) as uow:
+        create_demo(uow)
     with demo_workspace.session() as s:
         assert s.scalar(select(func.count()).select_from(OrgUnit)) == 4
+
+
+def test_demo_is_seeded_only_without_the_outbox(workspace):
+    with pytest.raises(ValueError, match="record_outbox=False"), workspace.unit_of_work() as uow:
+        create_demo(uow)
+    assert overview(workspace).unit_path == []
 
 
 def test_probation_reminder(demo_workspace):
@@ -81,6 +91,6 @@ def test_probation_reminder(demo_workspace):
         s.add(Member(unit_id=s.scalar(select(OrgUnit.id).where(OrgUnit.kind == "cell")),
                        full_name="Hoàng Thị Ngọc Ánh", status=MemberStatus.PROBATIONARY,
                        admitted_on=date(2026, 1, 10)))
-    due = load_overview(demo_workspace, date(2026, 11, 25)).probation_due
+    due = overview(demo_workspace).probation_due
     assert ("Hoàng Thị Ngọc Ánh", date(2027, 1, 10)) in [(d.full_name, d.due_on) for d in due]
     assert all(d.due_on <= date(2027, 1, 24) for d in due)

@@ -8,11 +8,13 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from handbook_desktop.core.members.models import MemberEvent, MemberEventKind, MemberStatus
+from handbook_desktop.core import members
+from handbook_desktop.core.errors import UserError, ValidationError
+from handbook_desktop.core.members import (MemberEvent, MemberEventKind, MemberForm, MemberInvalid, MemberStatus,
+                                           RosterQuery, RosterSort)
 from handbook_desktop.core.models import OutboxEntry
-from handbook_desktop.core.errors import UserError, ValidationError, WorkspaceError
-from handbook_desktop.core.members import roster as members
-from handbook_desktop.core.members.roster import MemberForm, MemberInvalid, RosterQuery, RosterSort
+
+from .helpers import act
 
 TODAY = date(2026, 11, 25)
 S = MemberStatus
@@ -20,11 +22,11 @@ K = MemberEventKind
 
 
 def names(workspace, **query) -> list[str]:
-    return [row.full_name for row in members.roster(workspace, RosterQuery(**query)).rows]
+    return [row.full_name for row in act(workspace, members.roster, RosterQuery(**query)).rows]
 
 
 def member_id(workspace, full_name: str) -> str:
-    return next(row.id for row in members.roster(workspace).rows if row.full_name == full_name)
+    return next(row.id for row in act(workspace, members.roster).rows if row.full_name == full_name)
 
 
 def outbox(workspace) -> list[OutboxEntry]:
@@ -41,12 +43,12 @@ def new_member(**fields) -> MemberForm:
 # ---- roster -------------------------------------------------------------------------------------
 
 def test_counts_are_the_numbers_of_a_minutes_header(demo_workspace):
-    counts = members.status_counts(demo_workspace)
+    counts = act(demo_workspace, members.status_counts)
     assert counts.by_status == {S.OFFICIAL: 19, S.PROBATIONARY: 2, S.EXCUSED: 3, S.TEMPORARY: 1,
                                 S.TRANSFERRED_OUT: 1, S.DECEASED: 1, S.LEFT: 0}
     assert (counts.on_roll, counts.official, counts.probationary) == (25, 23, 2)
     assert (counts.excused, counts.temporary, counts.expected) == (3, 1, 21)
-    assert members.roster(demo_workspace, RosterQuery(statuses=frozenset({S.EXCUSED}))).counts == counts
+    assert act(demo_workspace, members.roster, RosterQuery(statuses=frozenset({S.EXCUSED}))).counts == counts
 
 
 def test_search_ignores_tones_case_and_normal_form(demo_workspace):
@@ -74,26 +76,26 @@ def test_filters_by_status_and_sorts_in_vietnamese_order(demo_workspace):
 # ---- the record ---------------------------------------------------------------------------------
 
 def test_create_member_cleans_values_and_records_its_events(demo_workspace):
-    saved = members.create_member(demo_workspace, new_member(), today=TODAY)
-    row = members.get_member(demo_workspace, saved.member_id)
+    saved = act(demo_workspace, members.create_member, new_member(), today=TODAY)
+    row = act(demo_workspace, members.get_member, saved.member_id)
     assert (row.birth_date, row.sex, row.card_number, row.phone) == (date(1990, 4, 15), "Nam", "12345678",
                                                                       "0912345678")
     assert row.status == S.OFFICIAL and saved.warnings == []
-    timeline = members.member_timeline(demo_workspace, saved.member_id)
+    timeline = act(demo_workspace, members.member_timeline, saved.member_id)
     assert [(e.kind, e.occurred_on) for e in timeline] == [(K.ADMITTED, date(2020, 2, 3)),
                                                            (K.MADE_OFFICIAL, date(2021, 2, 3))]
     assert timeline[0].label == "Kết nạp vào Đảng"
     assert [(e.entity, e.op) for e in outbox(demo_workspace)] == [
         ("members", "insert"), ("member_events", "insert"), ("member_events", "insert")]
-    assert members.status_counts(demo_workspace).on_roll == 26
+    assert act(demo_workspace, members.status_counts).on_roll == 26
 
 
 def test_a_member_transferred_in_is_added_with_the_transfer(demo_workspace):
-    saved = members.create_member(demo_workspace, new_member(official_on="", card_number="",
+    saved = act(demo_workspace, members.create_member, new_member(official_on="", card_number="",
                                                               admitted_on="01/03/2026", transferred_in_on="01/06/2026"),
                                   today=TODAY)
-    assert members.get_member(demo_workspace, saved.member_id).status == S.PROBATIONARY
-    assert [e.kind for e in members.member_timeline(demo_workspace, saved.member_id)] == [K.ADMITTED,
+    assert act(demo_workspace, members.get_member, saved.member_id).status == S.PROBATIONARY
+    assert [e.kind for e in act(demo_workspace, members.member_timeline, saved.member_id)] == [K.ADMITTED,
                                                                                            K.TRANSFERRED_IN]
 
 
@@ -118,63 +120,63 @@ def test_a_member_transferred_in_is_added_with_the_transfer(demo_workspace):
 def test_invalid_records_are_refused_with_a_message_naming_the_field(demo_workspace, fields, message):
     before = len(outbox(demo_workspace))
     with pytest.raises(MemberInvalid) as refused:
-        members.create_member(demo_workspace, new_member(**fields), today=TODAY)
+        act(demo_workspace, members.create_member, new_member(**fields), today=TODAY)
     assert message in [p.message for p in refused.value.problems if p.is_error]
     assert message in refused.value.message and isinstance(refused.value, ValidationError)
     assert len(outbox(demo_workspace)) == before
 
 
 def test_check_member_reports_every_problem_without_raising(demo_workspace):
-    problems = members.check_member(demo_workspace, new_member(birth_date="", card_number="69516578", phone="1"),
+    problems = act(demo_workspace, members.check_member, new_member(birth_date="", card_number="69516578", phone="1"),
                                     today=TODAY)
     assert [(p.field, p.is_error) for p in problems] == [("phone", False), ("birth_date", True),
                                                          ("card_number", True)]
     dung = member_id(demo_workspace, "Trần Đức Dũng")
-    same = members.get_member(demo_workspace, dung)
+    same = act(demo_workspace, members.get_member, dung)
     form = MemberForm(**{name: getattr(same, name) for name in MemberForm.__dataclass_fields__
                          if name != "transferred_in_on"})
-    assert members.check_member(demo_workspace, form, member_id=dung, today=TODAY) == []  # not its own duplicate
+    assert act(demo_workspace, members.check_member, form, member_id=dung, today=TODAY) == []  # not its own duplicate
 
 
 def test_warnings_do_not_stop_a_save(demo_workspace):
-    problems = members.check_member(demo_workspace, new_member(official_on="01/03/2021", phone="12"), today=TODAY)
+    problems = act(demo_workspace, members.check_member, new_member(official_on="01/03/2021", phone="12"), today=TODAY)
     assert [(p.field, p.is_error) for p in problems] == [("phone", False), ("official_on", False)]
     assert "thường là đủ 12 tháng sau ngày vào Đảng, tức 03/02/2021" in problems[1].message
-    saved = members.create_member(demo_workspace, new_member(official_on="01/03/2021", phone="12"), today=TODAY)
+    saved = act(demo_workspace, members.create_member, new_member(official_on="01/03/2021", phone="12"), today=TODAY)
     assert len(saved.warnings) == 2
 
 
 def test_update_writes_only_what_changed_and_moves_a_corrected_date(demo_workspace):
-    member = members.get_member(demo_workspace, member_id(demo_workspace, "Nguyễn Thị Thu Hương"))
+    member = act(demo_workspace, members.get_member, member_id(demo_workspace, "Nguyễn Thị Thu Hương"))
     form = MemberForm(**{name: getattr(member, name) for name in MemberForm.__dataclass_fields__
                          if name != "transferred_in_on"})
     before = len(outbox(demo_workspace))
-    members.update_member(demo_workspace, member.id, form, today=TODAY)
+    act(demo_workspace, members.update_member, member.id, form, today=TODAY)
     assert len(outbox(demo_workspace)) == before  # nothing changed, nothing to sync
     corrected = MemberForm(**(form.__dict__ | {"phone": "0900 000 002", "admitted_on": "03/09/2004",
                                                "official_on": "03/09/2005"}))
-    members.update_member(demo_workspace, member.id, corrected, today=TODAY)
+    act(demo_workspace, members.update_member, member.id, corrected, today=TODAY)
     changes = outbox(demo_workspace)[before:]
     assert sorted((e.entity, sorted(e.payload)) for e in changes) == [
         ("member_events", ["occurred_on"]), ("member_events", ["occurred_on"]),
         ("members", ["admitted_on", "official_on", "phone"])]
-    timeline = members.member_timeline(demo_workspace, member.id)
+    timeline = act(demo_workspace, members.member_timeline, member.id)
     assert [e.occurred_on for e in timeline] == [date(2004, 9, 3), date(2005, 9, 3)]
 
 
 def test_an_update_cannot_make_a_probationary_member_official(demo_workspace):
-    member = members.get_member(demo_workspace, member_id(demo_workspace, "Đào Thu Trang"))
+    member = act(demo_workspace, members.get_member, member_id(demo_workspace, "Đào Thu Trang"))
     form = MemberForm(**{name: getattr(member, name) for name in MemberForm.__dataclass_fields__
                          if name != "transferred_in_on"} | {"official_on": "09/01/2027"})
     with pytest.raises(MemberInvalid, match="Thay đổi tình trạng"):
-        members.update_member(demo_workspace, member.id, form, today=date(2027, 2, 1))
+        act(demo_workspace, members.update_member, member.id, form, today=date(2027, 2, 1))
 
 
 def test_an_unknown_member_and_a_workspace_without_a_cell(demo_workspace, workspace):
     with pytest.raises(UserError, match="Không tìm thấy đảng viên"):
-        members.get_member(demo_workspace, "no-such-id")
-    with pytest.raises(WorkspaceError, match="chưa gắn với chi bộ nào"):
-        members.create_member(workspace, new_member(), today=TODAY)
+        act(demo_workspace, members.get_member, "no-such-id")
+    with pytest.raises(UserError, match="chưa gắn với chi bộ nào"):
+        act(workspace, members.create_member, new_member(), today=TODAY)
 
 
 # ---- status events ------------------------------------------------------------------------------
@@ -182,12 +184,12 @@ def test_an_unknown_member_and_a_workspace_without_a_cell(demo_workspace, worksp
 def test_made_official_after_twelve_months_in_one_transaction(demo_workspace):
     trang = member_id(demo_workspace, "Đào Thu Trang")
     before = len(outbox(demo_workspace))
-    row = members.change_status(demo_workspace, trang, K.MADE_OFFICIAL, "09/01/2027",
+    row = act(demo_workspace, members.change_status, trang, K.MADE_OFFICIAL, "09/01/2027",
                                 "Chi bộ đề nghị, Đảng ủy quyết định.", today=date(2027, 1, 15))
     assert row.status == S.OFFICIAL and row.official_on == date(2027, 1, 9)
     assert sorted((e.entity, e.op) for e in outbox(demo_workspace)[before:]) == [("member_events", "insert"),
                                                                                    ("members", "update")]
-    assert members.member_timeline(demo_workspace, trang)[-1].kind == K.MADE_OFFICIAL
+    assert act(demo_workspace, members.member_timeline, trang)[-1].kind == K.MADE_OFFICIAL
 
 
 @pytest.mark.parametrize(("name", "kind", "on", "reason", "message"), [
@@ -204,7 +206,7 @@ def test_made_official_after_twelve_months_in_one_transaction(demo_workspace):
 def test_impossible_status_changes_are_refused(demo_workspace, name, kind, on, reason, message):
     before = len(outbox(demo_workspace))
     with pytest.raises(ValidationError, match=re.escape(message)):
-        members.change_status(demo_workspace, member_id(demo_workspace, name), kind, on, reason, today=TODAY)
+        act(demo_workspace, members.change_status, member_id(demo_workspace, name), kind, on, reason, today=TODAY)
     assert len(outbox(demo_workspace)) == before
 
 
@@ -215,23 +217,23 @@ def test_status_follows_each_event(demo_workspace):
              (K.TRANSFERRED_IN, date(2026, 10, 1), S.OFFICIAL), (K.LEFT, date(2026, 11, 1), S.LEFT),
              (K.ADMITTED, date(2026, 11, 20), S.PROBATIONARY)]
     for kind, on, status in steps:
-        assert members.change_status(demo_workspace, dung, kind, on, "Lý do", today=TODAY).status == status
-    row = members.get_member(demo_workspace, dung)
+        assert act(demo_workspace, members.change_status, dung, kind, on, "Lý do", today=TODAY).status == status
+    row = act(demo_workspace, members.get_member, dung)
     assert (row.admitted_on, row.official_on) == (date(2026, 11, 20), None)  # a new probation
-    assert len(members.member_timeline(demo_workspace, dung)) == 3 + len(steps)
+    assert len(act(demo_workspace, members.member_timeline, dung)) == 3 + len(steps)
 
 
 def test_probation_reminder(demo_workspace):
-    due = members.probation_due(demo_workspace, TODAY)
+    due = act(demo_workspace, members.probation_due, TODAY)
     assert [(d.full_name, d.due_on, d.days_left) for d in due] == [("Đào Thu Trang", date(2027, 1, 9), 45)]
-    later = members.probation_due(demo_workspace, date(2027, 6, 1), within=timedelta(days=0))
+    later = act(demo_workspace, members.probation_due, date(2027, 6, 1), within=timedelta(days=0))
     assert [(d.full_name, d.days_left) for d in later] == [("Đào Thu Trang", -143), ("Lưu Đức Mạnh", -13)]
 
 
 # ---- statistics and cards -----------------------------------------------------------------------
 
 def test_statistics_of_the_members_on_roll(demo_workspace):
-    stats = members.member_statistics(demo_workspace, TODAY)
+    stats = act(demo_workspace, members.member_statistics, TODAY)
     assert stats.total == 25
     assert stats.sex == [("Nam", 13), ("Nữ", 12)]
     assert stats.ethnicity == [("Kinh", 23), ("Nùng", 1), ("Tày", 1)]
@@ -246,15 +248,15 @@ def test_statistics_of_the_members_on_roll(demo_workspace):
 
 
 def test_spellings_of_one_value_count_together(demo_workspace):
-    members.create_member(demo_workspace, new_member(ethnicity="kinh ", theory_level="trung cap"), today=TODAY)
-    stats = members.member_statistics(demo_workspace, TODAY)
+    act(demo_workspace, members.create_member, new_member(ethnicity="kinh ", theory_level="trung cap"), today=TODAY)
+    stats = act(demo_workspace, members.member_statistics, TODAY)
     assert stats.ethnicity[0] == ("Kinh", 24) and ("Trung cấp", 7) in stats.theory_level
 
 
 def test_qr_payload_is_stable_and_survives_a_keyboard_scanner(demo_workspace):
     dung = member_id(demo_workspace, "Trần Đức Dũng")
     payload = members.member_qr_payload(dung)
-    assert payload == members.member_qr_payload(members.get_member(demo_workspace, dung))
+    assert payload == members.member_qr_payload(act(demo_workspace, members.get_member, dung))
     assert payload.startswith("SOTAYDV:1:") and payload[10:].isdigit()
     for scanned in (payload, payload + "\r\n", payload.lower(), "\t" + payload.swapcase() + "\n",
                     "SOTAYDV:1:" + dung.upper(), payload.replace("A", "À")):
@@ -266,17 +268,17 @@ def test_qr_payload_is_stable_and_survives_a_keyboard_scanner(demo_workspace):
 
 def test_member_cards_as_png_and_svg(demo_workspace, tmp_path):
     dung = member_id(demo_workspace, "Trần Đức Dũng")
-    png = members.write_member_card_png(demo_workspace, dung, tmp_path / "the")
+    png = act(demo_workspace, members.write_member_card_png, dung, tmp_path / "the")
     assert png.suffix == ".png" and png.read_bytes().startswith(b"\x89PNG")
-    svg = members.write_member_card(demo_workspace, dung, tmp_path / "the.svg").read_text(encoding="utf-8")
+    svg = act(demo_workspace, members.write_member_card, dung, tmp_path / "the.svg").read_text(encoding="utf-8")
     assert "Trần Đức Dũng" in svg and "Số thẻ: 69516578" in svg and "Chi bộ Khu phố 3" in svg
     assert svg.count("h1v1h-1z") > 200  # the code's dark modules, drawn as vector squares
     with pytest.raises(UserError, match=".png hoặc .svg"):
-        members.write_member_card(demo_workspace, dung, tmp_path / "the.pdf")
+        act(demo_workspace, members.write_member_card, dung, tmp_path / "the.pdf")
 
 
 def test_event_counts_agree_with_the_database(demo_workspace):
     with demo_workspace.session() as session:
         total = session.scalar(select(func.count()).select_from(MemberEvent))
-    assert sum(len(members.member_timeline(demo_workspace, row.id)) for row in members.roster(demo_workspace).rows) \
-        == total
+    rows = act(demo_workspace, members.roster).rows
+    assert sum(len(act(demo_workspace, members.member_timeline, row.id)) for row in rows) == total

@@ -2,12 +2,12 @@
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
 
-from handbook_desktop.core.members.models import MemberEventKind, MemberStatus
-from handbook_desktop.core.members import roster as members
-from handbook_desktop.ui.members import roster_files_flow
+from handbook_desktop.core import members
+from handbook_desktop.core.members import MemberEventKind, MemberStatus
+from handbook_desktop.ui.members import roster_files_flow, roster_page
 from handbook_desktop.ui.members.member_form import MemberFormDialog
 from handbook_desktop.ui.members.statistics_dialog import StatisticsDialog, save_csv
 from handbook_desktop.ui.members.status_dialog import StatusDialog
@@ -16,6 +16,10 @@ from handbook_desktop.ui.members.status_dialog import StatusDialog
 def _page(window):
     window.show_page("members")
     return window.roster_page
+
+
+def _member(window, member_id: str) -> members.MemberRow:
+    return window.ops.read_now(lambda uow: members.get_member(uow, member_id))
 
 
 def test_roster_shows_counts_and_every_member(main_window):
@@ -62,9 +66,33 @@ def test_add_a_member_through_the_form(main_window, monkeypatch):
     monkeypatch.setattr(MemberFormDialog, "exec", fill)
     page.add_member()
     assert page.model.rowCount() == 28
-    assert page.current_id() and members.get_member(main_window.workspace, page.current_id()).full_name == \
-        "Hoàng Thị Ngọc Ánh"
+    assert page.current_id() and _member(main_window, page.current_id()).full_name == "Hoàng Thị Ngọc Ánh"
     assert "Kết nạp" in page.detail.toPlainText() or "03/02/2026" in page.detail.toPlainText()
+
+
+def _home_member_total(window) -> str:
+    window.show_page("home")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the page rebuilt: old labels go
+    return next(label.text() for label in window.ensure_page("home").findChildren(QLabel)
+                if label.text().startswith("Tổng số: <b>"))
+
+
+def test_a_member_added_in_the_form_shows_everywhere_without_a_restart(main_window, monkeypatch):
+    assert _home_member_total(main_window).startswith("Tổng số: <b>25</b> đồng chí")
+    assert "chờ gửi" not in main_window.connection.text()  # the demo is seed data, nothing to send
+    page = _page(main_window)
+
+    def fill(dialog: MemberFormDialog):
+        dialog.inputs["full_name"].setText("Hoàng Thị Ngọc Ánh")
+        dialog.inputs["birth_date"].setText("12/03/1990")
+        dialog.inputs["admitted_on"].setText("03/02/2026")
+        return dialog.save()  # the write runs on the task runner: the guard fails a GUI-thread write
+
+    monkeypatch.setattr(MemberFormDialog, "exec", fill)
+    page.add_member()
+    assert "Tổng số: <b>26</b>" in page.counts.text() and "dự bị 3" in page.counts.text()
+    assert "2 thay đổi chờ gửi" in main_window.connection.text()  # the member and their admission
+    assert _home_member_total(main_window).startswith("Tổng số: <b>26</b> đồng chí")
 
 
 def test_status_change_is_an_event_on_the_timeline(main_window, monkeypatch):
@@ -83,7 +111,7 @@ def test_status_change_is_an_event_on_the_timeline(main_window, monkeypatch):
 
     monkeypatch.setattr(StatusDialog, "exec", excuse)
     page.change_status()
-    assert members.get_member(main_window.workspace, member_id).status == MemberStatus.EXCUSED
+    assert _member(main_window, member_id).status == MemberStatus.EXCUSED
     assert member_id not in [row.id for row in page.model.rows]  # no longer matches the "official" filter
     page.status.setCurrentIndex(0)
     page.reload(member_id)
@@ -112,8 +140,17 @@ def test_export_then_import_round_trip_through_the_preview(main_window, tmp_path
     assert page.model.rowCount() == 27  # no duplicates on re-import
 
 
+def test_a_member_card_is_saved_off_the_gui_thread(main_window, tmp_path, monkeypatch):
+    page = _page(main_window)
+    page.table.selectRow(0)
+    target = tmp_path / "the.svg"
+    monkeypatch.setattr(roster_page.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.save_card()
+    assert "Bùi Thị Lan Anh" in target.read_text(encoding="utf-8")
+
+
 def test_statistics_dialog_and_csv(main_window, tmp_path, qtbot):
-    dialog = StatisticsDialog(main_window.workspace, date(2026, 11, 25))
+    dialog = StatisticsDialog(main_window.ops.read_now(lambda uow: members.member_statistics(uow, date(2026, 11, 25))))
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == len(dialog.rows) > 0
     save_csv(dialog.rows, tmp_path / "stats.csv")

@@ -10,12 +10,13 @@ from sqlalchemy import func, select
 from handbook_desktop.core.members.models import Member, MemberEvent, MemberEventKind, MemberStatus
 from handbook_desktop.core.models import OutboxEntry, WorkspaceFact
 from handbook_desktop.core.org.models import OrgUnit, UnitKind
-from handbook_desktop.core.errors import Cancelled, UserError, ValidationError, WorkspaceError
+from handbook_desktop.core.errors import Cancelled, UserError, ValidationError
 from handbook_desktop.core.progress import Progress
-from handbook_desktop.core.members.excel.importer import RowAction, apply_import, export_roster, preview_import
+from handbook_desktop.core.members import RowAction, apply_import, export_roster, preview_import
 from handbook_desktop.core.members.excel.export import COLUMNS
 from handbook_desktop.core.workspace import HOME_UNIT
 
+from .helpers import act
 from .rosterfiles import (
     SIMPLE_HEADER,
     TODAY,
@@ -84,7 +85,7 @@ def three_members():
 
 def test_a_mau7_roster_is_read_whatever_its_header_looks_like(cell, tmp_path):
     path = mau7_workbook(tmp_path / "ds.xlsx", three_members())
-    preview = preview_import(cell, path, today=TODAY)
+    preview = act(cell, preview_import, path, today=TODAY)
     fields = {c.field for c in preview.columns}
     assert {"full_name", "birth_date_male", "birth_date_female", "ethnicity", "hometown", "education",
             "specialist_level", "theory_level", "occupation", "admitted_on", "official_on", "card_number",
@@ -105,8 +106,8 @@ def test_a_mau7_roster_is_read_whatever_its_header_looks_like(cell, tmp_path):
 
 
 def test_apply_writes_members_with_their_events(cell, tmp_path):
-    preview = preview_import(cell, mau7_workbook(tmp_path / "ds.xlsx", three_members()), today=TODAY)
-    result = apply_import(cell, preview)
+    preview = act(cell, preview_import, mau7_workbook(tmp_path / "ds.xlsx", three_members()), today=TODAY)
+    result = act(cell, apply_import, preview)
     assert (result.created, result.updated, result.unchanged, result.skipped) == (3, 0, 0, 0)
     members = members_by_name(cell)
     assert members["Nguyễn Văn Bình"].status == MemberStatus.OFFICIAL
@@ -122,7 +123,7 @@ def test_rows_with_problems_block_the_import_unless_the_user_chooses_the_valid_o
         mau7_member(5, "Nguyen Van Binh", "14/08/1961", admitted="19/05/1986"),  # row 7 again, typed without tones
         mau7_member(6, "Hoàng Văn Em", "01/01/1970", admitted="01/01/2000", card="1234"),
     ]
-    preview = preview_import(cell, mau7_workbook(tmp_path / "ds.xlsx", rows), today=TODAY)
+    preview = act(cell, preview_import, mau7_workbook(tmp_path / "ds.xlsx", rows), today=TODAY)
     problems = {r.row_number: r.errors for r in preview.rows if r.errors}
     assert list(problems) == [11, 12, 13]
     assert problems[11] == ["Ngày sinh: ngày “31/02/1980” không có trên lịch."]
@@ -130,30 +131,30 @@ def test_rows_with_problems_block_the_import_unless_the_user_chooses_the_valid_o
     assert problems[13] == ["Số thẻ đảng viên “1234” phải gồm đúng 8 chữ số."]
     assert preview.has_problems and preview.invalid == 3
     with pytest.raises(ValidationError, match="3 dòng có lỗi nên chưa nhập dòng nào"):
-        apply_import(cell, preview)
+        act(cell, apply_import, preview)
     assert count(cell, Member) == 0 and outbox(cell) == []
-    result = apply_import(cell, preview, valid_rows_only=True)
+    result = act(cell, apply_import, preview, valid_rows_only=True)
     assert (result.created, result.skipped) == (3, 3)
     assert sorted(members_by_name(cell)) == ["Lê Văn Cường", "Nguyễn Văn Bình", "Trần Thị Hoà"]
 
 
 def test_reimport_creates_no_duplicate_and_the_outbox_gets_only_changed_fields(cell, tmp_path):
     path = mau7_workbook(tmp_path / "ds.xlsx", three_members())
-    apply_import(cell, preview_import(cell, path, today=TODAY))
+    act(cell, apply_import, act(cell, preview_import, path, today=TODAY))
     before = len(outbox(cell))
-    again = preview_import(cell, path, today=TODAY)
+    again = act(cell, preview_import, path, today=TODAY)
     assert [r.action for r in again.rows] == [RowAction.UNCHANGED] * 3
-    apply_import(cell, again)
+    act(cell, apply_import, again)
     assert count(cell, Member) == 3 and len(outbox(cell)) == before
 
     changed = three_members()
     changed[0][14] = "0987 654 321"  # new phone for row 1
     changed[3][1] = "LÊ VĂN CƯỜNG"  # capitals: still the same person, and no change of spelling
     changed[3][13] = "Chuyển đến từ chi bộ khu phố 2"
-    preview = preview_import(cell, mau7_workbook(tmp_path / "ds2.xlsx", changed), today=TODAY)
+    preview = act(cell, preview_import, mau7_workbook(tmp_path / "ds2.xlsx", changed), today=TODAY)
     assert [(r.action, r.changes) for r in preview.rows] == [
         (RowAction.UPDATE, ["phone"]), (RowAction.UNCHANGED, []), (RowAction.UPDATE, ["notes"])]
-    apply_import(cell, preview)
+    act(cell, apply_import, preview)
     added = outbox(cell)[before:]
     assert sorted((e.entity, e.op, sorted(e.payload)) for e in added) == [
         ("members", "update", ["notes"]), ("members", "update", ["phone"])]
@@ -165,7 +166,8 @@ def test_members_already_in_the_register_are_matched_by_card_or_by_name_and_birt
     rows = [["Trần Đức Dũng", "14/08/1961", "Nam", "19/05/1986", "19/05/1987", "69516578", ""],  # unchanged
             ["dao thu trang", "12/06/1998", "", "", "", "", "0900000001"],  # no card: name + birth
             ["Lê Văn Mới", "12/06/1960", "Nam", "12/06/1990", "", "66960269", ""]]  # someone else's card
-    preview = preview_import(demo_workspace, simple_roster(tmp_path / "ds.xlsx", SIMPLE_HEADER, rows), today=TODAY)
+    path = simple_roster(tmp_path / "ds.xlsx", SIMPLE_HEADER, rows)
+    preview = act(demo_workspace, preview_import, path, today=TODAY)
     first, second, third = preview.rows
     assert first.action == RowAction.UNCHANGED and first.is_valid
     assert second.action == RowAction.UPDATE and second.changes == ["phone"] and second.is_valid
@@ -178,7 +180,7 @@ def test_a_reimport_changes_a_status_only_by_a_dated_event(demo_workspace, tmp_p
     rows = [["Đỗ Văn Cẩn", "02/03/1941", "87341045", "10/11/2026", ""],  # died: an event with that date
             ["Lê Văn Lữ", "22/12/1950", "87387537", "", "Miễn sinh hoạt"],  # no date: left as it is
             ["Hà Thị Thúy", "14/02/1994", "23991579", "", "Mất tích"]]  # not a status
-    preview = preview_import(demo_workspace, simple_roster(tmp_path / "ds.xlsx", header, rows), today=TODAY)
+    preview = act(demo_workspace, preview_import, simple_roster(tmp_path / "ds.xlsx", header, rows), today=TODAY)
     died, excused, unknown = preview.rows
     assert died.action == RowAction.UPDATE and died.status_change == (
         MemberEventKind.DECEASED, date(2026, 11, 10), "")
@@ -186,7 +188,7 @@ def test_a_reimport_changes_a_status_only_by_a_dated_event(demo_workspace, tmp_p
         "Tình trạng trong tệp là “Miễn sinh hoạt”, trong danh sách là “Chính thức”: chưa đổi, vì tệp không ghi "
         "ngày; hãy dùng “Thay đổi tình trạng”."]
     assert unknown.errors[0].startswith("Tình trạng “Mất tích” không rõ")
-    apply_import(demo_workspace, preview, valid_rows_only=True)
+    act(demo_workspace, apply_import, preview, valid_rows_only=True)
     members = members_by_name(demo_workspace)
     assert members["Đỗ Văn Cẩn"].status == MemberStatus.DECEASED
     assert members["Lê Văn Lữ"].status == MemberStatus.OFFICIAL
@@ -194,7 +196,7 @@ def test_a_reimport_changes_a_status_only_by_a_dated_event(demo_workspace, tmp_p
 
 def test_dates_as_text_serials_and_real_dates_and_a_csv_file(cell, tmp_path):
     rows = [["Ngô Văn An", 22_000, "nam", as_datetime(date(1980, 1, 1)), "1/1/81", "01234567", "0912 345 678"]]
-    preview = preview_import(cell, simple_roster(tmp_path / "a.xlsx", SIMPLE_HEADER, rows), today=TODAY)
+    preview = act(cell, preview_import, simple_roster(tmp_path / "a.xlsx", SIMPLE_HEADER, rows), today=TODAY)
     values = preview.rows[0].values
     assert values["birth_date"] == date(1960, 3, 25) and values["sex"] == "Nam"
     assert values["admitted_on"] == date(1980, 1, 1) and values["official_on"] == date(1981, 1, 1)
@@ -204,36 +206,36 @@ def test_dates_as_text_serials_and_real_dates_and_a_csv_file(cell, tmp_path):
     csv_path.write_text("Danh sách chi bộ\n" + ";".join(SIMPLE_HEADER) + "\n"
                         + nfd("Ngô Văn An;25/03/1960;Nam;01/01/1980;01/01/1981;01234567;\n") + ";;;;;;\n",
                         encoding="utf-8-sig")
-    preview = preview_import(cell, csv_path, today=TODAY)
+    preview = act(cell, preview_import, csv_path, today=TODAY)
     assert len(preview.rows) == 1  # the title line above the header and the empty line are not members
     assert preview.rows[0].values == {name: value for name, value in values.items() if name != "phone"}
     legacy = tmp_path / "c.csv"  # Excel's plain CSV on a Vietnamese Windows
     legacy.write_bytes(cp1258("Họ và tên,Ngày sinh,Ngày vào Đảng\nNgô Văn An,25/03/1960,01/01/1980\n"))
-    assert preview_import(cell, legacy, today=TODAY).rows[0].full_name == "Ngô Văn An"
+    assert act(cell, preview_import, legacy, today=TODAY).rows[0].full_name == "Ngô Văn An"
 
 
 def test_files_that_cannot_be_read_say_so_and_write_nothing(cell, tmp_path):
     corrupt = tmp_path / "hong.xlsx"
     corrupt.write_bytes(bytes(range(256)) * 20)
     with pytest.raises(UserError, match="hong.xlsx bị hỏng"):
-        preview_import(cell, corrupt)
+        act(cell, preview_import, corrupt)
     truncated = tmp_path / "cut.xlsx"
     truncated.write_bytes(simple_roster(tmp_path / "full.xlsx", SIMPLE_HEADER, []).read_bytes()[:300])
     with pytest.raises(UserError, match="cut.xlsx bị hỏng"):
-        preview_import(cell, truncated)
+        act(cell, preview_import, truncated)
     old = tmp_path / "cu.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "Workbook".encode("utf-16-le"))
     with pytest.raises(UserError, match=r"cu.xls ở dạng Excel cũ \(.xls\).*lưu thành .xlsx"):
-        preview_import(cell, old)
+        act(cell, preview_import, old)
     locked = tmp_path / "khoa.xlsx"
     locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "EncryptedPackage".encode("utf-16-le"))
     with pytest.raises(UserError, match="khoa.xlsx được đặt mật khẩu"):
-        preview_import(cell, locked)
+        act(cell, preview_import, locked)
     other = write_xlsx(tmp_path / "khac.xlsx", [["Mặt hàng", "Số lượng"], ["Bút", 3]])
     with pytest.raises(UserError, match="Không tìm thấy dòng tiêu đề .* khac.xlsx"):
-        preview_import(cell, other)
+        act(cell, preview_import, other)
     with pytest.raises(UserError, match="Không tìm thấy tệp"):
-        preview_import(cell, tmp_path / "khong-co.xlsx")
+        act(cell, preview_import, tmp_path / "khong-co.xlsx")
     assert count(cell, Member) == 0 and outbox(cell) == []
 
 
@@ -244,25 +246,36 @@ def test_a_header_on_a_later_sheet_is_found(cell, tmp_path):
     sheet.append(SIMPLE_HEADER)
     sheet.append(["Ngô Văn An", "25/03/1960", "Nam", "01/01/1980", "01/01/1981", "", ""])
     workbook.save(tmp_path / "two.xlsx")
-    preview = preview_import(cell, tmp_path / "two.xlsx", today=TODAY)
+    preview = act(cell, preview_import, tmp_path / "two.xlsx", today=TODAY)
     assert preview.sheet == "DS" and len(preview.rows) == 1
+
+
+def test_a_preview_writes_nothing(demo_workspace, tmp_path):
+    heard = []
+    demo_workspace.add_listener(heard.append)
+    path = simple_roster(tmp_path / "ds.xlsx", SIMPLE_HEADER, [
+        ["Hoàng Văn Mới", "15/04/1990", "Nam", "03/02/2020", "03/02/2021", "12345678", ""],
+        ["Trần Đức Dũng", "14/08/1961", "Nam", "19/05/1986", "19/05/1987", "69516578", "0900000009"]])
+    preview = act(demo_workspace, preview_import, path, today=TODAY)
+    assert (preview.count(RowAction.NEW), preview.count(RowAction.UPDATE)) == (1, 1)
+    assert heard == [] and outbox(demo_workspace) == []
 
 
 def test_apply_needs_a_cell_and_preview_can_be_cancelled(workspace, tmp_path):
     path = simple_roster(tmp_path / "a.xlsx", SIMPLE_HEADER, [["Ngô Văn An", "25/03/1960", "Nam", "01/01/1980",
                                                               "01/01/1981", "", ""]])
-    preview = preview_import(workspace, path, today=TODAY)
-    with pytest.raises(WorkspaceError, match="chưa gắn với chi bộ nào"):
-        apply_import(workspace, preview)
+    preview = act(workspace, preview_import, path, today=TODAY)
+    with pytest.raises(UserError, match="chưa gắn với chi bộ nào"):
+        act(workspace, apply_import, preview)
     progress = Progress()
     progress.cancel()
     with pytest.raises(Cancelled):
-        preview_import(workspace, path, progress=progress)
+        act(workspace, preview_import, path, progress=progress)
 
 
 def test_export_follows_mau7_with_a_title_real_dates_and_widths(demo_workspace, tmp_path):
     path = tmp_path / "ds.xlsx"
-    assert export_roster(demo_workspace, path, today=TODAY) == 27
+    assert act(demo_workspace, export_roster, path, today=TODAY) == 27
     sheet = openpyxl.load_workbook(path).active
     assert sheet["A1"].value == "DANH SÁCH ĐẢNG VIÊN CHI BỘ KHU PHỐ 3" and sheet["A1"].font.bold
     assert sheet["A2"].value == "(Lập ngày 25/11/2026; 27 đảng viên)"
@@ -282,10 +295,10 @@ def test_export_follows_mau7_with_a_title_real_dates_and_widths(demo_workspace, 
 
 def test_export_then_import_into_an_empty_cell_reproduces_the_roster(demo_workspace, cell, tmp_path):
     path = tmp_path / "ds.xlsx"
-    export_roster(demo_workspace, path, today=TODAY)
-    preview = preview_import(cell, path, today=TODAY)
+    act(demo_workspace, export_roster, path, today=TODAY)
+    preview = act(cell, preview_import, path, today=TODAY)
     assert not preview.has_problems and preview.count(RowAction.NEW) == 27
-    apply_import(cell, preview)
+    act(cell, apply_import, preview)
 
     def snapshot(workspace):
         with workspace.session() as session:
@@ -295,4 +308,4 @@ def test_export_then_import_into_an_empty_cell_reproduces_the_roster(demo_worksp
     with cell.session() as session:
         kinds = dict(session.execute(select(MemberEvent.kind, func.count()).group_by(MemberEvent.kind)).all())
     assert kinds["deceased"] == 1 and kinds["transferred_out"] == 1 and kinds["admitted"] == 27
-    assert preview_import(cell, path, today=TODAY).count(RowAction.UNCHANGED) == 27
+    assert act(cell, preview_import, path, today=TODAY).count(RowAction.UNCHANGED) == 27
