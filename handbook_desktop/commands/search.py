@@ -15,9 +15,9 @@ def register(commands, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """One line per hit: symbol (an article's channel) | date | title."""
     from handbook_desktop.core.errors import ValidationError
-    from handbook_desktop.core.text.formatting import format_date
+    from handbook_desktop.core.text import format_date
     from handbook_desktop.core.library import category_label, search
-    from handbook_desktop.core.text.folding import words
+    from handbook_desktop.core.text import words
     from handbook_desktop.core.workspace import open_existing_workspace
 
     query = " ".join(args.query)

@@ -11,7 +11,7 @@ Vietnamese labels.
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from handbook_desktop.core.meetings.models import MeetingKind
+from handbook_desktop.core.meetings import MeetingKind
 from handbook_desktop.core.meetings import AttendanceCounts
 from handbook_desktop.core.members import MemberRow, StatusCounts
 

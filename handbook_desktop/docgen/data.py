@@ -10,10 +10,10 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from handbook_desktop.core.members.models import Member
+from handbook_desktop.core.members import Member
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.clock import VIETNAM_TIME
-from handbook_desktop.core.members.models import MemberStatus
+from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.core import meetings as services
 from handbook_desktop.core.meetings import MEETING_LABELS, Meeting, MeetingState, Quality
 from handbook_desktop.core.meetings import AttendanceStatus as Mark

@@ -11,17 +11,17 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from handbook_desktop.core.members.models import Member
+from handbook_desktop.core.members import Member
 from handbook_desktop.core.models import WorkspaceFact
-from handbook_desktop.core.org.models import OrgUnit, UnitKind
+from handbook_desktop.core.org import OrgUnit, UnitKind
 from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.clock import VIETNAM_TIME
-from handbook_desktop.core.members.rules import ON_ROLL
+from handbook_desktop.core.members import ON_ROLL
 from handbook_desktop.core import meetings as meeting_services
 from handbook_desktop.core.meetings import MEETING_LABELS, Meeting, Quality
 from handbook_desktop.core.meetings import AttendanceStatus as Mark
 from handbook_desktop.core.members import RosterQuery, roster, status_counts
-from handbook_desktop.core.text.folding import fold
+from handbook_desktop.core.text import fold
 from handbook_desktop.core.workspace import HOME_UNIT, Workspace
 from handbook_desktop.docgen import wording
 from handbook_desktop.docgen.content import (

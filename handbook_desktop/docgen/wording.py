@@ -6,9 +6,9 @@ through `_()`.
 
 from datetime import date, datetime
 
-from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.text import format_date
 from handbook_desktop.core.meetings import percent
-from handbook_desktop.core.text.folding import fold
+from handbook_desktop.core.text import fold
 
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")

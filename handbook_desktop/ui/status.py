@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from handbook_desktop.core.text.formatting import format_datetime
+from handbook_desktop.core.text import format_datetime
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.taskrunner import Task, TaskRunner
 

@@ -18,7 +18,7 @@ from handbook_desktop.core.library.reading import (ARTICLES, DOCUMENTS, FINISHED
                                                    open_item, paragraphs_of, read_item, save_position, set_favorite,
                                                    update_document)
 from handbook_desktop.core.library.reading_models import Favorite, ReadingPosition, ReadReceipt
-from handbook_desktop.core.library.search import KINDS, SearchHit, search
+from handbook_desktop.core.library.search_query import KINDS, SearchHit, search
 from handbook_desktop.core.library.search_index import rebuild_index
 
 # Tables whose changes the library's screens show (a reading position is not shown in a list).

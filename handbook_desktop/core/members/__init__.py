@@ -43,7 +43,7 @@ from handbook_desktop.core.members.records import (
     get_member,
     update_member,
 )
-from handbook_desktop.core.members.roster import Roster, RosterQuery, RosterSort, StatusCounts, roster, status_counts
+from handbook_desktop.core.members.roster_query import Roster, RosterQuery, RosterSort, StatusCounts, roster, status_counts
 from handbook_desktop.core.members.rules import ON_ROLL, event_label
 from handbook_desktop.core.members.stats import GROUPS, Statistics, StatisticsRow, member_statistics, statistics_rows
 from handbook_desktop.core.members.values import (

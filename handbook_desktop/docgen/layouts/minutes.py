@@ -5,7 +5,7 @@ Vietnamese without tones, because the same names are the placeholders a secretar
 the DOCX template made from it (`docgen.templates`). `minutes_context` fills them.
 """
 
-from handbook_desktop.core.text.folding import fold
+from handbook_desktop.core.text import fold
 from handbook_desktop.docgen import wording as w
 from handbook_desktop.docgen.blocks import (
     Field,

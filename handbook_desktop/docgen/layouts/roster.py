@@ -1,7 +1,7 @@
 """The member roster (danh sách đảng viên, Mẫu 7-HSĐV)."""
 
-from handbook_desktop.core.members.labels import STATUS_LABELS
-from handbook_desktop.core.members.models import MemberStatus
+from handbook_desktop.core.members import STATUS_LABELS
+from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.docgen import wording as w
 from handbook_desktop.docgen.blocks import Align, Column, Layout, Para, S, SignatureRow, Table
 from handbook_desktop.docgen.content import RosterData

@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from handbook_desktop.core.labels import label
-from handbook_desktop.core.members.models import MemberStatus
+from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.core.library import LibraryItem
-from handbook_desktop.core.home.overview import Overview
+from handbook_desktop.core.home import Overview
 from handbook_desktop.i18n import _
-from handbook_desktop.core.text.formatting import format_date, format_datetime
+from handbook_desktop.core.text import format_date, format_datetime
 
 ACTIVE = (MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY, MemberStatus.EXCUSED, MemberStatus.TEMPORARY)
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from handbook_desktop.core.library import DOCUMENTS, LibraryItem, category_label
-from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.text import format_date
 from handbook_desktop.i18n import N_, _
 
 COLUMNS = {

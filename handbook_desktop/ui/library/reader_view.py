@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from handbook_desktop.core.attachments import viewable_copy
 from handbook_desktop.core.errors import UserError
-from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.text import format_date
 from handbook_desktop.core import library
 from handbook_desktop.i18n import _
 from handbook_desktop.tts.service import SpeechService

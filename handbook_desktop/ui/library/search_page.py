@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
 from handbook_desktop.core import library
-from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.text import format_date
 from handbook_desktop.i18n import _
 from handbook_desktop.tts.service import SpeechService
 from handbook_desktop.ui.changes import keep_fresh

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from handbook_desktop.core.meetings import AttendanceStatus
-from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.text import format_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.meetings.common import MeetingContext, rows_table

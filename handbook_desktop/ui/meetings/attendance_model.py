@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from handbook_desktop.core.meetings import AttendanceStatus
-from handbook_desktop.core.members.models import MemberStatus
+from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.core.labels import label
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QScrollArea, QTableView, QWidget)
 
-from handbook_desktop.core.members.models import MemberStatus
+from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.core.attachments import viewable_copy
 from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.clock import VIETNAM_TIME

@@ -4,7 +4,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.text import format_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.meetings.common import MeetingContext, RowsModel, rows_table

@@ -4,9 +4,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from handbook_desktop.core.meetings import InvitationState
-from handbook_desktop.core.members.models import MemberStatus
+from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.core.clock import VIETNAM_TIME
-from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.text import format_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.meetings.common import (MeetingContext, RowsModel, button_row, current_row, member_choices,

@@ -5,7 +5,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.text.formatting import format_date, parse_date
+from handbook_desktop.core.text import format_date, parse_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import accept_buttons

@@ -2,9 +2,9 @@
 
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.text import format_date
 from handbook_desktop.core import library
-from handbook_desktop.core.text.folding import fold
+from handbook_desktop.core.text import fold
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.dialogs import accept_buttons

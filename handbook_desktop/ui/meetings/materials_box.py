@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QVBoxLayout, QWidget
 
-from handbook_desktop.core.text.formatting import format_datetime
+from handbook_desktop.core.text import format_datetime
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.meetings.common import (MeetingContext, RowsModel, button_row, current_row, on_key,

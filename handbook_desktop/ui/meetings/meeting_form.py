@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QSpinB
 from handbook_desktop.core.meetings import MeetingKind
 from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.clock import VIETNAM_TIME
-from handbook_desktop.core.text.formatting import format_date, parse_date
-from handbook_desktop.core.members.party_rules import MIN_MEETING_MINUTES
+from handbook_desktop.core.text import format_date, parse_date
+from handbook_desktop.core.members import MIN_MEETING_MINUTES
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import accept_buttons

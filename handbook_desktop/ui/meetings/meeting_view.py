@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.errors import UserError
 
-from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.text import format_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import ask

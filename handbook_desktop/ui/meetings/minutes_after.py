@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QW
 
 from handbook_desktop.core.meetings import MeetingState
 from handbook_desktop.core.clock import VIETNAM_TIME
-from handbook_desktop.core.text.formatting import format_date, format_datetime
+from handbook_desktop.core.text import format_date, format_datetime
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.meetings.common import MeetingContext, Notice, button_row

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineE
 from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core import write_guard
 from handbook_desktop.core.clock import VIETNAM_TIME
-from handbook_desktop.core.text.formatting import format_datetime
+from handbook_desktop.core.text import format_datetime
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import ask, show_error

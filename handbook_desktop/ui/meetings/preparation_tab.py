@@ -5,7 +5,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from handbook_desktop.core.meetings import MeetingState
-from handbook_desktop.core.text.formatting import format_datetime
+from handbook_desktop.core.text import format_datetime
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.meetings.agenda_box import AgendaBox

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
                                QSplitter, QVBoxLayout, QWidget)
 
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.text.formatting import format_date, parse_date
+from handbook_desktop.core.text import format_date, parse_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.dialogs import show_error

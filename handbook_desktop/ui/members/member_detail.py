@@ -4,7 +4,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser
 
-from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.text import format_date
 from handbook_desktop.core.labels import label
 from handbook_desktop.core.members import FIELD_LABELS, MemberRow, TimelineEntry, field_label
 from handbook_desktop.i18n import _

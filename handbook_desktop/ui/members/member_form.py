@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QLabel, QLineEdi
 from handbook_desktop.core import members
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.members import SEXES, THEORY_LEVELS
-from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.text import format_date
 from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import accept_buttons, show_error

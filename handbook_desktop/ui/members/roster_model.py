@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.text import format_date
 from handbook_desktop.core.labels import label
 from handbook_desktop.core.members import MemberRow, RosterSort
 from handbook_desktop.i18n import N_, _

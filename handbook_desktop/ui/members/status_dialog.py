@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 from handbook_desktop.core import members
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.members import MemberEventKind
-from handbook_desktop.core.text.formatting import format_date
+from handbook_desktop.core.text import format_date
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import accept_buttons, show_error
 from handbook_desktop.ui.ops import Operations
