@@ -17,7 +17,7 @@ def _page(window, key) -> LibraryPage:
 
 
 def _row_of(page, number):
-    return next(row for row, item in enumerate(page.model.items) if item.number == number)
+    return next(row for row, item in enumerate(page.model.rows) if item.number == number)
 
 
 def test_documents_page_lists_newest_first_with_unread_bold(main_window):
@@ -48,10 +48,10 @@ def test_opening_a_long_document_shows_header_toc_and_marks_it_read(main_window,
 def test_filters_narrow_the_list(main_window, qtbot):
     page = _page(main_window, "documents")
     page.category.setCurrentIndex(page.category.findData("nghi_quyet"))
-    assert page.model.rowCount() >= 2 and all(i.category == "nghi_quyet" for i in page.model.items)
+    assert page.model.rowCount() >= 2 and all(i.category == "nghi_quyet" for i in page.model.rows)
     page.category.setCurrentIndex(0)
     page.year.setCurrentIndex(page.year.findData(2025))
-    assert all(i.day.year == 2025 for i in page.model.items)
+    assert all(i.day.year == 2025 for i in page.model.rows)
     page.year.setCurrentIndex(0)
     page.list.selectRow(0)
     page.unread.setChecked(True)
@@ -65,7 +65,7 @@ def test_favorite_from_the_reader_and_the_favorites_filter(main_window, qtbot):
     qtbot.mouseClick(page.reader.favorite_button, Qt.MouseButton.LeftButton)
     assert page.reader.favorite_button.text() == "★ Đã đánh dấu"
     page.favorites.setChecked(True)
-    assert [i.id for i in page.model.items] == [item_id]
+    assert [i.id for i in page.model.rows] == [item_id]
     assert page.model.data(page.model.index(0, 0)).startswith("★ ")
 
 
@@ -107,7 +107,7 @@ def test_correcting_metadata_from_the_reader(main_window, monkeypatch):
     page.reader.edit_metadata()
     assert "không phải ngày hợp lệ" in errors[0] and "tương lai" in errors[1]
     assert page.reader.reading.item.number == "99-TB/ĐU"
-    assert "99-TB/ĐU" in [item.number for item in page.model.items]
+    assert "99-TB/ĐU" in [item.number for item in page.model.rows]
 
 
 def _on_another_thread(work) -> None:
@@ -130,9 +130,9 @@ def test_an_import_on_another_thread_shows_on_the_open_page(main_window, qtbot, 
     path = party_docx(tmp_path / "nq-05.docx", number="Số 05-NQ/ĐU")
     _on_another_thread(lambda: lib.import_files(main_window.workspace, [path]))
     qtbot.waitUntil(lambda: page.model.rowCount() == count + 1)
-    assert "05-NQ/ĐU" in [item.number for item in page.model.items]
+    assert "05-NQ/ĐU" in [item.number for item in page.model.rows]
     assert page.reader.reading.item.id == opened  # the reader was not disturbed
-    assert page.model.item(page.list.currentIndex().row()).id == opened
+    assert page.model.row(page.list.currentIndex().row()).id == opened
 
 
 def test_an_article_written_on_another_thread_shows_on_the_open_news_page(main_window, qtbot):
@@ -140,7 +140,7 @@ def test_an_article_written_on_another_thread_shows_on_the_open_news_page(main_w
     count = page.model.rowCount()
     _on_another_thread(lambda: _add_article(main_window.workspace, "Tin mới từ máy chủ"))
     qtbot.waitUntil(lambda: page.model.rowCount() == count + 1)
-    assert "Tin mới từ máy chủ" in [item.title for item in page.model.items]
+    assert "Tin mới từ máy chủ" in [item.title for item in page.model.rows]
 
 
 def test_a_hidden_page_is_marked_stale_and_reloads_when_shown(main_window, qtbot):
@@ -154,7 +154,7 @@ def test_a_hidden_page_is_marked_stale_and_reloads_when_shown(main_window, qtbot
     assert page.model.rowCount() == count  # a hidden page does no work
     main_window.show_page("news")
     assert not freshness.stale and page.model.rowCount() == count + 1
-    assert "Tin mới khi trang đang ẩn" in [item.title for item in page.model.items]
+    assert "Tin mới khi trang đang ẩn" in [item.title for item in page.model.rows]
 
 
 def test_opening_an_item_reloads_the_list_once_and_never_in_a_loop(main_window, qtbot, monkeypatch):

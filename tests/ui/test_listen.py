@@ -14,7 +14,7 @@ pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="eSpea
 def _open_57(window):
     window.show_page("documents")
     page = window.pages.currentWidget()
-    row = next(i for i, item in enumerate(page.model.items) if item.number == "57-NQ/TW")
+    row = next(i for i, item in enumerate(page.model.rows) if item.number == "57-NQ/TW")
     page.list.selectRow(row)
     return page.reader
 

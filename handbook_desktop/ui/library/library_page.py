@@ -107,9 +107,9 @@ class LibraryPage(QWidget):
             library.issuers_and_years(uow, self.table), library.list_items(uow, self.current_filter())))
         self._fill_issuers_and_years(issuers, years)
         index = self.list.currentIndex()
-        current = self.model.item(index.row()).id if index.isValid() else None
-        self.model.set_items(items)
-        self.count.setText(_("{n} mục").format(n=len(self.model.items)))
+        current = self.model.row(index.row()).id if index.isValid() else None
+        self.model.set_rows(items)
+        self.count.setText(_("{n} mục").format(n=len(self.model.rows)))
         if current and (row := self.model.row_of(current)) >= 0 and self.list.currentIndex().row() != row:
             self.list.selectionModel().blockSignals(True)  # the item is open already
             self.list.selectRow(row)
@@ -125,4 +125,4 @@ class LibraryPage(QWidget):
 
     def _on_current(self, current, _previous) -> None:
         if current.isValid():  # its read receipt reloads the list: no longer bold
-            self.reader.open(self.table, self.model.item(current.row()).id)
+            self.reader.open(self.table, self.model.row(current.row()).id)

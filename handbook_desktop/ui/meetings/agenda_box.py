@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
-from handbook_desktop.ui.meetings.common import (MeetingContext, Notice, RowsModel, button_row, current_row,
-                                                 member_choices, on_key, rows_table)
+from handbook_desktop.ui.meetings.common import (MeetingContext, Notice, button_row, current_row, member_choices, on_key, rows_table)
+from handbook_desktop.ui.table_model import RowsModel
 from handbook_desktop.ui.meetings.item_dialogs import AgendaItemDialog
 
 COLUMNS = (

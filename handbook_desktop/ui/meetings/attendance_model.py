@@ -5,7 +5,7 @@ on a cell (or a key on the row) marks. The sheet of a large cell scrolls as smoo
 the roster.
 """
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from handbook_desktop.core.meetings import AttendanceStatus
@@ -13,6 +13,7 @@ from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.core.labels import label
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
+from handbook_desktop.ui.table_model import RowsModel
 
 Mark = AttendanceStatus
 
@@ -45,47 +46,20 @@ def applies(row: meetings.AttendanceRow, mark: Mark) -> bool:
     return mark in (Mark.PRESENT, Mark.EXCUSED) if excused else mark != Mark.EXCUSED
 
 
-class AttendanceModel(QAbstractTableModel):
+class AttendanceModel(RowsModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[meetings.AttendanceRow] = []
-
-    def set_rows(self, rows: list[meetings.AttendanceRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def replace(self, row: meetings.AttendanceRow) -> int:
-        """Show one member's new mark without resetting the view (keeps the selection)."""
-        position = self.row_of(row.member_id)
-        if position >= 0:
-            self.rows[position] = row
-            self.dataChanged.emit(self.index(position, 0), self.index(position, REASON))
-        return position
-
-    def row_of(self, member_id: str) -> int:
-        return next((i for i, row in enumerate(self.rows) if row.member_id == member_id), -1)
+        super().__init__([(title, self._cell(column)) for column, title in enumerate(HEADERS)], parent,
+                         key=lambda row: row.member_id)
 
     @staticmethod
     def mark_of_column(column: int) -> Mark | None:
         return MARKS[column - FIRST_MARK][1] if FIRST_MARK <= column < REASON else None
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
+    def header_text(self, section: int) -> str:
+        return _(HEADERS[section]).replace(" (", "\n(")  # the key under the word: narrower columns
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section]).replace(" (", "\n(")  # the key under the word: narrower columns
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        row, column = self.rows[index.row()], index.column()
+    def role_data(self, row: meetings.AttendanceRow, position: int, column: int, role):
         mark = self.mark_of_column(column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, index.row(), column, mark)
         if role == Qt.ItemDataRole.ForegroundRole and mark is not None and row.status == mark:
             return QBrush(COLOURS[mark])
         if role == Qt.ItemDataRole.BackgroundRole and row.status == Mark.PENDING:
@@ -97,6 +71,10 @@ class AttendanceModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:  # screen readers say the mark, not a circle
             return f"{row.full_name}: {meetings.meeting_label(row.status)}"
         return None
+
+    @classmethod
+    def _cell(cls, column: int):
+        return lambda row, position: cls._text(row, position, column, cls.mark_of_column(column))
 
     @staticmethod
     def _text(row: meetings.AttendanceRow, position: int, column: int, mark: Mark | None) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QUrl
+from PySide6.QtCore import QAbstractTableModel, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QScrollArea, QTableView, QWidget)
@@ -162,39 +162,6 @@ def button_row(*buttons: tuple[str, Callable[[], Any]], stretch: bool = True) ->
     if stretch:
         row.addStretch(1)
     return row, made
-
-
-Column = tuple[str, Callable[[Any, int], str]]  # header (marked with N_), text of a row at an index
-
-
-class RowsModel(QAbstractTableModel):
-    """Read-only rows of plain dataclasses; no widget per row."""
-
-    def __init__(self, columns: Sequence[Column], parent=None):
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.columns[section][0])
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.columns[index.column()][1](self.rows[index.row()], index.row())
-        return None
 
 
 def rows_table(model: QAbstractTableModel, stretch_column: int = 0) -> QTableView:

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 from handbook_desktop.core.text import format_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
-from handbook_desktop.ui.meetings.common import MeetingContext, RowsModel, rows_table
-
+from handbook_desktop.ui.meetings.common import MeetingContext, rows_table
+from handbook_desktop.ui.table_model import RowsModel
 OVERDUE = QColor("#b3261e")
 DONE_COLUMN = 0
 

@@ -8,8 +8,8 @@ from handbook_desktop.core.text import format_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.meetings.attendance_chart import AttendanceChartDialog
-from handbook_desktop.ui.meetings.common import MeetingContext, RowsModel, current_row, format_time, rows_table
-
+from handbook_desktop.ui.meetings.common import MeetingContext, current_row, format_time, rows_table
+from handbook_desktop.ui.table_model import RowsModel
 SEARCH_DELAY_MS = 250
 
 

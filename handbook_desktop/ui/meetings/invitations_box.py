@@ -9,8 +9,8 @@ from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.text import format_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
-from handbook_desktop.ui.meetings.common import (MeetingContext, RowsModel, button_row, current_row, member_choices,
-                                                 on_key, rows_table)
+from handbook_desktop.ui.meetings.common import (MeetingContext, button_row, current_row, member_choices, on_key, rows_table)
+from handbook_desktop.ui.table_model import RowsModel
 from handbook_desktop.ui.meetings.item_dialogs import InviteeDialog
 
 ON_ROLL = frozenset({MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY, MemberStatus.EXCUSED})

@@ -8,8 +8,8 @@ from handbook_desktop.core.text import fold
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.dialogs import accept_buttons
-from handbook_desktop.ui.meetings.common import RowsModel, current_row, rows_table
-
+from handbook_desktop.ui.meetings.common import current_row, rows_table
+from handbook_desktop.ui.table_model import RowsModel
 COLUMNS = (
     (N_("Số hiệu"), lambda item, i: item.number),
     (N_("Trích yếu"), lambda item, i: item.title),

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QVBoxLayout, QWidget
 from handbook_desktop.core.text import format_datetime
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
-from handbook_desktop.ui.meetings.common import (MeetingContext, RowsModel, button_row, current_row, on_key,
-                                                 open_attached, rows_table)
+from handbook_desktop.ui.meetings.common import (MeetingContext, button_row, current_row, on_key, open_attached, rows_table)
+from handbook_desktop.ui.table_model import RowsModel
 from handbook_desktop.ui.meetings.library_picker import LibraryPickerDialog
 
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QPlainTextEdit,
 
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
-from handbook_desktop.ui.meetings.common import RowsModel, button_row, current_row, on_key, rows_table
-
+from handbook_desktop.ui.meetings.common import button_row, current_row, on_key, rows_table
+from handbook_desktop.ui.table_model import RowsModel
 MEMBER, GUEST = "member", "guest"
 
 

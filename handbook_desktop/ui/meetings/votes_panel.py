@@ -3,13 +3,14 @@ entitled to vote (official members present)."""
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.meetings.common import Notice, button_row, current_row, on_key, rows_table
+from handbook_desktop.ui.table_model import RowsModel
 
 # Two-line headers keep the number columns narrow beside the matter.
 HEADERS = (N_("Nội dung"), N_("Đồng\ný"), N_("Không\nđồng ý"), N_("Không\nbiểu quyết"),
@@ -19,63 +20,49 @@ COUNTS = ("agree", "disagree", "abstain")  # columns 1–3
 ERROR, WARNING = QColor("#b3261e"), QColor("#8a5a00")
 
 
-class VotesModel(QAbstractTableModel):
+class VotesModel(RowsModel):
     """Editable in place (Tab / F2 / typing); numbers get a spin box from Qt's default delegate."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.votes: list[meetings.VoteDraft] = []
+        super().__init__([(HEADERS[0], lambda vote, _i: vote.matter)]
+                         + [(HEADERS[1 + n], lambda vote, _i, count=count: getattr(vote, count))
+                            for n, count in enumerate(COUNTS)]
+                         + [(HEADERS[RATE], lambda _vote, position: self._rate_text(position))], parent,
+                         key=lambda _vote: None)  # drafts have no identity: as many votes repaint in place
         self.voters = 0
         self.read_only = False
 
     def set_votes(self, votes: list[meetings.VoteDraft], voters: int) -> None:
-        self.beginResetModel()
-        self.votes, self.voters = list(votes), voters
-        self.endResetModel()
+        self.voters = voters
+        self.set_rows(votes)
 
     def check(self, row: int) -> meetings.VoteCheck:
-        return meetings.check_vote(self.votes[row], self.voters)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.votes)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section])
-        return None
+        return meetings.check_vote(self.rows[row], self.voters)
 
     def flags(self, index: QModelIndex):
         flags = super().flags(index)
         return flags | Qt.ItemFlag.ItemIsEditable if index.column() < RATE and not self.read_only else flags
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        vote, column = self.votes[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == 0:
-                return vote.matter
-            if column <= 3:
-                return getattr(vote, COUNTS[column - 1])
-            return self._rate_text(index.row())
+    def role_data(self, vote: meetings.VoteDraft, position: int, column: int, role):
+        if role == Qt.ItemDataRole.EditRole and column < RATE:
+            return self.text(position, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == RATE:
-            check = self.check(index.row())
+            check = self.check(position)
             return QBrush(ERROR if check.error else WARNING) if check.error or check.warning else None
         if role == Qt.ItemDataRole.ToolTipRole and column == RATE:
-            check = self.check(index.row())
+            check = self.check(position)
             return check.error or check.warning or _("Tổng số phiếu khớp với số được biểu quyết.")
         return None
 
     def _rate_text(self, row: int) -> str:
-        vote, check = self.votes[row], self.check(row)
+        vote, check = self.rows[row], self.check(row)
         rate = f"{meetings.percent(vote.agree, self.voters):.1f}%"
         return f"✗ {rate}" if check.error else f"! {rate}" if check.warning else f"✓ {rate}"
 
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 - Qt API
         if role != Qt.ItemDataRole.EditRole or self.read_only or index.column() >= RATE:
             return False
-        vote = self.votes[index.row()]
+        vote = self.rows[index.row()]
         if index.column() == 0:
             vote = replace(vote, matter=str(value))
         else:
@@ -83,19 +70,19 @@ class VotesModel(QAbstractTableModel):
                 vote = replace(vote, **{COUNTS[index.column() - 1]: int(value)})
             except (TypeError, ValueError):
                 return False
-        self.votes[index.row()] = vote
+        self.rows[index.row()] = vote
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(HEADERS) - 1))
         return True
 
     def add(self, vote: meetings.VoteDraft) -> int:
-        self.beginInsertRows(QModelIndex(), len(self.votes), len(self.votes))
-        self.votes.append(vote)
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+        self.rows.append(vote)
         self.endInsertRows()
-        return len(self.votes) - 1
+        return len(self.rows) - 1
 
     def remove(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self.votes[row]
+        del self.rows[row]
         self.endRemoveRows()
 
 
@@ -126,7 +113,7 @@ class VotesPanel(QGroupBox):
         self.show_check()
 
     def votes(self) -> tuple[meetings.VoteDraft, ...]:
-        return tuple(self.model.votes)
+        return tuple(self.model.rows)
 
     def set_read_only(self, read_only: bool) -> None:
         self.model.read_only = read_only

@@ -1,11 +1,10 @@
 """Table model over the roster: no widget per row, so 5,000 members scroll smoothly."""
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-
-from handbook_desktop.core.text import format_date
 from handbook_desktop.core.labels import label
-from handbook_desktop.core.members import MemberRow, RosterSort
-from handbook_desktop.i18n import N_, _
+from handbook_desktop.core.members import RosterSort
+from handbook_desktop.core.text import format_date
+from handbook_desktop.i18n import N_
+from handbook_desktop.ui.table_model import RowsModel
 
 # column title, how a row shows it, the service's sort for it (None: not sortable)
 COLUMNS = (
@@ -20,31 +19,6 @@ COLUMNS = (
 )
 
 
-class RosterModel(QAbstractTableModel):
+class RosterModel(RowsModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[MemberRow] = []
-
-    def set_rows(self, rows: list[MemberRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def row_of(self, member_id: str) -> int:
-        return next((i for i, row in enumerate(self.rows) if row.id == member_id), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section][0])
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[index.column()][1](self.rows[index.row()], index.row())
-        return None
+        super().__init__([(title, text) for title, text, _sort in COLUMNS], parent)
