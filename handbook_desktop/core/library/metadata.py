@@ -113,8 +113,10 @@ NUMERIC_DATELINE = re.compile(r",\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
 NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])")
 
 
-def parse_date(text: str) -> date | None:
-    """"…, ngày 22 tháng 12 năm 2024" or "22/12/2024" (also 22-12-2024, 22.12.2024)."""
+def find_date(text: str) -> date | None:
+    """The first date written in a line of prose: "…, ngày 22 tháng 12 năm 2024" or "22/12/2024"
+    (also 22-12-2024, 22.12.2024). A search in running text; a date value is read by
+    `core.text.dates.read_date`."""
     folded = fold(text)
     for pattern in (LONG_DATE, NUMERIC_DATE):
         for match in pattern.finditer(folded):
@@ -253,7 +255,7 @@ def _issuer(header: list[str]) -> str:
         line = " ".join(words)
         folded = [fold(word) for word in words]
         if (not is_caps(line) or len(words) < 2 or " ".join(folded) in URGENCY or " ".join(folded) in STAMPS
-                or folded[:2] == ["do", "mat"] or folded[:2] == ["do", "khan"] or parse_date(line)):
+                or folded[:2] == ["do", "mat"] or folded[:2] == ["do", "khan"] or find_date(line)):
             continue
         if folded[0] in ORG_STARTS or folded[1] == "uy":
             bodies.append(words)
@@ -273,7 +275,7 @@ def _without_phrases(words: list[str], phrases: list[tuple[str, ...]]) -> list[s
 
 def _issue_date(header: list[str], segments: list[str]) -> date | None:
     for segment in header:
-        found = parse_date(segment) if len(segment) <= MAX_DATELINE_CHARS else None
+        found = find_date(segment) if len(segment) <= MAX_DATELINE_CHARS else None
         if found:  # a longer line is prose citing another document's date
             return found
     # A dateline ("Hà Nội, ngày …") further down, e.g. when the header was not recognised.

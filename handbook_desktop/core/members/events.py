@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from handbook_desktop.core.members.models import Member, MemberEvent, MemberEventKind, MemberStatus
 from handbook_desktop.core.errors import ValidationError
-from handbook_desktop.core.members.dates import parse_date
+from handbook_desktop.core.text.dates import read_date
 from handbook_desktop.core.members.rules import MemberState, event_label, refusal, status_after
 from handbook_desktop.core.members.values import date_problem_message
 from handbook_desktop.core.members.party_rules import probation_ends
@@ -94,7 +94,7 @@ def apply_event(session: Session, member: Member, kind: MemberEventKind, on: dat
 
 
 def _event_day(on: date | str, today: date) -> date:
-    reading = parse_date(on, today=today)
+    reading = read_date(on, today=today)
     if not reading.ok:
         raise ValidationError(date_problem_message("occurred_on", on, reading.problem))
     if reading.value is None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from handbook_desktop.core.text.formatting import format_date
-from handbook_desktop.core.members.dates import DateProblem, parse_date
+from handbook_desktop.core.text.dates import DateProblem, read_date
 from handbook_desktop.core.members.models import MemberStatus
 from handbook_desktop.core.members.party_rules import probation_ends
 from handbook_desktop.core.text.folding import fold, nfc
@@ -114,7 +114,7 @@ def clean_values(raw: dict[str, object], today: date) -> tuple[dict[str, object]
     problems: list[Problem] = []
     for name, value in raw.items():
         if name in DATE_FIELDS or name in EVENT_DATE_FIELDS:
-            reading = parse_date(value, today=today)
+            reading = read_date(value, today=today)
             values[name] = reading.value
             if not reading.ok:
                 problems.append(Problem(name, date_problem_message(name, value, reading.problem)))

@@ -4,8 +4,8 @@ from datetime import date, datetime
 
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.errors import ValidationError
+from handbook_desktop.core.text.dates import read_date
 from handbook_desktop.i18n import _
-
 
 
 def format_date(value: date | None) -> str:
@@ -17,12 +17,10 @@ def format_datetime(value: datetime | None) -> str:
 
 
 def parse_date(text: str, field: str) -> date | None:
-    """A date typed by a user as dd/mm/yyyy; empty means unknown. `field` names it in errors."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return datetime.strptime(text, "%d/%m/%Y").date()
-    except ValueError:
+    """A date typed by a user (22/12/2024, 22-12-24, 2024-12-22 …); empty means unknown.
+    `field` names it in errors."""
+    reading = read_date(text)
+    if reading.problem:
         raise ValidationError(_("{field}: “{text}” không phải ngày hợp lệ; hãy nhập theo dạng "
-                                "ngày/tháng/năm, ví dụ 22/12/2024.").format(field=field, text=text)) from None
+                                "ngày/tháng/năm, ví dụ 22/12/2024.").format(field=field, text=text.strip()))
+    return reading.value

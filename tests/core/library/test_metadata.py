@@ -11,7 +11,7 @@ from handbook_desktop.core.library.metadata import (
     DocumentMetadata,
     detect_classification,
     issuer_from_number,
-    parse_date,
+    find_date,
     parse_number,
     recognise,
     type_from_number,
@@ -153,7 +153,7 @@ def test_type_and_issuer_from_the_symbol(number, doc_type, issuer):
     ("145/2020/NĐ-CP", None), ("không có ngày", None),
 ])
 def test_parse_date(text, expected):
-    assert parse_date(text) == expected
+    assert find_date(text) == expected
 
 
 # ---- classification ---------------------------------------------------------------------

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from handbook_desktop.core.members.dates import EXCEL_EPOCH, DateReading, parse_date
+from handbook_desktop.core.text.dates import EXCEL_EPOCH, DateReading, read_date
 from handbook_desktop.core.members.excel.headers import ALIASES, header_key, match_header
 from handbook_desktop.core.text.folding import fold
 
@@ -62,7 +62,7 @@ VALUES = st.one_of(st.text(), st.text(alphabet="0123456789/-. ngaythm", max_size
 @example(10 ** 400)
 @example("1e308")
 def test_the_date_parser_never_raises(value):
-    reading = parse_date(value, today=TODAY)
+    reading = read_date(value, today=TODAY)
     assert isinstance(reading, DateReading)
     assert reading.value is None or isinstance(reading.value, date)
     assert reading.problem == "" or reading.value is None
@@ -73,31 +73,31 @@ FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%Y/%m/%d", "%d / %m 
 
 @given(st.dates(min_value=date(1900, 3, 1), max_value=date(2100, 12, 31)), st.sampled_from(FORMATS))
 def test_every_date_reads_back_in_every_format(day, layout):
-    assert parse_date(day.strftime(layout), today=TODAY).value == day
+    assert read_date(day.strftime(layout), today=TODAY).value == day
 
 
 @given(st.dates(min_value=date(1900, 3, 1), max_value=date(2100, 12, 31)))
 @example(date(1906, 1, 1))  # serial 2193, read as a year
 def test_unpadded_day_and_month_serials_and_datetimes(day):
-    assert parse_date(f"{day.day}/{day.month}/{day.year}", today=TODAY).value == day
+    assert read_date(f"{day.day}/{day.month}/{day.year}", today=TODAY).value == day
     serial = (day - EXCEL_EPOCH).days
     if 1800 <= serial <= 2200:  # by design a bare 1800 … 2200 is a year typed alone, not a day in 1904–1906
-        assert parse_date(serial, today=TODAY).problem == "incomplete"
+        assert read_date(serial, today=TODAY).problem == "incomplete"
     else:
-        assert parse_date(serial, today=TODAY).value == day
-        assert parse_date(str(serial), today=TODAY).value == day
-    assert parse_date(datetime(day.year, day.month, day.day, 13, 5), today=TODAY).value == day
-    assert parse_date(f"{day.isoformat()} 00:00:00", today=TODAY).value == day
+        assert read_date(serial, today=TODAY).value == day
+        assert read_date(str(serial), today=TODAY).value == day
+    assert read_date(datetime(day.year, day.month, day.day, 13, 5), today=TODAY).value == day
+    assert read_date(f"{day.isoformat()} 00:00:00", today=TODAY).value == day
 
 
 @given(st.dates(min_value=date(TODAY.year - 99, 1, 1), max_value=date(TODAY.year, 12, 31)))
 def test_two_digit_years_fall_in_the_last_hundred_years(day):
     text = f"{day.day}/{day.month}/{day.year % 100:02d}"
-    assert parse_date(text, today=TODAY).value == day
+    assert read_date(text, today=TODAY).value == day
 
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)))
 def test_a_day_that_does_not_exist_is_reported_not_shifted(day):
     last = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    reading = parse_date(f"{last.day + 1}/{day.month}/{day.year}", today=TODAY)
+    reading = read_date(f"{last.day + 1}/{day.month}/{day.year}", today=TODAY)
     assert reading.value is None and reading.problem == "not_a_day"

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from handbook_desktop.core.errors import UserError
-from handbook_desktop.core.members.dates import EXCEL_EPOCH, EXCEL_EPOCH_1904
+from handbook_desktop.core.text.dates import EXCEL_EPOCH, EXCEL_EPOCH_1904
 from handbook_desktop.core.members.excel.headers import SCAN_ROWS
 from handbook_desktop.i18n import _
 

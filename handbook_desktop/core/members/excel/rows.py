@@ -7,7 +7,7 @@ that agrees with the row's dates); matching against the register comes later.
 from dataclasses import dataclass
 from datetime import date
 
-from handbook_desktop.core.members.dates import EXCEL_EPOCH, parse_date, split_date_and_text
+from handbook_desktop.core.text.dates import EXCEL_EPOCH, read_date, split_date_and_text
 from handbook_desktop.core.members.values import DATE_FIELDS, EVENT_DATE_FIELDS, Problem, clean_values
 from handbook_desktop.core.members.models import MemberStatus
 from handbook_desktop.core.progress import Progress
@@ -62,7 +62,7 @@ def read_row(row_number: int, raw: dict[str, object], today: date, epoch: date =
     raw, problems = dict(raw), []
     for name in (*DATE_FIELDS, *EVENT_DATE_FIELDS, "birth_date_male", "birth_date_female"):
         if isinstance(raw.get(name), (int, float)) and epoch != EXCEL_EPOCH:  # a serial from an old Mac workbook
-            raw[name] = parse_date(raw[name], epoch=epoch).value or raw[name]
+            raw[name] = read_date(raw[name], epoch=epoch).value or raw[name]
     problems += _birth_by_sex(raw)
     if isinstance(raw.get("left_on"), str):  # "12/03/2020, xóa tên" in one cell
         reading, rest = split_date_and_text(raw["left_on"], today=today)

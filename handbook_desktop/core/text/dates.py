@@ -1,8 +1,11 @@
-"""Reading the dates of a member record as people and spreadsheets write them.
+"""Reading a date as people and spreadsheets write it: the one date reader of the app.
+
+The member form, the roster import, status events and every date typed in a form
+(`formatting.parse_date`) read dates here.
 
 Vietnamese paperwork writes day first (14/08/1961, 14-8-61, 14.08.1961, "ngày 14 tháng 8
 năm 1961"); spreadsheets add ISO text (1961-08-14), real dates and bare serial numbers.
-`parse_date` never raises: it returns a date, or None with a reason the caller can show.
+`read_date` never raises: it returns a date, or None with a reason the caller can show.
 """
 
 import re
@@ -47,7 +50,7 @@ class DateReading:
 EMPTY = DateReading(None)
 
 
-def parse_date(value: object, *, today: date | None = None, epoch: date = EXCEL_EPOCH) -> DateReading:
+def read_date(value: object, *, today: date | None = None, epoch: date = EXCEL_EPOCH) -> DateReading:
     """Read `value` (text, date, datetime, or an Excel serial number) as a calendar date.
 
     Two-digit years fall in the hundred years ending with `today`'s year (default: now):
@@ -122,10 +125,10 @@ def _calendar_day(day: int, month: int, year_text: str, today: date) -> DateRead
 def split_date_and_text(value: object, *, today: date | None = None) -> tuple[DateReading, str]:
     """A cell such as "12/03/2020, xóa tên": the date and what follows it."""
     if not isinstance(value, str):
-        return parse_date(value, today=today), ""
+        return read_date(value, today=today), ""
     text = " ".join(value.split())
     match = re.match(r"\s*(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}|\d{4}-\d{1,2}-\d{1,2})", text)
     if not match:
-        return parse_date(text, today=today), ""
+        return read_date(text, today=today), ""
     rest = text[match.end():].strip(" ,;:-–()")
-    return parse_date(match.group(1), today=today), rest
+    return read_date(match.group(1), today=today), rest
