@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QLineE
 
 from handbook_desktop import __version__
 from handbook_desktop.core import settings as s
+from handbook_desktop.core.clock import vietnam_today
 from handbook_desktop.core.connectivity import server_reachable
 from handbook_desktop.core.paths import DataDirChoice, remember_data_dir
 from handbook_desktop.core import library
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, data_dir: DataDirChoice, tasks: TaskRunner, today: date | None = None):
         super().__init__()
         self.workspace, self.data_dir, self.tasks = workspace, data_dir, tasks
-        self.today = today or date.today()
+        self.today = today or vietnam_today()
         self.online = False
         self.resize(1280, 800)
         self.setAcceptDrops(True)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from handbook_desktop.core.clock import vietnam_today
 from handbook_desktop.core.text.folding import fold
 
 # Excel counts days from 30/12/1899 (its fictitious 29/02/1900 makes every serial from 61 on
@@ -67,7 +68,7 @@ def read_date(value: object, *, today: date | None = None, epoch: date = EXCEL_E
             return DateReading(None, DateProblem.UNREADABLE)
         if isinstance(value, (int, float)):
             return _from_number(value, epoch)
-        return _from_text(str(value), today or date.today(), epoch)
+        return _from_text(str(value), today or vietnam_today(), epoch)
     except (ValueError, OverflowError, TypeError):  # never let odd input escape as a crash
         return DateReading(None, DateProblem.UNREADABLE)
 

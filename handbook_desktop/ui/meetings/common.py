@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout
 from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.core.attachments import viewable_copy
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.clock import VIETNAM_TIME
+from handbook_desktop.core.clock import VIETNAM_TIME, vietnam_now
 from handbook_desktop.core import members
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _
@@ -37,17 +37,13 @@ WEEKDAYS = (N_("Thứ Hai"), N_("Thứ Ba"), N_("Thứ Tư"), N_("Thứ Năm"), 
 PALE_SELECTION = "QTableView { selection-background-color: #f6d5d1; selection-color: palette(text); }"
 
 
-def _vietnam_now() -> datetime:
-    return datetime.now(VIETNAM_TIME)
-
-
 @dataclass
 class MeetingContext:
     """Shared by every meeting screen; tests fix `today` and `clock` to the demo's dates."""
 
     ops: Operations
     today: date
-    clock: Callable[[], datetime] = field(default=_vietnam_now)
+    clock: Callable[[], datetime] = field(default=vietnam_now)
 
     @property
     def workspace(self) -> Workspace:

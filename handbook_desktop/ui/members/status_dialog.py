@@ -1,10 +1,9 @@
 """Recording a status change as a dated event with a reason (history is never overwritten)."""
 
-from datetime import date
-
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from handbook_desktop.core import members
+from handbook_desktop.core.clock import vietnam_today
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.members import MemberEventKind
 from handbook_desktop.core.text import format_date
@@ -25,7 +24,7 @@ class StatusDialog(QDialog):
         self.kind = QComboBox()
         for kind in KINDS:
             self.kind.addItem(members.event_label(kind), kind)
-        self.day = QLineEdit(format_date(date.today()), placeholderText=_("ngày/tháng/năm"))
+        self.day = QLineEdit(format_date(vietnam_today()), placeholderText=_("ngày/tháng/năm"))
         self.reason = QLineEdit(placeholderText=_("Lý do, số quyết định…"))
         self.problem = QLabel(wordWrap=True)
         self.problem.setStyleSheet("color: #b3261e")
