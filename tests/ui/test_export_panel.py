@@ -3,7 +3,7 @@
 import pypdf
 from docx import Document
 
-from handbook_desktop.docgen.data import latest_meeting_id
+from handbook_desktop.docgen.sources.meeting import latest_meeting_id
 from handbook_desktop.docgen.render import DocumentKind
 from handbook_desktop.ui.printing.export_panel import ExportPanel
 
@@ -11,9 +11,7 @@ from handbook_desktop.ui.printing.export_panel import ExportPanel
 def test_export_minutes_pdf_and_resolution_docx(main_window, qtbot, tmp_path):
     panel = ExportPanel(main_window.workspace, main_window.tasks)
     qtbot.addWidget(panel)
-    from datetime import datetime, timezone
-
-    panel.set_meeting(latest_meeting_id(main_window.workspace, datetime.now(timezone.utc)))
+    panel.set_meeting(main_window.workspace.perform(latest_meeting_id))
     panel.export_to(DocumentKind.MINUTES, tmp_path / "bien-ban.pdf")
     text = "".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "bien-ban.pdf").pages)
     assert "BIÊN BẢN" in text and "ĐẢNG CỘNG SẢN VIỆT NAM" in text
