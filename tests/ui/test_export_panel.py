@@ -35,3 +35,21 @@ def test_meeting_page_exports_its_own_minutes(main_window, tmp_path):
     view.export.export_to(DocumentKind.MINUTES, tmp_path / "t10.pdf")
     text = "".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "t10.pdf").pages)
     assert "THÁNG 10 NĂM 2026" in text
+
+
+def test_the_report_from_a_meeting_is_the_one_of_its_month(main_window, tmp_path):
+    from handbook_desktop.core import meetings
+    from handbook_desktop.ui.meetings.meeting_view import EXPORT
+    from handbook_desktop.ui.printing.print_preview import printable_html
+    from tests.core.meetings.meeting_helpers import act
+
+    main_window.show_page("meetings")
+    page = main_window.meetings_page
+    october = [m for m in act(main_window.workspace, meetings.meeting_history, meetings.HistoryQuery())
+               if "tháng 10" in m.title][0]
+    page.open_meeting(october.id, EXPORT)
+    panel = page.stack.currentWidget().export
+    panel.export_to(DocumentKind.REPORT, tmp_path / "bao-cao.pdf")
+    text = " ".join("".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "bao-cao.pdf").pages).split())
+    assert "THÁNG 10 NĂM 2026" in text and "bao-cao.pdf" in panel.result.text()
+    assert "tháng 10 năm 2026" in printable_html(main_window.workspace, DocumentKind.REPORT, october.id).lower()
