@@ -130,8 +130,9 @@ def test_a_broken_template_leaves_no_file_and_keeps_an_older_one(demo_workspace,
 
 def test_pdf_of_a_template_without_libreoffice_says_what_to_do(demo_workspace, tmp_path, monkeypatch):
     monkeypatch.setattr(templates, "find_soffice", lambda: None)
+    meeting_id = demo_workspace.perform(latest_meeting_id)
     with pytest.raises(UserError, match="cần cài LibreOffice"):
-        render_document(demo_workspace, "minutes", tmp_path / "bb.pdf", meeting_id=demo_workspace.perform(latest_meeting_id),
+        render_document(demo_workspace, "minutes", tmp_path / "bb.pdf", meeting_id=meeting_id,
                         template=builtin_template("minutes"))
     assert not (tmp_path / "bb.pdf").exists()
 
@@ -167,6 +168,10 @@ def test_trying_a_template_names_its_unknown_field_or_the_missing_file(demo_work
         try_template(demo_workspace, "minutes", broken)
     with pytest.raises(UserError, match="khong-co.docx"):
         try_template(demo_workspace, "minutes", tmp_path / "khong-co.docx")
+
+
+def test_without_any_meeting_a_template_has_nothing_to_be_tried_on(workspace):
+    try_template(workspace, "minutes", builtin_template("minutes"))  # no "Chưa có cuộc họp" refusal
 
 
 def test_only_minutes_and_resolutions_take_templates(demo_workspace, tmp_path):
