@@ -79,7 +79,7 @@ def output_format(path: Path) -> OutputFormat:
 def build_layout(uow: UnitOfWork, kind: DocumentKind, meeting_id: str | None = None,
                  period: str | None = None, today: date | None = None) -> Layout:
     """The document's layout with its data (not resolved: `blocks.resolve` before drawing).
-    A report without a period is the one of the meeting's month (`cell.report_period`)."""
+    A report without a period is the one of the meeting's month, else of this month (`cell.report_period`)."""
     from handbook_desktop.docgen import layouts
     from handbook_desktop.docgen.sources import cell, meeting
 
