@@ -26,7 +26,7 @@ from handbook_desktop.core.meetings.models import Attendance, AttendanceStatus, 
 from handbook_desktop.core.members.models import Member, MemberStatus
 from handbook_desktop.core.demo import create_demo  # noqa: E402
 from handbook_desktop.core.workspace import open_workspace  # noqa: E402
-from handbook_desktop.docgen.data import latest_meeting_id, minutes_data  # noqa: E402
+from handbook_desktop.docgen.sources.meeting import latest_meeting_id, minutes_data  # noqa: E402
 from handbook_desktop.docgen.layouts import minutes_layout  # noqa: E402
 from handbook_desktop.docgen.render import OutputFormat, render_document, write_layout  # noqa: E402
 
@@ -41,7 +41,7 @@ def forty_member_meeting(folder: Path):
     workspace = open_workspace(folder)
     with workspace.unit_of_work(record_outbox=False) as uow:
         create_demo(uow)
-    meeting_id = latest_meeting_id(workspace)
+    meeting_id = workspace.perform(latest_meeting_id)
     with workspace.session(record_outbox=False) as session:
         cell = session.get(Meeting, meeting_id).unit_id
         for name in EXTRA:
@@ -73,10 +73,13 @@ def main() -> int:
         folder = Path(tmp)
         workspace, meeting_id, on_sheet = forty_member_meeting(folder / "ws")
         try:
-            data = minutes_data(workspace, meeting_id)
+            def read():
+                return workspace.perform(lambda uow: minutes_data(uow, meeting_id))
+
+            data = read()
             layout = minutes_layout(data)
             rows = {
-                "read the meeting (minutes_data)": measure(lambda: minutes_data(workspace, meeting_id), runs),
+                "read the meeting (minutes_data)": measure(read, runs),
                 "PDF, layout → file": measure(lambda: write_layout(layout, folder / "l.pdf", OutputFormat.PDF), runs),
                 "DOCX, layout → file": measure(lambda: write_layout(layout, folder / "l.docx", OutputFormat.DOCX),
                                               runs),

@@ -60,11 +60,11 @@ def test_roster_and_report_need_no_meeting(data, tmp_path):
 
 def test_invitation_and_attendance_by_meeting_id(data, tmp_path):
     from handbook_desktop.core.workspace import open_workspace
-    from handbook_desktop.docgen.data import latest_meeting_id
+    from handbook_desktop.docgen.sources.meeting import latest_meeting_id
 
     workspace = open_workspace(data)
     try:
-        meeting = latest_meeting_id(workspace)
+        meeting = workspace.perform(latest_meeting_id)
     finally:
         workspace.close()
     for kind in ("invitation", "attendance"):

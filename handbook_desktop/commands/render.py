@@ -56,24 +56,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _render(workspace, args: argparse.Namespace, out: Path, template: Path | None):
-    from handbook_desktop.docgen.data import latest_meeting_id, meeting_exists
-    from handbook_desktop.docgen.data_cell import today_in_vietnam
     from handbook_desktop.docgen.render import render_document
 
-    meeting_id = None
-    if args.meeting:
-        meeting_id = latest_meeting_id(workspace) if args.meeting.strip() == "latest" else args.meeting.strip()
-        if not meeting_exists(workspace, meeting_id):
-            raise UserError(_("Không tìm thấy cuộc họp “{id}”; dùng --meeting latest cho cuộc họp gần nhất.").format(
-                id=meeting_id))
-    period = args.period
-    if args.kind == "report" and not period:
-        period = _meeting_month(workspace, meeting_id) if meeting_id else today_in_vietnam().strftime("%Y-%m")
-    return render_document(workspace, args.kind, out, meeting_id=meeting_id, period=period, template=template)
+    meeting_id = workspace.perform(lambda uow: _meeting_of(uow, args.meeting.strip())) if args.meeting else None
+    return render_document(workspace, args.kind, out, meeting_id=meeting_id, period=args.period, template=template)
 
 
-def _meeting_month(workspace, meeting_id: str) -> str:
-    from handbook_desktop.core.clock import VIETNAM_TIME
-    from handbook_desktop.core.meetings import get_meeting
+def _meeting_of(uow, wanted: str) -> str:
+    """The meeting named by --meeting: an id, or "latest"."""
+    from handbook_desktop.docgen.sources.meeting import latest_meeting_id, meeting_exists
 
-    return workspace.perform(lambda uow: get_meeting(uow, meeting_id)).starts_at.astimezone(VIETNAM_TIME).strftime("%Y-%m")
+    meeting_id = latest_meeting_id(uow) if wanted == "latest" else wanted
+    if not meeting_exists(uow, meeting_id):
+        raise UserError(_("Không tìm thấy cuộc họp “{id}”; dùng --meeting latest cho cuộc họp gần nhất.").format(
+            id=meeting_id))
+    return meeting_id

@@ -2,7 +2,7 @@
 
 One `…Data` per document (`MinutesData`, `ResolutionData`, `InvitationData`,
 `AttendanceSheetData`, `RosterData`, `ReportData`) and the small parts they share
-(`Issuer`, `Signer`, `VoteLine`, …). `docgen.data` fills them from the database; the
+(`Issuer`, `Signer`, `VoteLine`, …). `docgen.sources` fill them from the database; the
 modules of `docgen.layouts` word and arrange them; the GUI may build them by hand too.
 Everything is already in the form the paper needs: local (Vietnam) dates and times, names,
 Vietnamese labels.

@@ -1,22 +1,23 @@
 """Rendering a document to a file: the one entry point of the GUI and the CLI.
 
-`build_layout` gives the backend-free layout (a preview can draw it too); `render_document`
-fills it from the database and writes DOCX or PDF, chosen by the file's extension, or fills
-the user's DOCX template instead when one is chosen for minutes or resolutions. Files are
-written beside the target under a temporary name and renamed at the end: an error never
-leaves half a file, and an older file of that name stays as it was. `try_template` tries a
-user's template on the latest meeting when it is chosen.
+`build_layout(uow, …)` gives the backend-free layout (a preview can draw it too);
+`render_document` fills it from the database in one unit of work and, once that read has
+ended (the database is never held while a file is written), writes DOCX or PDF, chosen by
+the file's extension, or fills the user's DOCX template instead when one is chosen for
+minutes or resolutions. Files are written beside the target under a temporary name and
+renamed at the end: an error never leaves half a file, and an older file of that name stays
+as it was. `try_template` tries a user's template on the latest meeting when it is chosen.
 """
 
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.workspace import Workspace
+from handbook_desktop.core.workspace import UnitOfWork, Workspace
 from handbook_desktop.docgen.blocks import Layout, S, resolve
 from handbook_desktop.docgen.settings import (
     DEFAULT_MARGINS,
@@ -75,27 +76,28 @@ def output_format(path: Path) -> OutputFormat:
     return OutputFormat(suffix)
 
 
-def build_layout(workspace: Workspace, kind: DocumentKind, meeting_id: str | None = None,
+def build_layout(uow: UnitOfWork, kind: DocumentKind, meeting_id: str | None = None,
                  period: str | None = None, today: date | None = None) -> Layout:
-    """The document's layout with its data (not resolved: `blocks.resolve` before drawing)."""
-    from handbook_desktop.docgen import data, layouts
+    """The document's layout with its data (not resolved: `blocks.resolve` before drawing).
+    A report without a period is the one of the meeting's month, else of this month (`cell.report_period`)."""
+    from handbook_desktop.docgen import layouts
+    from handbook_desktop.docgen.sources import cell, meeting
 
     kind = DocumentKind(kind)
     if kind in MEETING_DOCUMENTS and not meeting_id:
         raise ValidationError(_("Hãy chọn cuộc họp cho {document}.").format(document=document_name(kind)))
     if kind == DocumentKind.MINUTES:
-        return layouts.minutes_layout(data.minutes_data(workspace, meeting_id))
+        return layouts.minutes_layout(meeting.minutes_data(uow, meeting_id))
     if kind == DocumentKind.RESOLUTION:
-        return layouts.resolution_layout(data.resolution_data(workspace, meeting_id))
+        return layouts.resolution_layout(meeting.resolution_data(uow, meeting_id))
     if kind == DocumentKind.INVITATION:
-        return layouts.invitation_layout(data.invitation_data(workspace, meeting_id, today))
+        return layouts.invitation_layout(meeting.invitation_data(uow, meeting_id, today))
     if kind == DocumentKind.ATTENDANCE:
-        return layouts.attendance_layout(data.attendance_sheet_data(workspace, meeting_id))
+        return layouts.attendance_layout(meeting.attendance_sheet_data(uow, meeting_id))
     if kind == DocumentKind.ROSTER:
-        return layouts.roster_layout(data.roster_data(workspace, today))
-    if not period:
-        raise ValidationError(_("Hãy cho biết kỳ báo cáo: tháng (2026-11) hoặc quý (2026-Q4)."))
-    return layouts.report_layout(data.report_data(workspace, period, today))
+        return layouts.roster_layout(cell.roster_data(uow, today))
+    chosen = cell.parse_period(period) if period else cell.report_period(uow, meeting_id, today)
+    return layouts.report_layout(cell.report_data(uow, chosen, today))
 
 
 def render_document(workspace: Workspace, kind: DocumentKind, out: Path, *, meeting_id: str | None = None,
@@ -107,8 +109,32 @@ def render_document(workspace: Workspace, kind: DocumentKind, out: Path, *, meet
     template = template if template is not None else _template_setting(workspace, kind)
     if template is not None and kind not in TEMPLATE_SETTINGS:
         raise ValidationError(_("Chỉ biên bản và nghị quyết có mẫu DOCX riêng."))
-    layout = build_layout(workspace, kind, meeting_id, period, today)
-    margins = margins_of(workspace.settings)
+    layout = workspace.perform(lambda uow: build_layout(uow, kind, meeting_id, period, today))
+    return _write(layout, kind, out, fmt, template, margins_of(workspace.settings))
+
+
+def try_template(workspace: Workspace, kind: DocumentKind, template: Path) -> None:
+    """Fill a user's DOCX template once with the latest meeting, into a scratch file: a broken
+    placeholder is named when the template is chosen, not on the day the minutes must be
+    printed. Raises the template's own clear error; with no meeting yet there is nothing to try."""
+    from handbook_desktop.docgen.sources.meeting import latest_meeting_or_none
+
+    if not template.is_file():
+        raise ValidationError(_("Không tìm thấy tệp mẫu {path}.").format(path=template))
+
+    def latest_layout(uow: UnitOfWork) -> Layout | None:
+        meeting_id = latest_meeting_or_none(uow)
+        return build_layout(uow, kind, meeting_id) if meeting_id else None
+
+    layout = workspace.perform(latest_layout)
+    if layout is not None:
+        with tempfile.TemporaryDirectory() as folder:
+            _write(layout, DocumentKind(kind), Path(folder) / "thu.docx", OutputFormat.DOCX, template,
+                   margins_of(workspace.settings))
+
+
+def _write(layout: Layout, kind: DocumentKind, out: Path, fmt: OutputFormat, template: Path | None,
+           margins: Margins) -> Rendered:
     if template is not None:
         from handbook_desktop.docgen.templates import render_template
 
@@ -116,21 +142,6 @@ def render_document(workspace: Workspace, kind: DocumentKind, out: Path, *, meet
         return Rendered(out, kind, fmt, None, Path(template))
     pages = write_atomically(out, lambda tmp: write_layout(layout, tmp, fmt, margins))
     return Rendered(out, kind, fmt, pages, None)
-
-
-def try_template(workspace: Workspace, kind: DocumentKind, template: Path) -> None:
-    """Fill a user's DOCX template once with the latest meeting, into a scratch file: a broken
-    placeholder is named when the template is chosen, not on the day the minutes must be
-    printed. Raises the template's own clear error; with no meeting yet there is nothing to try."""
-    from handbook_desktop.docgen.data import latest_meeting_id
-
-    if not template.is_file():
-        raise ValidationError(_("Không tìm thấy tệp mẫu {path}.").format(path=template))
-    meeting_id = latest_meeting_id(workspace, datetime.now(timezone.utc))
-    if meeting_id is None:
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        render_document(workspace, kind, Path(folder) / "thu.docx", meeting_id=meeting_id, template=template)
 
 
 def write_layout(layout: Layout, path: Path, fmt: OutputFormat, margins: Margins = DEFAULT_MARGINS) -> int | None:

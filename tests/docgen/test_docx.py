@@ -7,7 +7,7 @@ import pytest
 from docx import Document
 from docx.shared import Mm
 
-from handbook_desktop.docgen.data import latest_meeting_id
+from handbook_desktop.docgen.sources.meeting import latest_meeting_id
 from handbook_desktop.docgen.render import render_document
 from handbook_desktop.docgen.settings import MARGIN_LEFT, MARGIN_TOP
 
@@ -16,7 +16,7 @@ from .helpers import docx_texts, pdf_text
 
 def render(workspace, kind, folder, suffix="docx"):
     out = folder / f"{kind}.{suffix}"
-    render_document(workspace, kind, out, meeting_id=latest_meeting_id(workspace), period="2026-11")
+    render_document(workspace, kind, out, meeting_id=workspace.perform(latest_meeting_id), period="2026-11")
     return out
 
 

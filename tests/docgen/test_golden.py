@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook_desktop.docgen.data import latest_meeting_id
+from handbook_desktop.docgen.sources.meeting import latest_meeting_id
 from handbook_desktop.docgen.render import render_document
 from handbook_desktop.docgen.settings import MARGIN_LEFT
 
@@ -25,7 +25,7 @@ def page_one(workspace, folder: Path):
     from PIL import Image
 
     pdf = folder / "minutes.pdf"
-    render_document(workspace, "minutes", pdf, meeting_id=latest_meeting_id(workspace))
+    render_document(workspace, "minutes", pdf, meeting_id=workspace.perform(latest_meeting_id))
     subprocess.run(["pdftoppm", "-r", "50", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                     str(folder / "page")], check=True)
     return Image.open(folder / "page.png").convert("L")

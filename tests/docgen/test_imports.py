@@ -9,7 +9,8 @@ PROBE = """
 import sys
 import handbook_desktop.cli as cli
 cli.build_parser()
-import handbook_desktop.docgen.render, handbook_desktop.docgen.data, handbook_desktop.docgen.layouts
+import handbook_desktop.docgen.render, handbook_desktop.docgen.layouts
+import handbook_desktop.docgen.sources.meeting, handbook_desktop.docgen.sources.cell
 import handbook_desktop.docgen.to_pdf, handbook_desktop.docgen.to_docx
 import handbook_desktop.docgen.templates, handbook_desktop.docgen.fonts
 print(sorted(name for name in ("reportlab", "docx", "PIL") if name in sys.modules))

@@ -18,7 +18,7 @@ from handbook_desktop.docgen.blocks import (
     resolve,
     text,
 )
-from handbook_desktop.docgen.data import latest_meeting_id, minutes_data
+from handbook_desktop.docgen.sources.meeting import latest_meeting_id, minutes_data
 from handbook_desktop.docgen.layouts.minutes import MINUTES, minutes_layout
 from handbook_desktop.docgen.layouts.resolution import RESOLUTION
 
@@ -77,7 +77,7 @@ def test_a_field_missing_from_the_context_is_a_programming_error():
 
 
 def test_every_field_of_the_built_in_layouts_has_a_value(demo_workspace):
-    layout = minutes_layout(minutes_data(demo_workspace, latest_meeting_id(demo_workspace)))
+    layout = minutes_layout(demo_workspace.perform(lambda uow: minutes_data(uow, latest_meeting_id(uow))))
     resolve(layout)  # raises MissingField otherwise
     template = as_template(Layout("t", MINUTES + RESOLUTION))
     shown = " ".join(plain(b.content) for b in template.blocks if isinstance(b, Para))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from handbook_desktop.docgen.data import latest_meeting_id
+from handbook_desktop.docgen.sources.meeting import latest_meeting_id
 from handbook_desktop.docgen.render import DocumentKind, render_document
 
 from .helpers import pdf_fonts, pdf_text
@@ -13,7 +13,7 @@ NAMES = ["Trần Đức Dũng", "Phạm Thị Ngọc Ánh", "Nguyễn Hữu Lộ
 
 def render(workspace, kind, folder, suffix="pdf", **options):
     out = folder / f"{kind}.{suffix}"
-    meeting = latest_meeting_id(workspace)
+    meeting = workspace.perform(latest_meeting_id)
     rendered = render_document(workspace, kind, out, meeting_id=meeting, period=options.pop("period", "2026-Q4"),
                                **options)
     assert rendered.path == out and out.stat().st_size > 0

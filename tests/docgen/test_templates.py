@@ -7,7 +7,7 @@ from docx import Document
 
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.docgen import templates
-from handbook_desktop.docgen.data import latest_meeting_id
+from handbook_desktop.docgen.sources.meeting import latest_meeting_id
 from handbook_desktop.docgen.render import OutputFormat, build_layout, render_document, try_template, write_layout
 from handbook_desktop.docgen.settings import MINUTES_TEMPLATE
 from handbook_desktop.docgen.templates import TemplateError, builtin_template, fill_template
@@ -17,7 +17,7 @@ from .helpers import docx_texts, pdf_text
 
 @pytest.fixture
 def minutes_layout(demo_workspace):
-    return build_layout(demo_workspace, "minutes", latest_meeting_id(demo_workspace))
+    return demo_workspace.perform(lambda uow: build_layout(uow, "minutes", latest_meeting_id(uow)))
 
 
 def styled_paragraphs(path):
@@ -30,7 +30,7 @@ def _all(document):
 
 @pytest.mark.parametrize("kind", ["minutes", "resolution"])
 def test_builtin_template_gives_what_the_builtin_layout_gives(demo_workspace, tmp_path, kind):
-    layout = build_layout(demo_workspace, kind, latest_meeting_id(demo_workspace))
+    layout = demo_workspace.perform(lambda uow: build_layout(uow, kind, latest_meeting_id(uow)))
     fill_template(builtin_template(kind), layout.context, tmp_path / "from_template.docx")
     write_layout(layout, tmp_path / "from_layout.docx", OutputFormat.DOCX)
     assert styled_paragraphs(tmp_path / "from_template.docx") == styled_paragraphs(tmp_path / "from_layout.docx")
@@ -45,7 +45,7 @@ def test_shipped_templates_are_made_from_the_current_layouts(tmp_path):
 
 def test_shipped_templates_use_only_known_fields(minutes_layout, demo_workspace):
     assert set(templates.fields_of(builtin_template("minutes"))) <= set(minutes_layout.context)
-    resolution = build_layout(demo_workspace, "resolution", latest_meeting_id(demo_workspace))
+    resolution = demo_workspace.perform(lambda uow: build_layout(uow, "resolution", latest_meeting_id(uow)))
     assert set(templates.fields_of(builtin_template("resolution"))) <= set(resolution.context)
 
 
@@ -113,7 +113,7 @@ def test_the_template_chosen_in_settings_is_used(demo_workspace, tmp_path):
     template = edited_copy(tmp_path, [("Ghi chú riêng của chi bộ: {{ ty_le }} có mặt.", False)])
     demo_workspace.settings.set(MINUTES_TEMPLATE, str(template))
     rendered = render_document(demo_workspace, "minutes", tmp_path / "bb.docx",
-                               meeting_id=latest_meeting_id(demo_workspace))
+                               meeting_id=demo_workspace.perform(latest_meeting_id))
     assert rendered.template == template
     assert "Ghi chú riêng của chi bộ: 85,7% có mặt." in docx_texts(rendered.path)
 
@@ -123,15 +123,16 @@ def test_a_broken_template_leaves_no_file_and_keeps_an_older_one(demo_workspace,
     out.write_bytes(b"older")
     template = edited_copy(tmp_path, [("{{ sai", False)])
     with pytest.raises(TemplateError):
-        render_document(demo_workspace, "minutes", out, meeting_id=latest_meeting_id(demo_workspace),
+        render_document(demo_workspace, "minutes", out, meeting_id=demo_workspace.perform(latest_meeting_id),
                         template=template)
     assert out.read_bytes() == b"older" and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 def test_pdf_of_a_template_without_libreoffice_says_what_to_do(demo_workspace, tmp_path, monkeypatch):
     monkeypatch.setattr(templates, "find_soffice", lambda: None)
+    meeting_id = demo_workspace.perform(latest_meeting_id)
     with pytest.raises(UserError, match="cần cài LibreOffice"):
-        render_document(demo_workspace, "minutes", tmp_path / "bb.pdf", meeting_id=latest_meeting_id(demo_workspace),
+        render_document(demo_workspace, "minutes", tmp_path / "bb.pdf", meeting_id=meeting_id,
                         template=builtin_template("minutes"))
     assert not (tmp_path / "bb.pdf").exists()
 
@@ -140,7 +141,7 @@ def test_pdf_of_a_template_without_libreoffice_says_what_to_do(demo_workspace, t
 def test_pdf_of_a_template_through_libreoffice(demo_workspace, tmp_path):
     template = edited_copy(tmp_path, [("Ghi chú riêng: {{ co_mat }}/{{ phai_du }}.", False)])
     rendered = render_document(demo_workspace, "minutes", tmp_path / "bb.pdf",
-                               meeting_id=latest_meeting_id(demo_workspace), template=template)
+                               meeting_id=demo_workspace.perform(latest_meeting_id), template=template)
     text = " ".join(pdf_text(rendered.path).split())
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "Ghi chú riêng: 18/21." in text and "Thành phần tham dự:" in text
 
@@ -149,7 +150,7 @@ def test_pdf_of_a_template_through_libreoffice(demo_workspace, tmp_path):
 def test_libreoffice_opens_our_docx_cleanly(demo_workspace, tmp_path):
     """Word is not available here; LibreOffice reading the file back is the next best check."""
     docx = tmp_path / "nq.docx"
-    render_document(demo_workspace, "resolution", docx, meeting_id=latest_meeting_id(demo_workspace))
+    render_document(demo_workspace, "resolution", docx, meeting_id=demo_workspace.perform(latest_meeting_id))
     templates.convert_to_pdf(templates.find_soffice(), docx, tmp_path / "nq.pdf", tmp_path)
     text = " ".join(pdf_text(tmp_path / "nq.pdf").split())
     assert "Số 11-NQ/CB" in text and "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "- Lưu chi bộ." in text
@@ -169,6 +170,10 @@ def test_trying_a_template_names_its_unknown_field_or_the_missing_file(demo_work
         try_template(demo_workspace, "minutes", tmp_path / "khong-co.docx")
 
 
+def test_without_any_meeting_a_template_has_nothing_to_be_tried_on(workspace):
+    try_template(workspace, "minutes", builtin_template("minutes"))  # no "Chưa có cuộc họp" refusal
+
+
 def test_only_minutes_and_resolutions_take_templates(demo_workspace, tmp_path):
     with pytest.raises(UserError, match="Chỉ biên bản và nghị quyết"):
         render_document(demo_workspace, "roster", tmp_path / "ds.docx", template=builtin_template("minutes"))
@@ -178,6 +183,6 @@ def test_the_guide_for_secretaries_names_every_field(minutes_layout, demo_worksp
     from handbook_desktop.core.resources import resource_path
 
     guide = resource_path("templates", "HUONG_DAN.md").read_text(encoding="utf-8")
-    resolution = build_layout(demo_workspace, "resolution", latest_meeting_id(demo_workspace))
+    resolution = demo_workspace.perform(lambda uow: build_layout(uow, "resolution", latest_meeting_id(uow)))
     missing = [name for name in {*minutes_layout.context, *resolution.context} if f"`{name}`" not in guide]
     assert missing == []

@@ -26,11 +26,10 @@ def test_margins_and_a_good_template_are_saved_and_used(main_window, tmp_path):
     assert main_window.settings_form.submit()
     settings = main_window.workspace.settings
     assert settings.get(ds.MARGIN_LEFT) == 35 and settings.get(ds.MINUTES_TEMPLATE) == str(own)
-    from datetime import datetime, timezone
 
-    from handbook_desktop.docgen.data import latest_meeting_id
+    from handbook_desktop.docgen.sources.meeting import latest_meeting_id
 
-    meeting = latest_meeting_id(main_window.workspace, datetime.now(timezone.utc))
+    meeting = main_window.workspace.perform(latest_meeting_id)
     out = render_document(main_window.workspace, DocumentKind.RESOLUTION, tmp_path / "nq.docx", meeting_id=meeting)
     assert abs(Document(out.path).sections[0].left_margin - Mm(35)) < Mm(0.5)
 

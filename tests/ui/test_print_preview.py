@@ -2,19 +2,18 @@
 read back (the text, the page size and that Liberation Serif is the font used)."""
 
 import subprocess
-from datetime import datetime, timezone
 
 import pypdf
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-from handbook_desktop.docgen.data import latest_meeting_id
+from handbook_desktop.docgen.sources.meeting import latest_meeting_id
 from handbook_desktop.docgen.render import DocumentKind
 from handbook_desktop.ui.printing.export_panel import ExportPanel
 from handbook_desktop.ui.printing.print_preview import a4_printer, document_for_print, paint, preview, printable_html
 
 
 def _latest(workspace):
-    return latest_meeting_id(workspace, datetime.now(timezone.utc))
+    return workspace.perform(latest_meeting_id)
 
 
 def test_printing_the_minutes_through_qt(main_window, tmp_path):

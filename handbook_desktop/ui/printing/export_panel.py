@@ -10,7 +10,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
-from handbook_desktop.core.clock import vietnam_today
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.docgen.render import DocumentKind, Rendered, document_name, render_document
 from handbook_desktop.i18n import _
@@ -76,8 +75,7 @@ class ExportPanel(QWidget):
 
     def export_to(self, kind: DocumentKind, path: Path) -> None:
         meeting_id = self.meeting_id
-        self.tasks.run(lambda _progress: render_document(self.workspace, kind, path, meeting_id=meeting_id,
-                                                         today=vietnam_today()),
+        self.tasks.run(lambda _progress: render_document(self.workspace, kind, path, meeting_id=meeting_id),
                        title=_("Xuất văn bản"), on_done=self._done,
                        on_error=lambda exc: show_error(self, _("Xuất văn bản"), exc))
 

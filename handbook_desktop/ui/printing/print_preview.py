@@ -31,8 +31,8 @@ def _load_fonts() -> None:
 
 
 def printable_html(workspace: Workspace, kind: DocumentKind, meeting_id: str | None) -> str:
-    """The document as Qt rich text."""
-    return layout_html(resolve(build_layout(workspace, kind, meeting_id)))
+    """The document as Qt rich text, read in one unit of work."""
+    return layout_html(resolve(workspace.perform(lambda uow: build_layout(uow, kind, meeting_id))))
 
 
 def document_for_print(html: str) -> QTextDocument:

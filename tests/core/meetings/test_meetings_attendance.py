@@ -176,7 +176,7 @@ def _attendance_rows(workspace) -> list[tuple]:
 
 
 def test_reading_and_printing_the_sheet_write_nothing_refreshing_does(workspace, cell):
-    from handbook_desktop.docgen import data
+    from handbook_desktop.docgen.sources.meeting import attendance_sheet_data, minutes_data
 
     members, meeting_id = cell
     with workspace.session() as s:
@@ -184,8 +184,8 @@ def test_reading_and_printing_the_sheet_write_nothing_refreshing_does(workspace,
         s.add(Member(unit_id="cell", full_name="Mai Thị Oanh", status=Status.PROBATIONARY))
     outbox, rows = outbox_entities(workspace), _attendance_rows(workspace)
     sheet = act(workspace, meetings.attendance_sheet, meeting_id)
-    printed = data.attendance_sheet_data(workspace, meeting_id)
-    data.minutes_data(workspace, meeting_id)
+    printed = act(workspace, attendance_sheet_data, meeting_id)
+    act(workspace, minutes_data, meeting_id)
     assert "Mai Thị Oanh" in [r.full_name for r in sheet.rows] and printed.counts == sheet.counts
     assert outbox_entities(workspace) == outbox and _attendance_rows(workspace) == rows
     assert act(workspace, meetings.refresh_attendance_sheet, meeting_id) == sheet

@@ -1,33 +1,22 @@
-"""Document models filled from the database: the one import for data of every document.
+"""A meeting's documents: the minutes, the resolution, the invitation, the attendance sheet,
+and which meeting to print (`latest_meeting_id`, `meeting_exists`).
 
-Meeting documents go through the meetings services (`load_minutes`, `attendance_sheet`,
-`resolution_of_meeting`, …) so that counts are the ones the screens show; the rest is a
-few read-only lookups (issuer, signer). Minutes print what was saved: an autosaved draft
-still open in the editor is not part of the record.
+They go through the meetings services (`load_minutes`, `attendance_sheet`,
+`resolution_of_meeting`, …) so that counts are the ones the screens show. Minutes print what
+was saved: an autosaved draft still open in the editor is not part of the record.
 """
 
 from datetime import date, datetime
 
 from sqlalchemy import select
 
-from handbook_desktop.core.members import Member
-from handbook_desktop.core.errors import UserError
-from handbook_desktop.core.clock import VIETNAM_TIME
-from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.core import meetings as services
+from handbook_desktop.core.clock import VIETNAM_TIME
+from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.meetings import MEETING_LABELS, Meeting, MeetingState, Quality
 from handbook_desktop.core.meetings import AttendanceStatus as Mark
-from handbook_desktop.core.workspace import Workspace
-from handbook_desktop.docgen.data_cell import (
-    cell_signer,
-    issuer_of,
-    parse_period,
-    report_data,
-    report_recipients,
-    roster_data,
-    signer_of,
-    today_in_vietnam,
-)
+from handbook_desktop.core.members import Member, MemberStatus
+from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.docgen.content import (
     Absentee,
     AgendaSection,
@@ -41,43 +30,42 @@ from handbook_desktop.docgen.content import (
     SheetLine,
     VoteLine,
 )
+from handbook_desktop.docgen.sources.issuer import cell_signer, issuer_of, report_recipients, signer_of
 from handbook_desktop.i18n import _
-
-__all__ = ["attendance_sheet_data", "invitation_data", "latest_meeting_id", "minutes_data", "parse_period",
-           "report_data", "resolution_data", "roster_data"]
 
 STANDING = {MemberStatus.OFFICIAL: "Chính thức", MemberStatus.PROBATIONARY: "Dự bị"}
 
 
-def latest_meeting_id(workspace: Workspace, now: datetime | None = None) -> str:
+def latest_meeting_id(uow: UnitOfWork, now: datetime | None = None) -> str:
     """The most recent meeting that has begun; before any has, the next one planned."""
-    now = now or datetime.now(VIETNAM_TIME)
-    live = Meeting.deleted_at.is_(None)
-    with workspace.unit_of_work() as uow:
-        found = (uow.session.scalar(select(Meeting.id).where(live, Meeting.starts_at <= now)
-                                    .order_by(Meeting.starts_at.desc()).limit(1))
-                 or uow.session.scalar(select(Meeting.id).where(live).order_by(Meeting.starts_at).limit(1)))
+    found = latest_meeting_or_none(uow, now)
     if found is None:
         raise UserError(_("Chưa có cuộc họp nào trong dữ liệu này."))
     return found
 
 
-def meeting_exists(workspace: Workspace, meeting_id: str) -> bool:
-    with workspace.unit_of_work() as uow:
-        meeting = uow.session.get(Meeting, meeting_id)
-        return meeting is not None and meeting.deleted_at is None
+def latest_meeting_or_none(uow: UnitOfWork, now: datetime | None = None) -> str | None:
+    """`latest_meeting_id`, or None in a workspace without meetings."""
+    now, live = now or uow.now(), Meeting.deleted_at.is_(None)
+    return (uow.session.scalar(select(Meeting.id).where(live, Meeting.starts_at <= now)
+                               .order_by(Meeting.starts_at.desc()).limit(1))
+            or uow.session.scalar(select(Meeting.id).where(live).order_by(Meeting.starts_at).limit(1)))
 
 
-def minutes_data(workspace: Workspace, meeting_id: str) -> MinutesData:
-    with workspace.unit_of_work() as uow:  # one snapshot for the whole document
-        minutes = services.load_minutes(uow, meeting_id)
-        sheet = services.attendance_sheet(uow, meeting_id)
-        detail = minutes.meeting
-        resolution = services.resolution_of_meeting(uow, meeting_id)
-        issuer = issuer_of(uow.session, workspace, uow.session.get(Meeting, meeting_id).unit_id)
-        content = _printed_content(uow, minutes)
-        chair, recorder = signer_of(uow.session, detail.chair_id), signer_of(uow.session, detail.recorder_id)
-        names = _speaker_names(uow.session, minutes, content)
+def meeting_exists(uow: UnitOfWork, meeting_id: str) -> bool:
+    meeting = uow.session.get(Meeting, meeting_id)
+    return meeting is not None and meeting.deleted_at is None
+
+
+def minutes_data(uow: UnitOfWork, meeting_id: str) -> MinutesData:
+    minutes = services.load_minutes(uow, meeting_id)
+    sheet = services.attendance_sheet(uow, meeting_id)
+    detail = minutes.meeting
+    resolution = services.resolution_of_meeting(uow, meeting_id)
+    issuer = _issuer(uow, meeting_id)
+    content = _printed_content(uow, minutes)
+    chair, recorder = signer_of(uow, detail.chair_id), signer_of(uow, detail.recorder_id)
+    names = _speaker_names(uow.session, minutes, content)
     rows = sheet.rows
     started = (content.started_at or detail.starts_at).astimezone(VIETNAM_TIME)
     return MinutesData(
@@ -97,6 +85,10 @@ def minutes_data(workspace: Workspace, meeting_id: str) -> MinutesData:
         quality=MEETING_LABELS[Quality(content.quality)] if content.quality else "",
         resolution_symbol=resolution.symbol if resolution else "",
         recipients=report_recipients(issuer))
+
+
+def _issuer(uow: UnitOfWork, meeting_id: str):
+    return issuer_of(uow, uow.session.get(Meeting, meeting_id).unit_id)
 
 
 def _printed_content(uow, minutes) -> services.MinutesContent:
@@ -123,16 +115,15 @@ def _sections(agenda, speeches, names) -> tuple[AgendaSection, ...]:
                  for item in agenda)
 
 
-def resolution_data(workspace: Workspace, meeting_id: str) -> ResolutionData:
-    with workspace.unit_of_work() as uow:
-        view = services.resolution_of_meeting(uow, meeting_id)
-        if view is None:
-            raise UserError(_("Cuộc họp này chưa có nghị quyết; hãy lập nghị quyết trước khi xuất."))
-        detail = services.get_meeting(uow, meeting_id)
-        counts = services.attendance_counts(uow, meeting_id)
-        content = _printed_content(uow, services.load_minutes(uow, meeting_id))
-        issuer = issuer_of(uow.session, workspace, uow.session.get(Meeting, meeting_id).unit_id)
-        signer, title = cell_signer(uow.session, detail.chair_id)
+def resolution_data(uow: UnitOfWork, meeting_id: str) -> ResolutionData:
+    view = services.resolution_of_meeting(uow, meeting_id)
+    if view is None:
+        raise UserError(_("Cuộc họp này chưa có nghị quyết; hãy lập nghị quyết trước khi xuất."))
+    detail = services.get_meeting(uow, meeting_id)
+    counts = services.attendance_counts(uow, meeting_id)
+    content = _printed_content(uow, services.load_minutes(uow, meeting_id))
+    issuer = _issuer(uow, meeting_id)
+    signer, title = cell_signer(uow, detail.chair_id)
     approval = next((VoteLine(v.matter, v.agree, v.disagree, v.abstain, counts.voters) for v in content.votes
                      if view.symbol in v.matter), None)
     return ResolutionData(
@@ -143,28 +134,26 @@ def resolution_data(workspace: Workspace, meeting_id: str) -> ResolutionData:
         recipients=tuple(view.recipients), signer=signer, signer_title=title, approval=approval)
 
 
-def invitation_data(workspace: Workspace, meeting_id: str, today: date | None = None) -> InvitationData:
+def invitation_data(uow: UnitOfWork, meeting_id: str, today: date | None = None) -> InvitationData:
     """Letters are dated today, or the meeting's day when printed again afterwards."""
-    with workspace.unit_of_work() as uow:
-        detail = services.get_meeting(uow, meeting_id)
-        agenda = services.agenda(uow, meeting_id)
-        invitees = services.invitees(uow, meeting_id)
-        issuer = issuer_of(uow.session, workspace, uow.session.get(Meeting, meeting_id).unit_id)
-        signer, title = cell_signer(uow.session, detail.chair_id)
+    detail = services.get_meeting(uow, meeting_id)
+    agenda = services.agenda(uow, meeting_id)
+    invitees = services.invitees(uow, meeting_id)
+    issuer = _issuer(uow, meeting_id)
+    signer, title = cell_signer(uow, detail.chair_id)
     starts = detail.starts_at.astimezone(VIETNAM_TIME)
     return InvitationData(issuer, meeting_id, detail.title, starts, detail.planned_minutes, detail.place,
                           tuple(item.title for item in agenda),
                           tuple(GuestLine(g.name, g.title, g.unit_name) for g in invitees),
-                          min(today or today_in_vietnam(), starts.date()), signer, title)
+                          min(today or uow.today(), starts.date()), signer, title)
 
 
-def attendance_sheet_data(workspace: Workspace, meeting_id: str) -> AttendanceSheetData:
+def attendance_sheet_data(uow: UnitOfWork, meeting_id: str) -> AttendanceSheetData:
     """Reads only: a planned meeting's sheet is printed as the roster has it."""
-    with workspace.unit_of_work() as uow:
-        sheet = services.attendance_sheet(uow, meeting_id)
-        detail = services.get_meeting(uow, meeting_id)
-        issuer = issuer_of(uow.session, workspace, uow.session.get(Meeting, meeting_id).unit_id)
-        chair, recorder = signer_of(uow.session, detail.chair_id), signer_of(uow.session, detail.recorder_id)
+    sheet = services.attendance_sheet(uow, meeting_id)
+    detail = services.get_meeting(uow, meeting_id)
+    issuer = _issuer(uow, meeting_id)
+    chair, recorder = signer_of(uow, detail.chair_id), signer_of(uow, detail.recorder_id)
     held = detail.state != MeetingState.PLANNED
     lines = tuple(SheetLine(row.full_name, STANDING.get(row.standing, ""), _note(row.status, row.reason, held))
                   for row in sheet.rows)

@@ -1,0 +1,51 @@
+"""Who issues and signs for the cell: the bodies in a document's header, the place it is
+dated at, the members who sign (chair, recorder, T/M CHI BỘ) and where reports go."""
+
+from sqlalchemy import select
+
+from handbook_desktop.core.errors import UserError
+from handbook_desktop.core.members import ON_ROLL, Member
+from handbook_desktop.core.org import OrgUnit, UnitKind
+from handbook_desktop.core.text import fold
+from handbook_desktop.core.workspace import UnitOfWork
+from handbook_desktop.docgen import wording
+from handbook_desktop.docgen.content import Issuer, Signer
+from handbook_desktop.i18n import _
+
+ISSUER_CODES = {UnitKind.CELL: "CB", UnitKind.GRASSROOTS: "ĐU", UnitKind.DISTRICT: "HU",
+                UnitKind.PROVINCE: "TU"}
+
+
+def issuer_of(uow: UnitOfWork, unit_id: str) -> Issuer:
+    """The unit and the body above it; the place is the cell profile's, else taken from their names."""
+    unit = uow.session.get(OrgUnit, unit_id)
+    if unit is None:
+        raise UserError(_("Không tìm thấy tổ chức đảng của dữ liệu này."))
+    parent = uow.session.get(OrgUnit, unit.parent_id) if unit.parent_id else None
+    higher = parent.name if parent else ""
+    place = uow.cell.place or wording.place_of(higher or unit.name)
+    return Issuer(higher, unit.name, place, ISSUER_CODES.get(UnitKind(unit.kind), "CB"))
+
+
+def report_recipients(issuer: Issuer) -> tuple[str, ...]:
+    return ((f"{issuer.higher_body} (để b/c)",) if issuer.higher_body else ()) + ("Lưu chi bộ",)
+
+
+def signer_of(uow: UnitOfWork, member_id: str | None) -> Signer | None:
+    member = uow.session.get(Member, member_id) if member_id else None
+    return Signer(member.full_name, wording.party_role(member.occupation)) if member else None
+
+
+def cell_signer(uow: UnitOfWork, chair_id: str | None) -> tuple[Signer | None, str]:
+    """Who signs for the cell (T/M CHI BỘ) and as what: the chair when a secretary or
+    deputy, else the cell's secretary (by the position in the roster), else the chair."""
+    chair = signer_of(uow, chair_id)
+    if chair and chair.role:
+        if fold(chair.role).startswith(("bi thu", "pho bi thu")):
+            return chair, wording.signer_title(chair.role)
+    members = uow.session.scalars(select(Member).where(Member.deleted_at.is_(None), Member.status.in_(ON_ROLL)))
+    for member in members:
+        role = wording.party_role(member.occupation)
+        if fold(role).startswith("bi thu"):
+            return Signer(member.full_name, role), "BÍ THƯ"
+    return chair, "BÍ THƯ"
