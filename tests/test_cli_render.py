@@ -19,7 +19,7 @@ def demo_folder(tmp_path_factory):
 
 @pytest.fixture
 def data(demo_folder, tmp_path):
-    """A copy per test: a test may change what it renders (and nothing it renders may change it)."""
+    """A copy per test, so no test sees what another changed."""
     copy = tmp_path / "ws"
     shutil.copytree(demo_folder, copy)
     return copy
