@@ -1,5 +1,7 @@
 """The demo workspace: a realistic cell (members, library, meetings) for a first look."""
 
-from handbook_desktop.core.demo.loader import create_demo
+from handbook_desktop.core.faces import lazy_face
 
-__all__ = ["create_demo"]
+__getattr__, __all__ = lazy_face(__name__, globals(), {
+    "loader": ("create_demo",),
+})

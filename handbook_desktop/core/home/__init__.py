@@ -1,5 +1,7 @@
 """The home screen's figures: the cell, its members, meetings, library and pending changes."""
 
-from handbook_desktop.core.home.overview import LastMeeting, Overview, load_overview
+from handbook_desktop.core.faces import lazy_face
 
-__all__ = ["LastMeeting", "Overview", "load_overview"]
+__getattr__, __all__ = lazy_face(__name__, globals(), {
+    "overview": ("LastMeeting", "Overview", "load_overview"),
+})

@@ -12,6 +12,7 @@ from handbook_desktop.core.library.models import Document
 from handbook_desktop.core.meetings.models import AgendaItem, Guest, InvitationState, Meeting, MeetingState, Speech
 from handbook_desktop.core.meetings.models_extra import MeetingMaterial
 from handbook_desktop.core.errors import UserError, ValidationError
+from handbook_desktop.core.labels import register
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.members.party_rules import MIN_MEETING_MINUTES
@@ -29,7 +30,7 @@ from handbook_desktop.core.meetings.common import (
     require_unlocked,
 )
 from handbook_desktop.core.workspace import UnitOfWork
-from handbook_desktop.i18n import _
+from handbook_desktop.i18n import N_, _
 
 MATERIALS_AHEAD = timedelta(days=1)  # the 2025 guidance: materials on the app ≥ 1 day before
 
@@ -313,6 +314,13 @@ class MaterialsState(StrEnum):
     READY = "ready"  # at least one material, every one posted a day ahead
     WAITING = "waiting"  # not ready yet, but there is still time
     LATE = "late"  # the day-ahead deadline passed without all materials in time
+
+
+register({
+    MaterialsState.READY: N_("Tài liệu đã sẵn sàng trước 1 ngày"),
+    MaterialsState.WAITING: N_("Chưa đủ tài liệu"),
+    MaterialsState.LATE: N_("Tài liệu chậm (chưa có trước 1 ngày)"),
+})
 
 
 @dataclass(frozen=True)
