@@ -10,6 +10,7 @@ that shows the data (`ui/changes.py`). Nothing here opens a session on the GUI t
 from collections.abc import Callable
 from typing import Any
 
+from handbook_desktop.core.progress import Progress
 from handbook_desktop.core.workspace import UnitOfWork, Workspace
 from handbook_desktop.ui.changes import ChangeBridge
 from handbook_desktop.ui.taskrunner import Task, TaskRunner
@@ -22,9 +23,13 @@ class Operations:
         self.workspace, self.tasks, self.changes = workspace, tasks, changes
 
     def write(self, action: Action, *, title: str, on_done: Callable[[Any], None] | None = None,
-              on_error: Callable[[BaseException], None] | None = None, quiet: bool = False) -> Task:
-        """One user action that changes data; the screens hear of it after the commit."""
-        return self.tasks.run(lambda progress: self.workspace.perform(action, progress=progress),
+              on_error: Callable[[BaseException], None] | None = None, quiet: bool = False,
+              with_progress: bool = False) -> Task:
+        """One user action that changes data; the screens hear of it after the commit.
+        `with_progress`: the action is `(uow, progress)`, so long work shows how far it got
+        in the status bar and stops at the next report after Hủy (rolled back whole)."""
+        return self.tasks.run(lambda progress: self.workspace.perform(_given(action, progress, with_progress),
+                                                                      progress=progress),
                               title=title, on_done=on_done, on_error=on_error, quiet=quiet)
 
     def read_now(self, query: Action) -> Any:
@@ -33,7 +38,13 @@ class Operations:
         return self.workspace.perform(query)
 
     def read(self, query: Action, *, title: str, on_done: Callable[[Any], None],
-             on_error: Callable[[BaseException], None] | None = None, quiet: bool = True) -> Task:
+             on_error: Callable[[BaseException], None] | None = None, quiet: bool = True,
+             with_progress: bool = False) -> Task:
         """A read that may wait on the disk (a long list, a search, a document's content)."""
-        return self.tasks.run(lambda progress: self.workspace.perform(query, progress=progress),
+        return self.tasks.run(lambda progress: self.workspace.perform(_given(query, progress, with_progress),
+                                                                      progress=progress),
                               title=title, on_done=on_done, on_error=on_error, quiet=quiet)
+
+
+def _given(action: Callable[..., Any], progress: Progress, with_progress: bool) -> Action:
+    return (lambda uow: action(uow, progress)) if with_progress else action

@@ -69,15 +69,16 @@ class RosterFilesFlow:
             self.preview(Path(name))
 
     def preview(self, path: Path) -> None:
-        self.ops.read(lambda uow: preview_import(uow, path), title=_("Đọc danh sách đảng viên"),
-                      on_done=self._ask_choice, quiet=False)
+        self.ops.read(lambda uow, progress: preview_import(uow, path, progress=progress),
+                      title=_("Đọc danh sách đảng viên"), on_done=self._ask_choice, quiet=False, with_progress=True)
 
     def _ask_choice(self, preview: ImportPreview) -> None:
         dialog = ImportPreviewDialog(preview, self.parent)
         if dialog.exec() and dialog.choice:
             valid_only = dialog.choice == VALID_ONLY
-            self.ops.write(lambda uow: apply_import(uow, preview, valid_rows_only=valid_only),
-                           title=_("Nhập danh sách đảng viên"), on_done=self._imported)
+            self.ops.write(lambda uow, progress: apply_import(uow, preview, valid_rows_only=valid_only,
+                                                              progress=progress),
+                           title=_("Nhập danh sách đảng viên"), on_done=self._imported, with_progress=True)
 
     def _imported(self, result: ImportResult) -> None:
         QMessageBox.information(self.parent, _("Nhập danh sách đảng viên"), result_text(result))

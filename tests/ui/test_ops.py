@@ -1,0 +1,40 @@
+"""Operations hand their task's progress to long actions: shown while running, cancel rolls back."""
+
+from handbook_desktop.core.ids import new_id
+from handbook_desktop.core.org import OrgUnit, UnitKind
+from handbook_desktop.ui.changes import ChangeBridge
+from handbook_desktop.ui.ops import Operations
+from handbook_desktop.ui.taskrunner import TaskRunner
+
+
+def add_units(uow, progress, count=3):
+    for n in range(count):
+        unit = OrgUnit(id=new_id(), kind=UnitKind.CELL, name=f"Chi bộ {n}")
+        unit.unit_id = unit.id
+        uow.session.add(unit)
+        uow.session.flush()
+        progress.report(n + 1, count, unit.name)
+    return count
+
+
+def test_a_long_write_reports_its_progress(qapp, workspace):
+    tasks, reports, done = TaskRunner(inline=True), [], []
+    tasks.progressed.connect(lambda task, step, total, message: reports.append((step, total, message)))
+    Operations(workspace, tasks, ChangeBridge(workspace)).write(add_units, title="Thêm", on_done=done.append,
+                                                                with_progress=True)
+    assert done == [3] and reports[-1] == (3, 3, "Chi bộ 2")
+
+
+def test_cancel_stops_at_the_next_report_and_keeps_nothing(qapp, workspace):
+    tasks, failed = TaskRunner(inline=True), []
+
+    def cancel_after_first(uow, progress):
+        progress.report(0, 3, "")
+        progress.cancel()
+        return add_units(uow, progress)
+
+    Operations(workspace, tasks, ChangeBridge(workspace)).write(
+        cancel_after_first, title="Thêm", on_error=failed.append, with_progress=True)
+    assert failed == []  # a cancel is not an error
+    with workspace.unit_of_work() as uow:
+        assert uow.session.query(OrgUnit).count() == 0
