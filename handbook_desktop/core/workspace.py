@@ -119,18 +119,20 @@ class Workspace:
         return self.data_dir / DATABASE_NAME
 
     @contextmanager
-    def unit_of_work(self, *, origin: str = LOCAL, record_outbox: bool = True,
-                     user: str | None = None) -> Iterator[UnitOfWork]:
-        """One user action: commits once at the end, rolls back on any error, then notifies."""
-        with self.session(origin=origin, record_outbox=record_outbox, user=user) as session:
+    def unit_of_work(self, *, origin: str = LOCAL, record_outbox: bool = True, user: str | None = None,
+                     read_only: bool = False) -> Iterator[UnitOfWork]:
+        """One user action: commits once at the end, rolls back on any error, then notifies.
+        `read_only`: a read, and any write in it is a bug (`ReadWrote`)."""
+        with self.session(origin=origin, record_outbox=record_outbox, user=user, read_only=read_only) as session:
             yield UnitOfWork(session, self.settings, self.data_dir)
 
     @contextmanager
-    def session(self, *, origin: str = LOCAL, record_outbox: bool = True,
-                user: str | None = None) -> Iterator[Session]:
+    def session(self, *, origin: str = LOCAL, record_outbox: bool = True, user: str | None = None,
+                read_only: bool = False) -> Iterator[Session]:
         """The bare transaction under a unit of work (infrastructure and tests)."""
         changed: set[str] = set()
-        session = self._factory(info={"record_outbox": record_outbox, "user": user, "changed": changed})
+        session = self._factory(info={"record_outbox": record_outbox, "user": user, "changed": changed,
+                                      "read_only": read_only})
         try:
             with session.begin():
                 yield session
@@ -145,13 +147,13 @@ class Workspace:
             self._notify(Changes(frozenset(changed), origin))
 
     def perform(self, action: Callable[["UnitOfWork"], T], *, progress: Progress | None = None,
-                origin: str = LOCAL, patience_s: float = BUSY_PATIENCE_S) -> T:
+                origin: str = LOCAL, patience_s: float = BUSY_PATIENCE_S, read_only: bool = False) -> T:
         """Run one user action in its own unit of work; while another program (or a sync)
         holds the database, wait, say so through `progress`, and try the whole action again."""
         deadline, pause = time.monotonic() + patience_s, 0.2
         while True:
             try:
-                with self.unit_of_work(origin=origin) as uow:
+                with self.unit_of_work(origin=origin, read_only=read_only) as uow:
                     return action(uow)
             except OperationalError as exc:
                 if not _is_busy(exc):
@@ -190,6 +192,10 @@ class Workspace:
         self.engine.dispose()
 
 
+class ReadWrote(RuntimeError):
+    """A unit of work opened as a read tried to write: a bug, never the user's doing."""
+
+
 class WorkspaceBusy(WorkspaceError):
     """Another program kept the database locked for longer than an action waits."""
 
@@ -207,7 +213,7 @@ def open_workspace(data_dir: Path) -> Workspace:
     load_all()  # a flush orders tables by their foreign keys: every table must be known
     factory = sessionmaker(engine, expire_on_commit=False)
     outbox.install(factory)
-    event.listen(factory, "before_flush", lambda *_args: write_guard.check_write())
+    event.listen(factory, "before_flush", lambda session, *_args: _check_write(session))
     event.listen(factory, "after_flush", _record_flushed_tables)
     event.listen(factory, "do_orm_execute", _record_statement_table)
     return Workspace(data_dir, engine, Settings(data_dir / SETTINGS_NAME), factory)
@@ -232,12 +238,18 @@ def _record_flushed_tables(session: Session, _flush_context) -> None:
             changed.add(table)
 
 
+def _check_write(session: Session) -> None:
+    if session.info.get("read_only"):
+        raise ReadWrote("a read-only unit of work tried to write")
+    write_guard.check_write()
+
+
 def _record_statement_table(state: ORMExecuteState) -> None:
     """ORM insert/update/delete statements bypass the flush; note their table too."""
     changed = state.session.info.get("changed")
     table = getattr(state.statement, "table", None)
     if changed is not None and table is not None and (state.is_insert or state.is_update or state.is_delete):
-        write_guard.check_write()
+        _check_write(state.session)
         changed.add(table.name)
 
 

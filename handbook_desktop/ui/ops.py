@@ -35,14 +35,15 @@ class Operations:
     def read_now(self, query: Action) -> Any:
         """A quick local read for what is on screen (a few ms: WAL readers never wait on a
         writer); anything that may take longer goes through `read`."""
-        return self.workspace.perform(query)
+        return self.workspace.perform(query, read_only=True)
 
     def read(self, query: Action, *, title: str, on_done: Callable[[Any], None],
              on_error: Callable[[BaseException], None] | None = None, quiet: bool = True,
              with_progress: bool = False) -> Task:
-        """A read that may wait on the disk (a long list, a search, a document's content)."""
+        """A read that may wait on the disk (a long list, a search, a document's content);
+        a write inside it raises `ReadWrote`, so "a read never writes" is checked, not hoped."""
         return self.tasks.run(lambda progress: self.workspace.perform(_given(query, progress, with_progress),
-                                                                      progress=progress),
+                                                                      progress=progress, read_only=True),
                               title=title, on_done=on_done, on_error=on_error, quiet=quiet)
 
 

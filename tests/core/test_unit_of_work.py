@@ -14,7 +14,7 @@ from handbook_desktop.core.models import WorkspaceFact
 from handbook_desktop.core.org.models import OrgUnit, UnitKind
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.progress import Progress
-from handbook_desktop.core.workspace import HOME_UNIT, SYNC, WorkspaceBusy
+from handbook_desktop.core.workspace import HOME_UNIT, SYNC, ReadWrote, WorkspaceBusy
 
 
 def add_cell(uow, name="Chi bộ Khu phố 5") -> OrgUnit:
@@ -116,3 +116,12 @@ def test_an_action_gives_up_with_a_message_and_writes_nothing(workspace):
     other.join()
     with workspace.unit_of_work() as uow:
         assert uow.session.scalars(select(OrgUnit)).all() == []
+
+
+def test_a_read_that_writes_is_refused_and_leaves_nothing(workspace):
+    heard = []
+    workspace.add_listener(heard.append)
+    with pytest.raises(ReadWrote):
+        workspace.perform(add_cell, read_only=True)
+    assert heard == []
+    assert workspace.perform(lambda uow: uow.session.scalars(select(OrgUnit)).all(), read_only=True) == []
