@@ -13,12 +13,12 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from typing import TypeVar
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import OperationalError
@@ -165,10 +165,6 @@ class Workspace:
             progress.report(0, 0, _("dữ liệu đang bận, đang chờ…"))
             time.sleep(pause)
             pause = min(pause * 2, 2.0)
-
-    def fact(self, key: str) -> str | None:
-        with self.session() as session:
-            return session.scalar(select(WorkspaceFact.value).where(WorkspaceFact.key == key))
 
     def add_listener(self, listener: Listener) -> None:
         with self._lock:

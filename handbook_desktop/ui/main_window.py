@@ -43,6 +43,8 @@ SECTIONS = {
 # What the home page shows: the cell, its members, meetings, the library and reading.
 HOME_TABLES = {"org_units", "workspace_facts", "members", "member_events", "meetings", "attendance",
                "documents", "articles", "read_receipts", "reading_positions"}
+# ... and the status bar: changes waiting to be sent, the last sync.
+STATUS_TABLES = HOME_TABLES | {"outbox", "sync_cursors"}
 ONLINE_CHECK_MS = 60_000
 
 
@@ -200,10 +202,12 @@ class MainWindow(QMainWindow):
         self._show_connection()
 
     # -- behaviour ----------------------------------------------------------------------
-    def _on_changes(self, _changes) -> None:
-        # The home page and the status bar read these figures: a few ms, local and quick.
-        self._overview = self.ops.read_now(lambda uow: load_overview(uow, self.today))
-        self._show_connection()
+    def _on_changes(self, changes) -> None:
+        # The home page and the status bar read these figures: a few ms, but not for every
+        # minutes autosave or reading position, which neither shows.
+        if changes.touches(*STATUS_TABLES):
+            self._overview = self.ops.read_now(lambda uow: load_overview(uow, self.today))
+            self._show_connection()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.changes.close()

@@ -28,9 +28,7 @@ class Operations:
         """One user action that changes data; the screens hear of it after the commit.
         `with_progress`: the action is `(uow, progress)`, so long work shows how far it got
         in the status bar and stops at the next report after Hủy (rolled back whole)."""
-        return self.tasks.run(lambda progress: self.workspace.perform(_given(action, progress, with_progress),
-                                                                      progress=progress),
-                              title=title, on_done=on_done, on_error=on_error, quiet=quiet)
+        return self._run(action, title, on_done, on_error, quiet, with_progress, read_only=False)
 
     def read_now(self, query: Action) -> Any:
         """A quick local read for what is on screen (a few ms: WAL readers never wait on a
@@ -42,10 +40,13 @@ class Operations:
              with_progress: bool = False) -> Task:
         """A read that may wait on the disk (a long list, a search, a document's content);
         a write inside it raises `ReadWrote`, so "a read never writes" is checked, not hoped."""
-        return self.tasks.run(lambda progress: self.workspace.perform(_given(query, progress, with_progress),
-                                                                      progress=progress, read_only=True),
-                              title=title, on_done=on_done, on_error=on_error, quiet=quiet)
+        return self._run(query, title, on_done, on_error, quiet, with_progress, read_only=True)
 
+    def _run(self, action: Callable[..., Any], title: str, on_done: Callable[[Any], None] | None,
+             on_error: Callable[[BaseException], None] | None, quiet: bool, with_progress: bool,
+             read_only: bool) -> Task:
+        def work(progress: Progress) -> Any:
+            given = (lambda uow: action(uow, progress)) if with_progress else action
+            return self.workspace.perform(given, progress=progress, read_only=read_only)
 
-def _given(action: Callable[..., Any], progress: Progress, with_progress: bool) -> Action:
-    return (lambda uow: action(uow, progress)) if with_progress else action
+        return self.tasks.run(work, title=title, on_done=on_done, on_error=on_error, quiet=quiet)

@@ -8,7 +8,6 @@ from sqlalchemy import select
 from handbook_desktop.core import attachments
 from handbook_desktop.core.library import Document, DocumentType
 from handbook_desktop.core.models import Attachment
-from handbook_desktop.core.workspace import HOME_UNIT
 
 DATA = "Nghị quyết chi bộ tháng 11".encode()
 SHA = hashlib.sha256(DATA).hexdigest()
@@ -47,7 +46,7 @@ def test_viewable_copy_has_the_original_name(tmp_path):
 def test_attachment_row_belongs_to_its_owner(demo_workspace):
     blob = attachments.store_bytes(demo_workspace.data_dir, DATA)
     with demo_workspace.session() as session:
-        document = Document(unit_id=demo_workspace.fact(HOME_UNIT), doc_type=DocumentType.KHAC, title="Tệp")
+        document = Document(unit_id=demo_workspace.perform(lambda uow: uow.home_unit_id), doc_type=DocumentType.KHAC, title="Tệp")
         session.add(document)
         row = attachments.add_attachment(session, document, blob, "nq.docx", "application/x-test")
     with demo_workspace.session() as session:

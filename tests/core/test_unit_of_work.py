@@ -1,28 +1,19 @@
 """The unit of work: one transaction per action, the cell's context, change notifications,
 and waiting while another program holds the database."""
 
-import sqlite3
 import threading
-import time
 
 import pytest
 from sqlalchemy import select
 
 from handbook_desktop.core.clock import VIETNAM_TIME
-from handbook_desktop.core.ids import new_id
 from handbook_desktop.core.models import WorkspaceFact
-from handbook_desktop.core.org.models import OrgUnit, UnitKind
+from handbook_desktop.core.org import OrgUnit
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.progress import Progress
 from handbook_desktop.core.workspace import HOME_UNIT, SYNC, ReadWrote, WorkspaceBusy
 
-
-def add_cell(uow, name="Chi bộ Khu phố 5") -> OrgUnit:
-    cell = OrgUnit(id=new_id(), kind=UnitKind.CELL, name=name)
-    cell.unit_id = cell.id  # a root unit owns itself
-    uow.session.add(cell)
-    uow.session.flush()
-    return cell
+from .workspace_helpers import add_cell, hold_write_lock
 
 
 def test_the_cell_profile_comes_from_the_workspace(workspace):
@@ -85,18 +76,9 @@ def test_a_listener_hears_changes_committed_on_another_thread(workspace):
     assert heard[0].touches("org_units") and threads == [worker.ident]
 
 
-def _hold_write_lock(path, seconds: float, started: threading.Event) -> None:
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("BEGIN IMMEDIATE")
-    started.set()
-    time.sleep(seconds)
-    conn.execute("ROLLBACK")
-    conn.close()
-
-
 def test_an_action_waits_while_another_program_writes_then_succeeds(workspace):
     started, messages = threading.Event(), []
-    other = threading.Thread(target=_hold_write_lock, args=(workspace.db_path, 7, started))
+    other = threading.Thread(target=hold_write_lock, args=(workspace.db_path, 7, started))
     other.start()
     started.wait()
     cell = workspace.perform(add_cell, progress=Progress(lambda done, total, msg: messages.append(msg)))
@@ -108,7 +90,7 @@ def test_an_action_waits_while_another_program_writes_then_succeeds(workspace):
 
 def test_an_action_gives_up_with_a_message_and_writes_nothing(workspace):
     started = threading.Event()
-    other = threading.Thread(target=_hold_write_lock, args=(workspace.db_path, 8, started))
+    other = threading.Thread(target=hold_write_lock, args=(workspace.db_path, 8, started))
     other.start()
     started.wait()
     with pytest.raises(WorkspaceBusy, match="đang bận"):

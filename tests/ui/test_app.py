@@ -28,7 +28,7 @@ def test_first_run_with_yes_opens_the_demo(tmp_path, monkeypatch):
     monkeypatch.setattr(app, "_wants_demo", lambda path: True)
     workspace = app.open_or_create(DataDirChoice(tmp_path / "new", fixed=True), interactive=True)
     try:
-        assert workspace.fact("is_demo") == "1"
+        assert workspace.perform(lambda uow: uow.cell.is_demo)
     finally:
         workspace.close()
 

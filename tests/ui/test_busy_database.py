@@ -1,32 +1,14 @@
 """While another program holds the database, a GUI write waits on the task runner, says
 "đang chờ…" in the status bar, then lands; the window keeps answering meanwhile."""
 
-import sqlite3
 import threading
-import time
 
-from handbook_desktop.core.ids import new_id
-from handbook_desktop.core.org import OrgUnit, UnitKind
+from handbook_desktop.core.org import OrgUnit
 from handbook_desktop.ui.changes import ChangeBridge
 from handbook_desktop.ui.ops import Operations
 from handbook_desktop.ui.status import TaskProgress
 from handbook_desktop.ui.taskrunner import TaskRunner
-
-
-def hold_write_lock(path, seconds: float, started: threading.Event) -> None:
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("BEGIN IMMEDIATE")
-    started.set()
-    time.sleep(seconds)
-    conn.execute("ROLLBACK")
-    conn.close()
-
-
-def add_unit(uow) -> str:
-    unit = OrgUnit(id=new_id(), kind=UnitKind.CELL, name="Chi bộ chờ")
-    unit.unit_id = unit.id
-    uow.session.add(unit)
-    return unit.id
+from tests.core.workspace_helpers import add_cell, hold_write_lock
 
 
 def test_a_write_waits_for_another_program_without_freezing_the_window(qtbot, workspace):
@@ -39,7 +21,7 @@ def test_a_write_waits_for_another_program_without_freezing_the_window(qtbot, wo
     other = threading.Thread(target=hold_write_lock, args=(workspace.db_path, 7, started))
     other.start()
     started.wait()
-    ops.write(add_unit, title="Lưu", on_done=done.append)
+    ops.write(lambda uow: add_cell(uow, "Chi bộ chờ").id, title="Lưu", on_done=done.append)
     qtbot.waitUntil(lambda: "đang chờ" in progress.title.text(), timeout=15_000)
     assert not done  # still waiting, and the GUI thread is free to paint this
     qtbot.waitUntil(lambda: bool(done), timeout=20_000)

@@ -3,16 +3,13 @@
 import pytest
 
 from handbook_desktop.core import write_guard
-from handbook_desktop.core.ids import new_id
-from handbook_desktop.core.org.models import OrgUnit, UnitKind
+from handbook_desktop.core.org import OrgUnit
 from handbook_desktop.ui import write_guard as gui_guard
+from tests.core.workspace_helpers import add_cell
 
 
 def add_unit(uow) -> str:
-    unit = OrgUnit(id=new_id(), kind=UnitKind.CELL, name="Chi bộ thử")
-    unit.unit_id = unit.id
-    uow.session.add(unit)
-    return unit.id
+    return add_cell(uow, "Chi bộ thử").id
 
 
 @pytest.fixture

@@ -1,19 +1,15 @@
 """Operations hand their task's progress to long actions: shown while running, cancel rolls back."""
 
-from handbook_desktop.core.ids import new_id
-from handbook_desktop.core.org import OrgUnit, UnitKind
+from handbook_desktop.core.org import OrgUnit
 from handbook_desktop.ui.changes import ChangeBridge
 from handbook_desktop.ui.ops import Operations
 from handbook_desktop.ui.taskrunner import TaskRunner
+from tests.core.workspace_helpers import add_cell
 
 
 def add_units(uow, progress, count=3):
     for n in range(count):
-        unit = OrgUnit(id=new_id(), kind=UnitKind.CELL, name=f"Chi bộ {n}")
-        unit.unit_id = unit.id
-        uow.session.add(unit)
-        uow.session.flush()
-        progress.report(n + 1, count, unit.name)
+        progress.report(n + 1, count, add_cell(uow, f"Chi bộ {n}").name)
     return count
 
 

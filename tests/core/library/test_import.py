@@ -15,7 +15,6 @@ from handbook_desktop.core.errors import Cancelled, UserError
 from handbook_desktop.core.progress import Progress
 from handbook_desktop.core.library import importer as library_import
 from handbook_desktop.core.library import ImportCancelled, ImportStatus, import_files
-from handbook_desktop.core.workspace import HOME_UNIT
 
 from .docfiles import BODY, TABLE, nfd, party_docx, party_pdf
 
@@ -54,7 +53,7 @@ def test_docx_becomes_a_document_with_its_file_attached(demo_workspace, before, 
     [result] = report.results
     assert (result.status, result.number, result.title) == (ImportStatus.IMPORTED, "57-NQ/TW", TITLE)
     document = loaded(demo_workspace, result)
-    assert document.unit_id == demo_workspace.fact(HOME_UNIT)
+    assert document.unit_id == demo_workspace.perform(lambda uow: uow.home_unit_id)
     assert (document.number, document.doc_type, document.issuer, document.issued_on) == (
         "57-NQ/TW", DocumentType.NGHI_QUYET, "Ban Chấp hành Trung ương", date(2024, 12, 22))
     paragraphs = document.body.split("\n\n")
