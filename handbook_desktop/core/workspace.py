@@ -227,8 +227,9 @@ def open_existing_workspace(data_dir: Path) -> Workspace:
     """For commands that read or add to a workspace: a typo in --data-dir must not leave an
     empty database behind, so a folder without one is refused."""
     if not has_database(data_dir):
-        raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có cơ sở dữ liệu; hãy tạo bằng 'main.py demo' "
-                               "hoặc mở giao diện trước.").format(path=data_dir))
+        raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có cơ sở dữ liệu; hãy thiết lập chi bộ bằng "
+                               "'main.py setup', tạo dữ liệu mẫu bằng 'main.py demo', hoặc mở giao diện trước.")
+                             .format(path=data_dir))
     return open_workspace(data_dir)
 
 

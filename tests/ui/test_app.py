@@ -37,6 +37,7 @@ def test_first_run_later_opens_an_empty_workspace_and_asks_again_next_time(tmp_p
             qtbot.addWidget(window)
             texts = [label.text() for label in window.pages.currentWidget().findChildren(QLabel)]
             assert any("Chưa gắn với chi bộ nào" in t for t in texts)
+            assert any("trong Cài đặt → Chi bộ" in t for t in texts)
             assert any("Chưa có cuộc họp nào." in t for t in texts)
         finally:
             workspace.close()

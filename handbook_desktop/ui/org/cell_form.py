@@ -94,6 +94,7 @@ class CellSetupDialog(QDialog):
             self.chosen = org.check_cell_setup(self.fields.setup(), vietnam_today())
         except UserError as exc:
             self.problem.show_text(exc.message, "error")
+            self.adjustSize()  # room for the wrapped lines
             return
         self.accept()
 
