@@ -2,6 +2,7 @@
 
 from handbook_desktop.core.paths import DATABASE_NAME
 
+from .core.library.docfiles import party_docx
 from .core.org.setup_helpers import CELL, PARENTS, kp5_roster
 from .docgen.helpers import pdf_text, words
 from .test_cli import run
@@ -14,7 +15,7 @@ def setup(data, *extra):
                "--data-dir", str(data), *extra)
 
 
-def test_setup_then_import_the_roster_and_print_it(tmp_path):
+def test_setup_then_import_the_roster_and_documents_and_print(tmp_path):
     data = tmp_path / "blank"
     made = setup(data)
     assert made.returncode == 0, made.stderr
@@ -23,6 +24,10 @@ def test_setup_then_import_the_roster_and_print_it(tmp_path):
     imported = run("members", "import", str(kp5_roster(tmp_path / "ds.xlsx")), "--data-dir", str(data))
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.splitlines()[-1] == "Đã nhập: 5 mới, 0 cập nhật, 0 không đổi, 0 dòng lỗi bỏ qua."
+    documents = run("import", str(party_docx(tmp_path / "nq57.docx")), "--data-dir", str(data))
+    assert documents.returncode == 0 and "57-NQ/TW" in documents.stdout, documents.stdout + documents.stderr
+    found = run("search", "khoa học công nghệ", "--data-dir", str(data))
+    assert found.returncode == 0 and "57-NQ/TW" in found.stdout, found.stdout + found.stderr
     rendered = run("render", "roster", "--out", str(tmp_path / "ds.pdf"), "--data-dir", str(data))
     assert rendered.returncode == 0, rendered.stderr
     text = " ".join(words(pdf_text(tmp_path / "ds.pdf")))

@@ -69,7 +69,7 @@ def check_cell_setup(setup: CellSetup, today: date) -> CellSetup:
             term = parse_term(setup.term)
         except ValidationError as exc:
             problems.append(exc.message)
-    if term and not term_years(term)[0] <= today.year <= term_years(term)[1]:
+    if term and not term_years(term)[0] <= today.year <= term_years(term)[1]:  # a typo, or last term's
         problems.append(_("Nhiệm kỳ {term} không gồm năm nay ({year}); hãy ghi nhiệm kỳ hiện tại, ví dụ {current}.")
                         .format(term=term, year=today.year, current=default_term(today)))
     if setup.secretary_id and setup.secretary_id == setup.deputy_id:
