@@ -1,4 +1,5 @@
-"""The Party's organisation: the unit tree, users and their roles.
+"""The Party's organisation: the unit tree, users and their roles, and this workspace's own cell
+(set up without a server, its term).
 
 The lowest feature: it uses no other feature (members, library and meetings build on it).
 """
