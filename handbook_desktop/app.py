@@ -55,24 +55,51 @@ def build_main_window(app, workspace: Workspace, choice: DataDirChoice, *, inlin
 
 
 def open_or_create(choice: DataDirChoice, *, interactive: bool) -> Workspace:
-    """Open the workspace; on a first start offer the demo cell (always take it when not asked)."""
+    """Open the workspace. While it keeps no cell, ask how to start (the demo, the user's own
+    cell, or later); without a display a new folder gets the demo."""
     fresh = not has_database(choice.path)
     workspace = open_workspace(choice.path)
-    if fresh and (not interactive or _wants_demo(choice.path)):
-        from handbook_desktop.core.demo import create_demo
-
-        with workspace.unit_of_work(record_outbox=False) as uow:
-            create_demo(uow)
+    try:
+        if not interactive:
+            if fresh:
+                _create_demo(workspace)
+        elif workspace.perform(lambda uow: uow.cell.unit_id is None, read_only=True):
+            _first_start(workspace)
+    except BaseException:
+        workspace.close()
+        raise
     return workspace
 
 
-def _wants_demo(path: Path) -> bool:
-    from handbook_desktop.ui.dialogs import ask
+def _first_start(workspace: Workspace) -> None:
+    """The choice until a way is taken; a cancelled form or a refused setup returns to it."""
+    from handbook_desktop.core.org import set_up_cell
+    from handbook_desktop.ui.dialogs import show_error
+    from handbook_desktop.ui.org.cell_form import CellSetupDialog
+    from handbook_desktop.ui.org.first_start import FirstStartDialog, Start
 
-    return ask(None, _("Chào mừng"), _(
-        "Thư mục dữ liệu {path} chưa có dữ liệu.\n\nMở không gian làm việc mẫu (một chi bộ với đảng "
-        "viên, văn bản, tin tức và hai cuộc họp) để xem thử ứng dụng?").format(path=path),
-        yes=_("Mở dữ liệu mẫu"), no=_("Bắt đầu với dữ liệu trống"))
+    while True:
+        chooser = FirstStartDialog(workspace.data_dir)
+        if not chooser.exec() or chooser.start is Start.LATER:
+            return
+        if chooser.start is Start.DEMO:
+            _create_demo(workspace)
+            return
+        form = CellSetupDialog()
+        if not form.exec() or form.chosen is None:
+            continue
+        try:  # no window yet: the one write of the first start runs here, the user waiting for it
+            workspace.perform(lambda uow: set_up_cell(uow, form.chosen))
+            return
+        except UserError as exc:
+            show_error(None, _("Thiết lập chi bộ của tôi"), exc)
+
+
+def _create_demo(workspace: Workspace) -> None:
+    from handbook_desktop.core.demo import create_demo
+
+    with workspace.unit_of_work(record_outbox=False) as uow:
+        create_demo(uow)
 
 
 def save_screenshot(window, path: Path) -> None:

@@ -44,9 +44,6 @@ SERVER_URL = Setting("sync/server_url", str, "", N_("Địa chỉ máy chủ"))
 SPEECH_VOICE = Setting("speech/voice", str, "", N_("Giọng đọc"))
 # Words per minute; 160 is a calm pace for elderly listeners, eSpeak NG's own default is 175.
 SPEECH_RATE = Setting("speech/rate", int, 160, N_("Tốc độ đọc (từ/phút)"), bounds=(80, 300))
-# The place printed before the date ("Bắc Sơn, ngày …"); "" takes it from the parent body's name.
-# Part of the cell's profile (UnitOfWork.cell); edited with the document settings.
-PLACE_NAME = Setting("documents/place_name", str, "", N_("Địa danh ghi trên văn bản"))
 ALL_SETTINGS = (FONT_SCALE, LANGUAGE, SERVER_URL, SPEECH_VOICE, SPEECH_RATE)
 
 VERSION = 1

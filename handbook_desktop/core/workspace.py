@@ -32,7 +32,7 @@ from handbook_desktop.core.progress import Progress
 from handbook_desktop.core.models import WorkspaceFact
 from handbook_desktop.core.models.registry import load_all
 from handbook_desktop.core.paths import DATABASE_NAME, SETTINGS_NAME
-from handbook_desktop.core.settings import PLACE_NAME, Settings
+from handbook_desktop.core.settings import Settings
 from handbook_desktop.i18n import _
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,10 @@ log = logging.getLogger(__name__)
 HOME_UNIT = "home_unit_id"
 IS_DEMO = "is_demo"
 TERM = "party_term"  # the stored key of the current term (nhiệm kỳ)
+# The place printed before the date ("Bắc Sơn, ngày …"): a fact, not a setting, so that it is
+# written in the same transaction as the rest of the cell's setup and edited in one place.
+PLACE = "place_name"
+SECRETARY, DEPUTY = "secretary_id", "deputy_secretary_id"  # members, as recorded in Cài đặt → Chi bộ
 
 LOCAL, SYNC = "local", "sync"  # who made a change: this device's user, or a sync pull
 
@@ -62,16 +66,20 @@ BUSY_PATIENCE_S = 120  # how long an action waits for another program's write to
 
 @dataclass(frozen=True)
 class CellProfile:
-    """The cell this workspace keeps: its unit, the current term (nhiệm kỳ) and place name."""
+    """The cell this workspace keeps: its unit, the current term (nhiệm kỳ), place name and
+    the members recorded as its secretary and deputy."""
 
     unit_id: str | None
     term: str | None  # "2025-2030" once recorded
     place: str  # "" takes it from the parent body's name
     is_demo: bool
+    secretary_id: str | None = None
+    deputy_id: str | None = None
 
     def require_unit(self) -> str:
         if self.unit_id is None:
-            raise UserError(_("Dữ liệu này chưa gắn với chi bộ nào: hãy đồng bộ hoặc mở dữ liệu mẫu trước."))
+            raise UserError(_("Dữ liệu này chưa gắn với chi bộ nào: hãy thiết lập chi bộ (Cài đặt → Chi bộ, "
+                              "hoặc lệnh 'main.py setup'), đồng bộ, hoặc mở dữ liệu mẫu trước."))
         return self.unit_id
 
 
@@ -86,9 +94,9 @@ class UnitOfWork:
     @cached_property
     def cell(self) -> CellProfile:
         facts = dict(self.session.execute(select(WorkspaceFact.key, WorkspaceFact.value).where(
-            WorkspaceFact.key.in_((HOME_UNIT, TERM, IS_DEMO)))).all())
-        return CellProfile(facts.get(HOME_UNIT), facts.get(TERM), self.settings.get(PLACE_NAME).strip(),
-                           facts.get(IS_DEMO) == "1")
+            WorkspaceFact.key.in_((HOME_UNIT, TERM, PLACE, IS_DEMO, SECRETARY, DEPUTY)))).all())
+        return CellProfile(facts.get(HOME_UNIT), facts.get(TERM), facts.get(PLACE, ""), facts.get(IS_DEMO) == "1",
+                           facts.get(SECRETARY), facts.get(DEPUTY))
 
     @property
     def home_unit_id(self) -> str:
@@ -219,8 +227,9 @@ def open_existing_workspace(data_dir: Path) -> Workspace:
     """For commands that read or add to a workspace: a typo in --data-dir must not leave an
     empty database behind, so a folder without one is refused."""
     if not has_database(data_dir):
-        raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có cơ sở dữ liệu; hãy tạo bằng 'main.py demo' "
-                               "hoặc mở giao diện trước.").format(path=data_dir))
+        raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có cơ sở dữ liệu; hãy thiết lập chi bộ bằng "
+                               "'main.py setup', tạo dữ liệu mẫu bằng 'main.py demo', hoặc mở giao diện trước.")
+                             .format(path=data_dir))
     return open_workspace(data_dir)
 
 

@@ -7,7 +7,7 @@ the built-in layout.
 
 from dataclasses import dataclass
 
-from handbook_desktop.core.settings import PLACE_NAME, Setting, Settings
+from handbook_desktop.core.settings import Setting, Settings
 from handbook_desktop.i18n import N_
 
 MARGIN_TOP = Setting("documents/margin_top_mm", int, 20, N_("Lề trên (mm)"), bounds=(5, 60))
@@ -16,8 +16,7 @@ MARGIN_LEFT = Setting("documents/margin_left_mm", int, 30, N_("Lề trái (mm)")
 MARGIN_RIGHT = Setting("documents/margin_right_mm", int, 15, N_("Lề phải (mm)"), bounds=(5, 60))
 MINUTES_TEMPLATE = Setting("documents/minutes_template", str, "", N_("Mẫu biên bản riêng (DOCX)"))
 RESOLUTION_TEMPLATE = Setting("documents/resolution_template", str, "", N_("Mẫu nghị quyết riêng (DOCX)"))
-DOCUMENT_SETTINGS = (MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, PLACE_NAME, MINUTES_TEMPLATE,
-                     RESOLUTION_TEMPLATE)
+DOCUMENT_SETTINGS = (MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MINUTES_TEMPLATE, RESOLUTION_TEMPLATE)
 
 
 @dataclass(frozen=True)

@@ -111,8 +111,13 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(lambda: self.search(self.search_box.text()))
         row.addWidget(self.search_box)
         row.addStretch(1)
-        row.addWidget(QLabel(escape(overview.unit_path[0]) if overview.unit_path else ""))
+        self.cell_label = QLabel()
+        self._show_cell_name(overview)
+        row.addWidget(self.cell_label)
         return banner
+
+    def _show_cell_name(self, overview: Overview) -> None:
+        self.cell_label.setText(escape(overview.unit_path[0]) if overview.unit_path else "")
 
     def _page(self, key: str, o: Overview) -> QWidget:
         if key == "home":
@@ -150,6 +155,7 @@ class MainWindow(QMainWindow):
         return ComingSoonPage(_(SECTIONS[key]), plan, fact)
 
     def _settings_page(self) -> QWidget:
+        from handbook_desktop.ui.org.cell_form import CellSettingsBox
         from handbook_desktop.ui.printing.document_settings import DocumentSettingsBox  # loads docgen
 
         page = QWidget()
@@ -160,7 +166,12 @@ class MainWindow(QMainWindow):
                                           (DocumentSettingsBox(self.ops),))
         self.settings_form.saved.connect(self.apply_settings)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        scroll.setWidget(self.settings_form)  # large text makes the form taller than the window
+        content = QWidget()
+        sections = QVBoxLayout(content)
+        self.cell_settings = CellSettingsBox(self.ops)  # Cài đặt → Chi bộ: its own save, a write of the data
+        sections.addWidget(self.cell_settings)
+        sections.addWidget(self.settings_form)
+        scroll.setWidget(content)  # large text makes the form taller than the window
         column.addWidget(scroll, 1)
         return page
 
@@ -208,6 +219,7 @@ class MainWindow(QMainWindow):
         if changes.touches(*STATUS_TABLES):
             self._overview = self.ops.read_now(lambda uow: load_overview(uow, self.today))
             self._show_connection()
+            self._show_cell_name(self._overview)  # the cell set up or renamed in Cài đặt → Chi bộ
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.changes.close()

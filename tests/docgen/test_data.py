@@ -1,13 +1,17 @@
 """The document models filled from the demo workspace: counts, names, votes, periods."""
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import select
 
 from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.docgen.render import DocumentKind, render_document
-from handbook_desktop.docgen.settings import PLACE_NAME
+from handbook_desktop.core import org
+from handbook_desktop.core.meetings import get_meeting
+from handbook_desktop.core.members import Member
 from handbook_desktop.docgen.sources import cell, meeting
 from tests.core.meetings.meeting_helpers import act
 
@@ -56,8 +60,8 @@ def test_minutes_data_people_content_and_votes(demo_workspace, november):
     assert minutes.recipients[-1] == "Lưu chi bộ"
 
 
-def test_place_name_setting_overrides_the_derived_one(demo_workspace, november):
-    demo_workspace.settings.set(PLACE_NAME, "Sông Công")
+def test_the_cells_place_name_overrides_the_derived_one(demo_workspace, november):
+    act(demo_workspace, lambda uow: org.update_cell(uow, replace(org.cell_setup(uow), place="Sông Công")))
     assert act(demo_workspace, meeting.minutes_data, november).issuer.place == "Sông Công"
 
 
@@ -68,6 +72,26 @@ def test_resolution_data(demo_workspace, november):
     assert resolution.items[1].owner == "Trần Đức Dũng" and resolution.items[1].due_on == date(2026, 12, 20)
     assert resolution.approval.agree == 16 and "11-NQ/CB" in resolution.approval.matter
     assert (resolution.counts.present, resolution.counts.expected) == (18, 21)
+
+
+def test_the_recorded_secretary_signs_for_the_cell(demo_workspace, november):
+    """Recorded in Cài đặt → Chi bộ, the secretary signs whatever the roster's occupations say,
+    and the former secretary's occupation no longer makes him one."""
+    ids = act(demo_workspace, lambda uow: dict(uow.session.execute(select(Member.full_name, Member.id)).all()))
+    chosen = next(name for name in ids if name not in ("Trần Đức Dũng", "Đỗ Thị Hằng"))
+    act(demo_workspace, lambda uow: org.update_cell(uow, replace(org.cell_setup(uow), secretary_id=ids[chosen])))
+    resolution = act(demo_workspace, meeting.resolution_data, november)
+    assert (resolution.signer.name, resolution.signer.role, resolution.signer_title) == (
+        chosen, "Bí thư Chi bộ", "BÍ THƯ")
+    minutes = act(demo_workspace, meeting.minutes_data, november)
+    assert minutes.chair.name == "Trần Đức Dũng" and minutes.chair.role == ""
+
+
+def test_the_recorded_deputy_chairing_signs_as_deputy(demo_workspace, november):
+    chair_id = act(demo_workspace, lambda uow: get_meeting(uow, november).chair_id)
+    act(demo_workspace, lambda uow: org.update_cell(uow, replace(org.cell_setup(uow), deputy_id=chair_id)))
+    resolution = act(demo_workspace, meeting.resolution_data, november)
+    assert (resolution.signer.name, resolution.signer_title) == ("Trần Đức Dũng", "PHÓ BÍ THƯ")
 
 
 def test_a_meeting_without_resolution_says_so(demo_workspace):

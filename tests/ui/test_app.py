@@ -6,31 +6,52 @@ from handbook_desktop import app
 from handbook_desktop.core.paths import DataDirChoice
 from handbook_desktop.core.workspace import has_database
 from handbook_desktop.ui import settings_form
+from handbook_desktop.ui.org.first_start import FirstStartDialog
 
 
-def test_first_run_offers_the_demo_and_respects_a_no(tmp_path, monkeypatch, qapp, qtbot):
+def choosing(monkeypatch, *buttons: str) -> list:
+    """The first-start choice answered by clicking `buttons` in turn ("" closes it: later)."""
     asked = []
-    monkeypatch.setattr(app, "_wants_demo", lambda path: asked.append(path) or False)
-    workspace = app.open_or_create(DataDirChoice(tmp_path / "empty", fixed=True), interactive=True)
-    try:
-        assert asked == [tmp_path / "empty"]
-        assert has_database(tmp_path / "empty")
-        window = app.build_main_window(qapp, workspace, DataDirChoice(tmp_path / "empty", True), inline_tasks=True)
-        qtbot.addWidget(window)
-        texts = [label.text() for label in window.pages.currentWidget().findChildren(QLabel)]
-        assert any("Chưa gắn với chi bộ nào" in t for t in texts)
-        assert any("Chưa có cuộc họp nào." in t for t in texts)
-    finally:
-        workspace.close()
+
+    def answer(dialog: FirstStartDialog) -> int:
+        button = buttons[len(asked)]
+        asked.append(dialog)
+        if button:
+            getattr(dialog, button).click()
+        else:
+            dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(FirstStartDialog, "exec", answer)
+    return asked
 
 
-def test_first_run_with_yes_opens_the_demo(tmp_path, monkeypatch):
-    monkeypatch.setattr(app, "_wants_demo", lambda path: True)
-    workspace = app.open_or_create(DataDirChoice(tmp_path / "new", fixed=True), interactive=True)
-    try:
-        assert workspace.perform(lambda uow: uow.cell.is_demo)
-    finally:
-        workspace.close()
+def test_first_run_later_opens_an_empty_workspace_and_asks_again_next_time(tmp_path, monkeypatch, qapp, qtbot):
+    asked = choosing(monkeypatch, "", "")
+    for start in (1, 2):
+        workspace = app.open_or_create(DataDirChoice(tmp_path / "empty", fixed=True), interactive=True)
+        try:
+            assert len(asked) == start and has_database(tmp_path / "empty")
+            window = app.build_main_window(qapp, workspace, DataDirChoice(tmp_path / "empty", True),
+                                           inline_tasks=True)
+            qtbot.addWidget(window)
+            texts = [label.text() for label in window.pages.currentWidget().findChildren(QLabel)]
+            assert any("Chưa gắn với chi bộ nào" in t for t in texts)
+            assert any("trong Cài đặt → Chi bộ" in t for t in texts)
+            assert any("Chưa có cuộc họp nào." in t for t in texts)
+        finally:
+            workspace.close()
+
+
+def test_first_run_demo_and_no_question_once_there_is_a_cell(tmp_path, monkeypatch):
+    asked = choosing(monkeypatch, "demo")
+    for _start in (1, 2):
+        workspace = app.open_or_create(DataDirChoice(tmp_path / "new", fixed=True), interactive=True)
+        try:
+            assert workspace.perform(lambda uow: uow.cell.is_demo)
+        finally:
+            workspace.close()
+    assert len(asked) == 1
 
 
 def test_refused_database_shows_a_message_and_exits(tmp_path, monkeypatch, qapp):

@@ -7,7 +7,6 @@ from the date (terms of five years from 2020). A number is refused if it was eve
 the term (the unique constraint covers tombstoned rows too), and a skipped number warns.
 """
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +19,7 @@ from handbook_desktop.core.meetings.models import MeetingKind, Resolution, Resol
 from handbook_desktop.core.meetings.models_extra import DocumentCounter
 from handbook_desktop.core.models import Attachment, WorkspaceFact
 from handbook_desktop.core.org.models import OrgUnit, UnitKind
+from handbook_desktop.core.org.terms import default_term, parse_term, term_years
 from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.members.records import load_member
@@ -37,8 +37,6 @@ from handbook_desktop.core.workspace import TERM, UnitOfWork
 from handbook_desktop.i18n import _
 
 RESOLUTION = "NQ"  # type code of a resolution (FORMATS.md)
-TERM_YEARS, FIRST_TERM = 5, 2020  # 2020-2025, 2025-2030, …
-TERM_PATTERN = re.compile(r"(\d{4})\s*-\s*(\d{4})")
 MAX_NUMBER = 999
 ISSUER_CODES = {UnitKind.CELL: "CB", UnitKind.GRASSROOTS: "ĐU", UnitKind.DISTRICT: "HU",
                 UnitKind.PROVINCE: "TU"}
@@ -50,24 +48,11 @@ def symbol(number: int, doc_type: str = RESOLUTION, issuer: str = "CB") -> str:
     return f"{number:02d}-{doc_type}/{issuer}"
 
 
-def default_term(day: date) -> str:
-    start = FIRST_TERM + (day.year - FIRST_TERM) // TERM_YEARS * TERM_YEARS
-    return f"{start}-{start + TERM_YEARS}"
-
-
-def parse_term(text: str) -> str:
-    """A term as typed ("2025 - 2030") in its stored form, or a ValidationError."""
-    match = TERM_PATTERN.fullmatch(text.strip())
-    if not match or not 0 < int(match[2]) - int(match[1]) <= TERM_YEARS:
-        raise ValidationError(_("Nhiệm kỳ “{text}” không hợp lệ; hãy ghi theo dạng 2025-2030.").format(text=text))
-    return f"{match[1]}-{match[2]}"
-
-
 def term_for(uow: UnitOfWork, day: date) -> str:
     """The term a document dated `day` belongs to: the recorded term if it covers the year."""
     recorded = uow.cell.term
     if recorded:
-        start, end = (int(year) for year in recorded.split("-"))
+        start, end = term_years(recorded)
         if start <= day.year <= end:
             return recorded
     return default_term(day)

@@ -31,21 +31,39 @@ def report_recipients(issuer: Issuer) -> tuple[str, ...]:
     return ((f"{issuer.higher_body} (để b/c)",) if issuer.higher_body else ()) + ("Lưu chi bộ",)
 
 
+# The titles of the members recorded in Cài đặt → Chi bộ, as written after a signer's name.
+SECRETARY_ROLE, DEPUTY_ROLE = "Bí thư Chi bộ", "Phó Bí thư Chi bộ"
+
+
 def signer_of(uow: UnitOfWork, member_id: str | None) -> Signer | None:
     member = uow.session.get(Member, member_id) if member_id else None
-    return Signer(member.full_name, wording.party_role(member.occupation)) if member else None
+    return Signer(member.full_name, party_role(uow, member)) if member else None
+
+
+def party_role(uow: UnitOfWork, member: Member) -> str:
+    """The member's Party position: the secretary and deputy recorded for the cell are named
+    so whatever their occupation says; an occupation naming a recorded office held by someone
+    else is out of date and left out."""
+    cell, written = uow.cell, wording.party_role(member.occupation)
+    recorded = {cell.secretary_id: SECRETARY_ROLE, cell.deputy_id: DEPUTY_ROLE}.get(member.id)
+    if recorded:
+        return written if fold(written).startswith(fold(recorded)) else recorded
+    held_by_others = (("bi thu",) if cell.secretary_id else ()) + (("pho bi thu",) if cell.deputy_id else ())
+    return "" if held_by_others and fold(written).startswith(held_by_others) else written
 
 
 def cell_signer(uow: UnitOfWork, chair_id: str | None) -> tuple[Signer | None, str]:
-    """Who signs for the cell (T/M CHI BỘ) and as what: the chair when a secretary or
-    deputy, else the cell's secretary (by the position in the roster), else the chair."""
+    """Who signs for the cell (T/M CHI BỘ) and as what: the chair when the secretary or
+    deputy, else the cell's secretary (as recorded in Cài đặt → Chi bộ, else by the position
+    written in the roster), else the chair."""
     chair = signer_of(uow, chair_id)
-    if chair and chair.role:
-        if fold(chair.role).startswith(("bi thu", "pho bi thu")):
-            return chair, wording.signer_title(chair.role)
-    members = uow.session.scalars(select(Member).where(Member.deleted_at.is_(None), Member.status.in_(ON_ROLL)))
-    for member in members:
-        role = wording.party_role(member.occupation)
+    if chair and fold(chair.role).startswith(("bi thu", "pho bi thu")):
+        return chair, wording.signer_title(chair.role)
+    on_roll = select(Member).where(Member.deleted_at.is_(None), Member.status.in_(ON_ROLL))
+    recorded = uow.session.scalar(on_roll.where(Member.id == uow.cell.secretary_id)) \
+        if uow.cell.secretary_id else None
+    for member in [recorded] if recorded else uow.session.scalars(on_roll):
+        role = party_role(uow, member)
         if fold(role).startswith("bi thu"):
             return Signer(member.full_name, role), "BÍ THƯ"
     return chair, "BÍ THƯ"

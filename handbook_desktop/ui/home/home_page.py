@@ -47,6 +47,8 @@ class HomePage(QWidget):
         layout.addWidget(QLabel(f"<h1>{escape(name)}</h1>"))
         if len(overview.unit_path) > 1:
             layout.addWidget(QLabel(escape(" · ".join(overview.unit_path[1:]))))
+        if not overview.unit_path:
+            layout.addWidget(QLabel(escape(_("Thiết lập chi bộ của mình trong Cài đặt → Chi bộ."))))
         if overview.is_demo:
             layout.addWidget(self._demo_notice())
         grid = QGridLayout()

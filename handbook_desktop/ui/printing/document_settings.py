@@ -1,4 +1,5 @@
-"""Cài đặt → Văn bản: margins, the place name and the secretary's own DOCX templates.
+"""Cài đặt → Văn bản: margins and the secretary's own DOCX templates (the place name printed
+before the date belongs to the cell: Cài đặt → Chi bộ).
 
 A template is tried on the latest meeting when it is chosen (`docgen.render.try_template`,
 on the task runner: it reads the database and writes a scratch file), so a broken
@@ -35,8 +36,6 @@ class DocumentSettingsBox(QGroupBox):
             spin = QSpinBox(minimum=setting.bounds[0], maximum=setting.bounds[1], value=settings.get(setting))
             self.margins[setting] = spin
             form.addRow(_(setting.label), spin)
-        self.place = QLineEdit(settings.get(ds.PLACE_NAME), placeholderText=_("theo tên đảng bộ cấp trên"))
-        form.addRow(_(ds.PLACE_NAME.label), self.place)
         self.templates: dict[DocumentKind, QLineEdit] = {}
         self.verdicts: dict[DocumentKind, QLabel] = {}
         self._tried: dict[DocumentKind, tuple[TemplateVersion, BaseException | None]] = {}
@@ -109,6 +108,5 @@ class DocumentSettingsBox(QGroupBox):
             self._require_good(kind)
         for setting, spin in self.margins.items():
             settings.set(setting, spin.value())
-        settings.set(ds.PLACE_NAME, " ".join(self.place.text().split()))
         for kind, edit in self.templates.items():
             settings.set(TEMPLATES[kind], edit.text().strip())
