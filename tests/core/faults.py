@@ -1,0 +1,52 @@
+"""Faults the tests inflict on a real workspace: damaged data pages, a full disk."""
+
+import os
+import sqlite3
+import subprocess
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+
+def damage_data_pages(db: Path, table: str = "members") -> None:
+    """Overwrite the pages holding `table`'s rows (in the middle of the file, never the
+    schema on page 1), keeping the file's times: a disk that rotted, not a program that wrote."""
+    with closing(sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = [row[0] for row in conn.execute("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'",
+                                                (table,))]
+    assert pages and min(pages) > 1
+    stat = db.stat()
+    with db.open("r+b") as handle:
+        for page in pages:
+            handle.seek((page - 1) * page_size + 8)
+            handle.write(b"\x5a" * (page_size - 16))
+    os.utime(db, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def fingerprint(path: Path) -> tuple[bytes, int]:
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+@contextmanager
+def tiny_disk(folder: Path, size_kb: int = 1024):
+    """A real, small file system (tmpfs) at `folder`, or None where mounting needs a
+    privilege this run lacks (then the caller falls back, and says so)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    mounted = os.geteuid() == 0 and subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(folder)], capture_output=True).returncode == 0
+    try:
+        yield folder if mounted else None
+    finally:
+        if mounted:
+            subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def fill(folder: Path) -> None:
+    """Take every free byte of the file system under `folder`."""
+    with (folder / "filler").open("wb", buffering=0) as handle:
+        for chunk in (1 << 16, 1 << 12, 1):
+            try:
+                while handle.write(b"\0" * chunk):
+                    pass
+            except OSError:
+                pass
