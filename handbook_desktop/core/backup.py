@@ -171,10 +171,13 @@ def restore_latest(db_path: Path, now: datetime) -> Restored:
         shutil.copyfile(sound.path, incoming)  # first: a failed copy leaves everything where it was
         if db_path.exists():
             os.replace(db_path, aside)
-        for suffix in ("-wal", "-shm"):  # they belong to the damaged file, never to the copy
-            companion = db_path.with_name(db_path.name + suffix)
-            if companion.exists():
-                os.replace(companion, aside.with_name(aside.name + suffix))
+        # The write-ahead log belongs to the damaged file (it may hold its last changes), never
+        # to the copy; the shared-memory file is only an index of that log.
+        wal, shm = (db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm"))
+        if wal.exists() and wal.stat().st_size:
+            os.replace(wal, aside.with_name(aside.name + "-wal"))
+        wal.unlink(missing_ok=True)
+        shm.unlink(missing_ok=True)
         os.replace(incoming, db_path)
     except OSError as exc:
         incoming.unlink(missing_ok=True)

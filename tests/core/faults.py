@@ -7,9 +7,9 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 
-def damage_data_pages(db: Path, table: str = "members") -> None:
+def damage_data_pages(db: Path, table: str = "members", *, keep_times: bool = False) -> None:
     """Overwrite the pages holding `table`'s rows (in the middle of the file, never the
-    schema on page 1), keeping the file's times: a disk that rotted, not a program that wrote."""
+    schema on page 1). `keep_times`: a disk that rotted, not a program that wrote."""
     with closing(sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)) as conn:
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
         pages = [row[0] for row in conn.execute("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'",
@@ -20,7 +20,8 @@ def damage_data_pages(db: Path, table: str = "members") -> None:
         for page in pages:
             handle.seek((page - 1) * page_size + 8)
             handle.write(b"\x5a" * (page_size - 16))
-    os.utime(db, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    if keep_times:
+        os.utime(db, ns=(stat.st_atime_ns, stat.st_mtime_ns))
 
 
 def fingerprint(path: Path) -> tuple[bytes, int]:
