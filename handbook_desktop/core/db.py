@@ -7,7 +7,6 @@ reported and left byte-for-byte untouched. A failure is named by its cause: a da
 a full disk is never reported as damage.
 """
 
-import errno
 import shutil
 import sqlite3
 from contextlib import closing
@@ -143,10 +142,6 @@ def unreadable(path: Path, exc: BaseException) -> WorkspaceError:
 def disk_full(path: Path) -> WorkspaceError:
     return WorkspaceError(_("Ổ đĩa đã đầy (ổ chứa {folder}): chưa lưu được gì, dữ liệu cũ vẫn nguyên vẹn. "
                             "Hãy giải phóng dung lượng rồi thử lại.").format(folder=path.parent))
-
-
-def is_disk_full(exc: OSError) -> bool:
-    return exc.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 def read_only(path: Path) -> WorkspaceError:

@@ -11,6 +11,7 @@ the workspace damaged, and from then on every write is refused before it starts.
 """
 
 import logging
+import os
 import sqlite3
 import tempfile
 import threading
@@ -30,8 +31,8 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from handbook_desktop.core import attachments, backup, outbox, write_guard
 from handbook_desktop.core.backup import DamagedDatabase
 from handbook_desktop.core.clock import vietnam_now
-from handbook_desktop.core.db import check_and_upgrade, disk_full, failure, is_disk_full, sqlite_code
-from handbook_desktop.core.errors import UserError, WorkspaceError
+from handbook_desktop.core.db import check_and_upgrade, disk_full, failure, read_only, sqlite_code
+from handbook_desktop.core.errors import UserError, WorkspaceError, is_disk_full
 from handbook_desktop.core.progress import Progress
 from handbook_desktop.core.models import WorkspaceFact
 from handbook_desktop.core.models.registry import load_all
@@ -221,6 +222,8 @@ def open_workspace(data_dir: Path) -> Workspace:
     _ensure_writable(data_dir)
     path, today = data_dir / DATABASE_NAME, vietnam_now().date()
     existed = has_database(data_dir)
+    if existed and not os.access(path, os.W_OK):
+        raise read_only(path)
     # Reading every page costs ~1 ms per MB: only for a file not as we left it, and before the day's copy.
     backup_due = existed and backup.due(data_dir, today)
     engine = check_and_upgrade(path, verify=backup_due or not backup.left_as_closed(path))

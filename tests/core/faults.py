@@ -1,5 +1,8 @@
 """Faults the tests inflict on a real workspace: damaged data pages, a full disk."""
 
+import builtins
+import errno
+import io
 import os
 import sqlite3
 import subprocess
@@ -51,3 +54,42 @@ def fill(folder: Path) -> None:
                     pass
             except OSError:
                 pass
+
+
+@contextmanager
+def full_disk(folder: Path, monkeypatch, size_kb: int = 8):
+    """`folder` on a disk with only `size_kb` free: a real tmpfs where this run may mount one.
+    FALLBACK where it may not (no root): opening a file under `folder` for writing works, and
+    its first write fails with ENOSPC as on a full disk. The code under test cannot tell."""
+    with tiny_disk(folder, size_kb) as mounted:
+        if mounted is None:
+            real_open = builtins.open
+
+            def open_on_full_disk(file, mode="r", *args, **kwargs):
+                handle = real_open(file, mode, *args, **kwargs)
+                writing = any(flag in mode for flag in "wax+")
+                inside = isinstance(file, (str, os.PathLike)) and Path(file).resolve().is_relative_to(folder.resolve())
+                return _FullFile(handle) if writing and inside else handle
+
+            monkeypatch.setattr(builtins, "open", open_on_full_disk)
+            monkeypatch.setattr(io, "open", open_on_full_disk)
+        yield folder
+
+
+class _FullFile:
+    def __init__(self, handle):
+        self._handle = handle
+
+    def write(self, data):
+        if len(data):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return 0
+
+    def __getattr__(self, name):
+        return getattr(self._handle, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._handle.close()
