@@ -101,9 +101,13 @@ def check_and_upgrade(path: Path, *, verify: bool = False) -> Engine:
 def _backup(path: Path, revision: str) -> Path:
     """Keep a copy of the database as it was before an upgrade."""
     target = path.with_name(f"{path.name}.before-upgrade-{revision}.bak")
-    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
-        source.backup(copy)
-    shutil.copymode(path, target)
+    try:
+        with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
+            source.backup(copy)
+        shutil.copymode(path, target)
+    except BaseException:
+        target.unlink(missing_ok=True)  # a half copy on a full disk is no backup
+        raise
     return target
 
 
