@@ -6,6 +6,8 @@ from pathlib import Path
 
 from handbook_desktop import APP_ID
 from handbook_desktop.core import settings as s
+from handbook_desktop.core.backup import DamagedDatabase, restore_latest
+from handbook_desktop.core.clock import vietnam_now
 from handbook_desktop.core.errors import UserError, WorkspaceError
 from handbook_desktop.core.paths import DataDirChoice
 from handbook_desktop.core.workspace import Workspace, has_database, open_workspace
@@ -25,7 +27,14 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(_("Sổ tay đảng viên"))
     try:
-        workspace = open_or_create(choice, interactive=not screenshot)
+        try:
+            workspace = open_or_create(choice, interactive=not screenshot)
+        except DamagedDatabase as exc:
+            if screenshot or exc.backup is None:
+                raise
+            if not offer_restore(exc):
+                return exc.exit_code
+            workspace = open_or_create(choice, interactive=True)
     except UserError as exc:
         if screenshot:
             raise
@@ -40,6 +49,11 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
         window.show()
         window.check_online()
         return app.exec()
+    except UserError as exc:  # damage found by the first reads, past the check at opening
+        if screenshot:
+            raise
+        show_error(None, _("Không mở được dữ liệu"), exc)
+        return exc.exit_code
     finally:
         app.closeAllWindows()
         workspace.close()
@@ -69,6 +83,20 @@ def open_or_create(choice: DataDirChoice, *, interactive: bool) -> Workspace:
         workspace.close()
         raise
     return workspace
+
+
+def offer_restore(exc: DamagedDatabase) -> bool:
+    """Tell the user the database is damaged and offer its automatic backup; True once the
+    backup is in place."""
+    from handbook_desktop.ui.dialogs import ask
+
+    if not ask(None, _("Dữ liệu bị hỏng"), exc.summary + "\n\n" + _(
+            "Bản sao lưu tự động gần nhất là của ngày {day:%d/%m/%Y}; những thay đổi sau ngày đó cần nhập lại. "
+            "Tệp hỏng được giữ lại bên cạnh.").format(day=exc.backup.day),
+            yes=_("Khôi phục từ bản sao lưu ngày {day:%d/%m/%Y}").format(day=exc.backup.day), no=_("Đóng")):
+        return False
+    restore_latest(exc.path, vietnam_now())
+    return True
 
 
 def _first_start(workspace: Workspace) -> None:

@@ -3,6 +3,7 @@
 import argparse
 import sys
 
+from handbook_desktop.commands.common import existing_workspace
 from handbook_desktop.i18n import _
 
 
@@ -17,13 +18,9 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from handbook_desktop.core.library import ImportStatus, import_files
-    from handbook_desktop.core.workspace import open_existing_workspace
 
-    workspace = open_existing_workspace(args.data.path)
-    try:
+    with existing_workspace(args) as workspace:
         report = import_files(workspace, [Path(name) for name in args.files])
-    finally:
-        workspace.close()
     for result in report.results:
         number = result.number or _("(không số)")
         label = f"{number} | {result.title}"

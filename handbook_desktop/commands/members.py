@@ -8,6 +8,7 @@ roster modules, when a file is actually read or written.
 import argparse
 from pathlib import Path
 
+from handbook_desktop.commands.common import existing_workspace
 from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.i18n import _
 
@@ -25,15 +26,10 @@ def register(commands, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from handbook_desktop.core.workspace import open_existing_workspace
-
-    workspace = open_existing_workspace(args.data.path)
-    try:
+    with existing_workspace(args) as workspace:
         if args.members_action == "export":
             return _export(workspace, Path(args.file))
         return _import(workspace, Path(args.file), args.valid_only)
-    finally:
-        workspace.close()
 
 
 def _export(workspace, path: Path) -> int:

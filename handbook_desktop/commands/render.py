@@ -10,6 +10,7 @@ Document text is Vietnamese whatever the interface language; messages are transl
 import argparse
 from pathlib import Path
 
+from handbook_desktop.commands.common import existing_workspace
 from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.i18n import _
 
@@ -29,7 +30,6 @@ def register(commands, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from handbook_desktop.core.workspace import open_existing_workspace
     from handbook_desktop.docgen.render import document_name, output_format
 
     if not args.out:
@@ -41,11 +41,8 @@ def run(args: argparse.Namespace) -> int:
     template = Path(args.template) if args.template else None
     if template is not None and not template.is_file():
         raise ValidationError(_("Không tìm thấy mẫu {path}.").format(path=template))
-    workspace = open_existing_workspace(args.data.path)
-    try:
+    with existing_workspace(args) as workspace:
         rendered = _render(workspace, args, out, template)
-    finally:
-        workspace.close()
     document = document_name(rendered.kind)
     if rendered.pages:
         print(_("Đã xuất {document} ra {path} ({pages} trang).").format(document=document, path=out,

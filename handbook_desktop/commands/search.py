@@ -2,6 +2,7 @@
 
 import argparse
 
+from handbook_desktop.commands.common import existing_workspace
 from handbook_desktop.i18n import _
 
 
@@ -18,18 +19,14 @@ def run(args: argparse.Namespace) -> int:
     from handbook_desktop.core.text import format_date
     from handbook_desktop.core.library import category_label, search
     from handbook_desktop.core.text import words
-    from handbook_desktop.core.workspace import open_existing_workspace
 
     query = " ".join(args.query)
     if not (args.limit.isascii() and args.limit.isdigit() and 1 <= int(args.limit) <= 500):
         raise ValidationError(_("--limit phải là một số từ 1 đến 500."))
     if not words(query):
         raise ValidationError(_("Hãy gõ từ cần tìm (có dấu hoặc không dấu) hoặc số hiệu, ví dụ 57-NQ/TW."))
-    workspace = open_existing_workspace(args.data.path)
-    try:
+    with existing_workspace(args) as workspace:
         hits = workspace.perform(lambda uow: search(uow, query, limit=int(args.limit)))
-    finally:
-        workspace.close()
     if not hits:
         print(_("Không tìm thấy kết quả nào cho “{query}”.").format(query=query))
     for hit in hits:

@@ -9,6 +9,7 @@ to the workspace's settings. A document is found by its id or by its number
 import argparse
 from pathlib import Path
 
+from handbook_desktop.commands.common import existing_workspace
 from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.i18n import _
 
@@ -72,13 +73,9 @@ def _export(paragraphs: list[str], out: Path, voice: str, rate: int, abbreviatio
 def _document_paragraphs(args: argparse.Namespace) -> list[str]:
     """The document's (or article's) number and title, then its paragraphs as the reader shows them."""
     from handbook_desktop.core import library
-    from handbook_desktop.core.workspace import open_existing_workspace
 
-    workspace = open_existing_workspace(args.data.path)
-    try:
+    with existing_workspace(args) as workspace:
         number, title, body = workspace.perform(lambda uow: library.find_readable(uow, args.document.strip()))
-    finally:
-        workspace.close()
     # Spoken content stays Vietnamese whatever the interface language: no _() here.
     title = title.strip().rstrip(".") + "."
     heading = f"Số {number}. {title}" if number else title

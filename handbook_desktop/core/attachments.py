@@ -4,12 +4,17 @@ The bytes of a file live once on disk whatever the number of rows referring to t
 sync later moves them by hash. A file is written to a temporary name in the same folder
 and renamed into place, so a crash or a full disk never leaves a half-written file under
 a hash name, and a hash name present on disk always holds those exact bytes.
+
+Bytes are stored before the row that refers to them is committed, so an import that was
+killed or failed leaves files no row names; they are removed at the next start, once an
+hour old (`remove_orphans`).
 """
 
 import hashlib
 import os
 import re
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +29,11 @@ from handbook_desktop.i18n import _
 STORE_NAME = "attachments"
 COPIES_NAME = "copies"  # beside the hash folders: named copies handed to other programs
 UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')  # what Windows refuses in a file name
+HASH_NAME = re.compile(r"[0-9a-f]{64}")
+INCOMING_PREFIX = ".incoming-"
+# An import in another program stores its files seconds before it commits their rows; an
+# hour-old file without a row is an import that will never commit.
+ORPHAN_AGE_S = 3600
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,7 @@ def store_bytes(data_dir: Path, data: bytes) -> StoredBlob:
     sha256 = sha256_of(data)
     target = blob_path(data_dir, sha256)
     if target.is_file() and target.stat().st_size == len(data):
+        _touch(target)  # in use again: an old orphan must not be removed before our row commits
         return StoredBlob(sha256, len(data), target, created=False)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -62,7 +73,7 @@ def store_bytes(data_dir: Path, data: bytes) -> StoredBlob:
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=INCOMING_PREFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -72,6 +83,36 @@ def _write_atomically(target: Path, data: bytes) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:  # a read-only store: nothing will be removed from it either
+        pass
+
+
+def remove_orphans(session: Session, data_dir: Path) -> int:
+    """Remove stored files no attachment row (a tombstone included) refers to, and
+    temporary files of interrupted writes, once they are ORPHAN_AGE_S old; returns how many."""
+    store = store_dir(data_dir)
+    if not store.is_dir():
+        return 0
+    referenced = set(session.scalars(select(Attachment.sha256).distinct()))
+    cutoff, removed = time.time() - ORPHAN_AGE_S, 0
+    for folder in store.iterdir():
+        if len(folder.name) != 2 or not folder.is_dir():
+            continue  # the viewer's copies live beside the hash folders
+        for path in folder.iterdir():
+            orphan = (HASH_NAME.fullmatch(path.name) and path.name not in referenced
+                      or path.name.startswith(INCOMING_PREFIX))
+            try:
+                if orphan and path.is_file() and path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except OSError:  # read-only, or gone already (another program swept it): no matter
+                pass
+    return removed
 
 
 def viewable_copy(data_dir: Path, sha256: str, filename: str) -> Path:

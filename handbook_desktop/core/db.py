@@ -1,18 +1,26 @@
-"""SQLite engine for the workspace database, and the checks made before opening it.
+"""SQLite engine for the workspace database, the checks made before opening it, and what
+SQLite's failures mean to the user.
 
 The checks run on a read-only connection so that a foreign, damaged or newer file is
-reported and left byte-for-byte untouched.
+reported and left byte-for-byte untouched. A failure is named by its cause: a damaged file
+(`DamagedDatabase`, with the automatic backup to restore), a full disk, a read-only file;
+a full disk is never reported as damage.
 """
 
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 
 from handbook_desktop.core import migrations
+from handbook_desktop.core.backup import DamagedDatabase, damage_in
 from handbook_desktop.core.errors import WorkspaceError
 from handbook_desktop.i18n import _
+
+LOW_SPACE = 1 << 20  # below this much free space, a failed write is taken for a full disk
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -49,7 +57,7 @@ def stored_revision(path: Path) -> str | None:
         if handle.read(16) != SQLITE_HEADER:
             raise WorkspaceError(_not_ours(path))
     try:
-        with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as conn:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
                 return None
@@ -57,13 +65,21 @@ def stored_revision(path: Path) -> str | None:
                 raise WorkspaceError(_not_ours(path))
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(_damaged(path, exc)) from exc
+        raise failure(exc, path) or unreadable(path, exc) from exc
     return row[0] if row else None
 
 
-def check_and_upgrade(path: Path) -> Engine:
-    """Open the database, upgrading an older schema after a backup; refuse a newer one."""
+def check_and_upgrade(path: Path, *, verify: bool = False) -> Engine:
+    """Open the database, upgrading an older schema after a backup; refuse a newer one.
+    `verify`: read every page first (`PRAGMA quick_check`) and refuse a damaged file."""
     revision = stored_revision(path)
+    if verify and revision is not None:
+        try:
+            problem = damage_in(path)
+        except sqlite3.DatabaseError as exc:
+            raise failure(exc, path) or unreadable(path, exc) from exc
+        if problem:
+            raise DamagedDatabase(path, problem)
     if revision is not None and revision not in migrations.known_revisions():
         raise WorkspaceError(_(
             "Cơ sở dữ liệu {path} được tạo bởi một phiên bản Sổ tay đảng viên mới hơn "
@@ -71,19 +87,27 @@ def check_and_upgrade(path: Path) -> Engine:
         ).format(path=path, revision=revision))
     engine = make_engine(path)
     if revision != migrations.head_revision():
-        if revision is not None:
-            _backup(path, revision)
-        with engine.begin() as connection:
-            migrations.upgrade(connection)
+        try:
+            if revision is not None:
+                _backup(path, revision)
+            with engine.begin() as connection:
+                migrations.upgrade(connection)
+        except (sqlite3.Error, DBAPIError) as exc:
+            engine.dispose()
+            raise failure(exc, path) or exc
     return engine
 
 
 def _backup(path: Path, revision: str) -> Path:
     """Keep a copy of the database as it was before an upgrade."""
     target = path.with_name(f"{path.name}.before-upgrade-{revision}.bak")
-    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
-    shutil.copymode(path, target)
+    try:
+        with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
+            source.backup(copy)
+        shutil.copymode(path, target)
+    except BaseException:
+        target.unlink(missing_ok=True)  # a half copy on a full disk is no backup
+        raise
     return target
 
 
@@ -92,7 +116,47 @@ def _not_ours(path: Path) -> str:
              "nguyên; hãy chọn thư mục dữ liệu khác.").format(path=path)
 
 
-def _damaged(path: Path, exc: Exception) -> str:
-    return _("Cơ sở dữ liệu {path} bị hỏng hoặc không đọc được ({error}). Tệp được giữ "
-             "nguyên; hãy khôi phục từ bản sao lưu hoặc chọn thư mục dữ liệu khác."
-             ).format(path=path, error=exc)
+def sqlite_code(exc: BaseException) -> int | None:
+    """The primary SQLite result code of an error (SQLAlchemy's wraps the driver's)."""
+    code = getattr(getattr(exc, "orig", exc), "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def failure(exc: BaseException, path: Path) -> WorkspaceError | None:
+    """What an SQLite error means to the user, or None when it is not about the file
+    (a bug, or a busy database that the caller waits for)."""
+    code = sqlite_code(exc)
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return DamagedDatabase(path, str(getattr(exc, "orig", exc)))
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _low_on_space(path)):
+        return disk_full(path)
+    if code == sqlite3.SQLITE_READONLY:
+        return read_only(path)
+    if code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
+        return unreadable(path, exc)
+    return None
+
+
+def unreadable(path: Path, exc: BaseException) -> WorkspaceError:
+    return WorkspaceError(_("Không đọc hoặc ghi được cơ sở dữ liệu {path} ({error}). Chưa lưu gì; hãy kiểm tra "
+                            "ổ đĩa hoặc quyền truy cập thư mục rồi thử lại.").format(
+        path=path, error=getattr(exc, "orig", exc)))
+
+
+def disk_full(path: Path) -> WorkspaceError:
+    return WorkspaceError(_("Ổ đĩa đã đầy (ổ chứa {folder}): chưa lưu được gì, dữ liệu cũ vẫn nguyên vẹn. "
+                            "Hãy giải phóng dung lượng rồi thử lại.").format(folder=path.parent))
+
+
+def read_only(path: Path) -> WorkspaceError:
+    return WorkspaceError(_("Tệp cơ sở dữ liệu {path} chỉ cho phép đọc: chưa lưu được gì. Hãy bỏ thuộc tính "
+                            "chỉ đọc của tệp (hoặc chép thư mục dữ liệu sang nơi ghi được) rồi mở lại.").format(
+        path=path))
+
+
+def _low_on_space(path: Path) -> bool:
+    # SQLite reports a full disk while growing its shared-memory file as a plain I/O error.
+    try:
+        return shutil.disk_usage(path.parent).free < LOW_SPACE
+    except OSError:
+        return False

@@ -3,6 +3,8 @@
 Anything else is a bug and keeps its traceback.
 """
 
+import errno
+
 
 class UserError(Exception):
     """A problem caused by input or environment, with a message meant for the user."""
@@ -26,6 +28,11 @@ class NotYetAvailable(UserError):
     """A command of the contract whose capability has not been built yet."""
 
     exit_code = 3
+
+
+def is_disk_full(exc: OSError) -> bool:
+    """A write failed for want of space (or of the user's quota)."""
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 class Cancelled(Exception):

@@ -5,9 +5,13 @@ transaction, committed once at the end. After the commit the workspace tells its
 which tables changed (`Changes`), whoever committed — the GUI, the CLI or, later, a
 background sync — so open screens can refresh. Listeners are plain Python; the GUI's
 bridge (`ui/changes.py`) re-emits them on the GUI thread.
+
+A failure of the file itself becomes a message (`db.failure`): a damaged database also marks
+the workspace damaged, and from then on every write is refused before it starts.
 """
 
 import logging
+import os
 import sqlite3
 import tempfile
 import threading
@@ -21,13 +25,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Engine, event, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
-from handbook_desktop.core import outbox, write_guard
+from handbook_desktop.core import attachments, backup, outbox, write_guard
+from handbook_desktop.core.backup import DamagedDatabase
 from handbook_desktop.core.clock import vietnam_now
-from handbook_desktop.core.db import check_and_upgrade
-from handbook_desktop.core.errors import UserError, WorkspaceError
+from handbook_desktop.core.db import check_and_upgrade, disk_full, failure, read_only, sqlite_code
+from handbook_desktop.core.errors import UserError, WorkspaceError, is_disk_full
 from handbook_desktop.core.progress import Progress
 from handbook_desktop.core.models import WorkspaceFact
 from handbook_desktop.core.models.registry import load_all
@@ -121,6 +126,9 @@ class Workspace:
     _factory: sessionmaker = field(repr=False)
     _listeners: list[Listener] = field(default_factory=list, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # Hears "đang chờ…" when an action is given no progress of its own (the CLI prints it).
+    busy_progress: Progress | None = field(default=None, repr=False)
+    damaged: DamagedDatabase | None = field(default=None, repr=False)  # once found, writes are refused
 
     @property
     def db_path(self) -> Path:
@@ -138,16 +146,21 @@ class Workspace:
     def session(self, *, origin: str = LOCAL, record_outbox: bool = True, user: str | None = None,
                 read_only: bool = False) -> Iterator[Session]:
         """The bare transaction under a unit of work (infrastructure and tests)."""
+        if self.damaged is not None and not read_only:
+            raise self.damaged
         changed: set[str] = set()
         session = self._factory(info={"record_outbox": record_outbox, "user": user, "changed": changed,
                                       "read_only": read_only})
         try:
             with session.begin():
                 yield session
-        except OperationalError as exc:
-            if _is_disk_full(exc):
-                raise WorkspaceError(_("Ổ đĩa đã đầy: thay đổi chưa được lưu, dữ liệu cũ vẫn "
-                                       "nguyên vẹn. Hãy giải phóng dung lượng rồi thử lại.")) from exc
+        except DBAPIError as exc:
+            problem = None if _is_busy(exc) else failure(exc, self.db_path)
+            if isinstance(problem, DamagedDatabase):
+                self.damaged = problem
+                backup.forget_closed(self.db_path)
+            if problem is not None:
+                raise problem from exc
             raise
         finally:
             session.close()
@@ -169,7 +182,7 @@ class Workspace:
                 if time.monotonic() + pause > deadline:
                     raise WorkspaceBusy(_("Dữ liệu đang bận: một chương trình khác đang ghi vào thư mục này. "
                                           "Chưa lưu gì; hãy thử lại sau ít phút.")) from exc
-            progress = progress or Progress()
+            progress = progress or self.busy_progress or Progress()
             progress.report(0, 0, _("dữ liệu đang bận, đang chờ…"))
             time.sleep(pause)
             pause = min(pause * 2, 2.0)
@@ -194,6 +207,8 @@ class Workspace:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.damaged is None:
+            backup.mark_closed(self.db_path)
 
 
 class ReadWrote(RuntimeError):
@@ -213,14 +228,26 @@ def open_workspace(data_dir: Path) -> Workspace:
     """Open (creating or upgrading as needed) the workspace in `data_dir`."""
     data_dir = data_dir.expanduser().resolve()
     _ensure_writable(data_dir)
-    engine = check_and_upgrade(data_dir / DATABASE_NAME)
+    path, today = data_dir / DATABASE_NAME, vietnam_now().date()
+    existed = has_database(data_dir)
+    if existed and not os.access(path, os.W_OK):
+        raise read_only(path)
+    # Reading every page costs ~1 ms per MB: only for a file not as we left it, and before the day's copy.
+    backup_due = existed and backup.due(data_dir, today)
+    engine = check_and_upgrade(path, verify=backup_due or not backup.left_as_closed(path))
+    if backup_due:
+        backup.make_daily(path, today)
     load_all()  # a flush orders tables by their foreign keys: every table must be known
     factory = sessionmaker(engine, expire_on_commit=False)
     outbox.install(factory)
     event.listen(factory, "before_flush", lambda session, *_args: _check_write(session))
     event.listen(factory, "after_flush", _record_flushed_tables)
     event.listen(factory, "do_orm_execute", _record_statement_table)
-    return Workspace(data_dir, engine, Settings(data_dir / SETTINGS_NAME), factory)
+    workspace = Workspace(data_dir, engine, Settings(data_dir / SETTINGS_NAME), factory)
+    if existed:
+        with workspace.session(read_only=True) as session:
+            attachments.remove_orphans(session, data_dir)
+    return workspace
 
 
 def open_existing_workspace(data_dir: Path) -> Workspace:
@@ -261,21 +288,19 @@ def _record_statement_table(state: ORMExecuteState) -> None:
 def _ensure_writable(data_dir: Path) -> None:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=data_dir):
-            pass
+        with tempfile.TemporaryFile(dir=data_dir) as probe:
+            probe.write(bytes(4096))  # an empty file fits on a full disk too; a page does not
+            probe.flush()
     except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full(data_dir / DATABASE_NAME) from exc
         raise WorkspaceError(_(
             "Không ghi được vào thư mục dữ liệu {path} ({error}). Hãy chọn thư mục khác "
             "bằng --data-dir hoặc trong Cài đặt."
         ).format(path=data_dir, error=exc.strerror or exc)) from exc
 
 
-def _is_disk_full(exc: OperationalError) -> bool:
-    return getattr(exc.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
-
-
-def _is_busy(exc: OperationalError) -> bool:
+def _is_busy(exc: DBAPIError) -> bool:
     # Extended codes count too: SQLITE_BUSY_SNAPSHOT (517) is a read snapshot gone stale
     # because another program wrote, and the whole action is worth running again.
-    code = getattr(exc.orig, "sqlite_errorcode", None)
-    return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return sqlite_code(exc) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)

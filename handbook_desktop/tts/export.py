@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook_desktop.core.errors import UserError
+from handbook_desktop.core.errors import UserError, is_disk_full
 from handbook_desktop.core.progress import Progress
 from handbook_desktop.i18n import _
 from handbook_desktop.tts.audio import WavInfo, read_frames, silence
@@ -129,7 +129,10 @@ class _WavSink:
 
     def abort(self) -> None:
         if self._writer is not None:
-            self._writer.close()
+            try:
+                self._writer.close()  # writes the header: on a full disk it fails again
+            except OSError:
+                pass
 
 
 class _EncoderSink:
@@ -221,9 +224,11 @@ def export_audio(paragraphs: Sequence[str], out: str | Path, engine: SpeechEngin
     try:
         info, spoken = _write_audio(sink, paragraphs, engine, voice, rate, progress, abbreviations)
         os.replace(part, out)
-    except BaseException:
+    except BaseException as exc:
         sink.abort()
         part.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _write_failure(out, exc) from exc
         raise
     return ExportResult(out, fmt, spoken, info.duration, info.sample_rate, voice)
 
@@ -236,8 +241,15 @@ def _temporary_beside(out: Path) -> Path:
     try:
         part.open("xb").close()
     except OSError as exc:
-        raise UserError(_("Không ghi được tệp {path}: {reason}").format(path=out, reason=_os_reason(exc))) from exc
+        raise _write_failure(out, exc) from exc
     return part
+
+
+def _write_failure(out: Path, exc: OSError) -> UserError:
+    if is_disk_full(exc):
+        return UserError(_("Ổ đĩa đã đầy: chưa ghi được tệp {path}. Hãy giải phóng dung lượng hoặc chọn nơi "
+                           "lưu khác.").format(path=out))
+    return UserError(_("Không ghi được tệp {path}: {reason}").format(path=out, reason=_os_reason(exc)))
 
 
 def _os_reason(exc: OSError) -> str:

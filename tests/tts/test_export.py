@@ -123,3 +123,15 @@ def test_a_failing_encoder_is_reported_with_its_message(tmp_path, monkeypatch):
         export_audio(PARAGRAPHS, out, FakeEngine(tmp_path))
     assert "MP3" in raised.value.message and "no handler for the codec" in raised.value.message
     assert not out.exists() and not list(tmp_path.glob(".*"))
+
+
+def test_a_full_disk_is_named_and_leaves_no_part_file(tmp_path, monkeypatch):
+    from ..core.faults import full_disk
+
+    clips = tmp_path / "clips"
+    clips.mkdir()
+    with full_disk(tmp_path / "disk", monkeypatch) as disk:
+        with pytest.raises(UserError, match="Ổ đĩa đã đầy") as caught:
+            export_audio(PARAGRAPHS * 20, disk / "doc.wav", FakeEngine(clips))
+        assert "bị hỏng" not in caught.value.message
+        assert list(disk.iterdir()) == []

@@ -7,6 +7,7 @@ phone numbers are text so their leading zeros survive. The last two columns (sta
 phone) are not on the paper form; the app needs them for the round trip.
 """
 
+import io
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from handbook_desktop.core.members.models import Member, MemberEvent, MemberEventKind, MemberStatus
-from handbook_desktop.core.errors import UserError
+from handbook_desktop.core.errors import UserError, is_disk_full
 from handbook_desktop.core.members.labels import STATUS_LABELS
 from handbook_desktop.core.org import cell_name
 from handbook_desktop.core.text.sort import name_sort_key
@@ -173,12 +174,19 @@ def _lay_out(sheet) -> None:
 
 
 def _save(workbook, path: Path) -> None:
-    """Through a temporary file: an interrupted export never leaves half a roster behind."""
+    """Through a temporary file: an interrupted export never leaves half a roster behind.
+    The workbook is zipped in memory first (a roster is well under a megabyte): openpyxl leaves
+    its zip open when a write fails, and the zip's finalizer prints a traceback later."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
     partial = path.with_name(path.name + ".partial")
     try:
-        workbook.save(partial)
+        partial.write_bytes(buffer.getbuffer())
         os.replace(partial, path)
     except OSError as exc:
         partial.unlink(missing_ok=True)
+        if is_disk_full(exc):
+            raise UserError(_("Ổ đĩa đã đầy: chưa ghi được tệp {path}. Hãy giải phóng dung lượng hoặc chọn nơi "
+                              "lưu khác.").format(path=path)) from exc
         raise UserError(_("Không ghi được tệp {path} ({error}); nếu tệp đang mở trong Excel, hãy đóng lại rồi "
                           "thử lại.").format(path=path, error=exc.strerror or exc)) from exc
