@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from handbook_desktop.core import tombstones
-from handbook_desktop.core.errors import ValidationError
+from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.library.removal import DOCUMENT_REMOVAL
 from handbook_desktop.core.meetings.removal import (MEETING_REMOVAL, document_in_meetings, expected_at_meetings,
                                                     member_in_meetings)
@@ -32,11 +32,25 @@ KINDS: dict[str, Removal] = {
                     dependents=(*MEMBER_REMOVAL.dependents, expected_at_meetings)),
     MEETING: MEETING_REMOVAL,
 }
-KIND_LABELS = {DOCUMENT: N_("Văn bản"), MEMBER: N_("Đảng viên"), MEETING: N_("Cuộc họp")}
+KIND_LABELS = {DOCUMENT: N_("Văn bản"), MEMBER: N_("Đảng viên"), MEETING: N_("Cuộc họp")}  # a list's column
+KIND_WORDS = {DOCUMENT: N_("văn bản"), MEMBER: N_("đảng viên"), MEETING: N_("cuộc họp")}  # inside a sentence
 
 
 def kind_label(kind: str) -> str:
     return _(KIND_LABELS[kind])
+
+
+def kind_word(kind: str) -> str:
+    return _(KIND_WORDS[kind])
+
+
+def describe(uow: UnitOfWork, kind: str, item_id: str) -> str:
+    """The item as a question or a message names it: the words the Đã xóa list will show."""
+    removal = KINDS[kind]
+    row = uow.session.get(removal.model, item_id)
+    if row is None:
+        raise UserError(_(removal.missing))
+    return removal.title(row)
 
 
 def delete(uow: UnitOfWork, kind: str, item_id: str) -> Deleted:
