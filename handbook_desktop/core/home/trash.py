@@ -79,14 +79,15 @@ def deleted_items(uow: UnitOfWork, now: datetime | None = None) -> list[Deleted]
 
 def undo_creation(uow: UnitOfWork, kind: str, item_ids: list[str]) -> list[Deleted]:
     """The undo of adding rows (a member, imported documents): delete them, all or none,
-    unless one was changed since it was made."""
+    unless one was changed since it was made; rows deleted meanwhile are gone already."""
     removal = KINDS[kind]
-    for item_id in item_ids:
-        row = uow.session.get(removal.model, item_id)
-        if row is not None and row.deleted_at is None and row.updated_at != row.created_at:
+    rows = [row for row in (uow.session.get(removal.model, item_id) for item_id in item_ids)
+            if row is not None and row.deleted_at is None]
+    for row in rows:
+        if row.updated_at != row.created_at:
             raise ValidationError(_("“{title}” đã được sửa sau khi tạo: không hoàn tác được. Muốn bỏ, hãy xóa "
                                     "nó.").format(title=removal.title(row)))
-    return [delete(uow, kind, item_id) for item_id in item_ids]
+    return [delete(uow, kind, row.id) for row in rows]
 
 
 def _window_start(uow: UnitOfWork, now: datetime | None) -> datetime:

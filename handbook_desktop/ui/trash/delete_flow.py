@@ -18,7 +18,7 @@ from handbook_desktop.ui.ops import Operations
 
 
 def delete_with_confirmation(parent: QWidget, ops: Operations, kind: str, item_id: str,
-                             on_done: Callable[[home.Deleted], None] | None = None) -> None:
+                             on_done: Callable[["home.Deleted"], None] | None = None) -> None:
     word = home.kind_word(kind)
     title = ops.read_now(lambda uow: home.describe(uow, kind, item_id))
     question = _("Xóa {kind} “{title}”?\n\nNếu xóa nhầm: bấm Ctrl+Z (Sửa › Hoàn tác) ngay, hoặc khôi phục trong "
@@ -26,7 +26,7 @@ def delete_with_confirmation(parent: QWidget, ops: Operations, kind: str, item_i
     if not ask(parent, _("Xóa {kind}").format(kind=word), question, _("Xóa"), _("Không xóa")):
         return
 
-    def deleted(gone: home.Deleted) -> None:
+    def deleted(gone: "home.Deleted") -> None:
         ops.undo.push(_("Xóa {kind} “{title}”").format(kind=word, title=gone.title),
                       lambda uow: home.restore(uow, gone.kind, gone.id, gone.deleted_at))
         if on_done:

@@ -220,3 +220,4 @@ def test_undoing_an_addition_refuses_a_record_edited_since(demo_workspace):
     assert {member_id, kept} <= roster_ids(demo_workspace)  # all or nothing
     [undone] = act(demo_workspace, home.undo_creation, home.MEMBER, [member_id])
     assert undone.id == member_id and member_id not in roster_ids(demo_workspace)
+    assert act(demo_workspace, home.undo_creation, home.MEMBER, [member_id]) == []  # gone already: nothing to undo
