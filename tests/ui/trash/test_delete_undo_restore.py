@@ -60,7 +60,12 @@ def test_delete_a_member_from_the_roster_then_ctrl_z_brings_them_back(main_windo
     action = undo_action(main_window)
     assert action.isEnabled() and action.text() == f"Hoàn tác: Xóa đảng viên “{NAME} (sinh 12/03/1990)”"
     assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "abc")
+    qtbot.keyClick(page.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.text() == "" and action.isEnabled()  # a text box keeps its own Ctrl+Z
 
+    page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
     assert page.model.row_of(member_id) >= 0
