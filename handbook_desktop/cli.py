@@ -9,13 +9,13 @@ import argparse
 import sys
 
 from handbook_desktop import __version__
-from handbook_desktop.commands import coming, demo, gui, library_import, members, render, search, speak
+from handbook_desktop.commands import coming, demo, gui, library_import, members, render, search, speak, trash
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.paths import SETTINGS_NAME, resolve_data_dir
 from handbook_desktop.core.settings import LANGUAGE, Settings
 from handbook_desktop.i18n import _, set_language
 
-COMMANDS = (gui, demo, library_import, search, members, render, speak, coming)
+COMMANDS = (gui, demo, library_import, search, members, render, speak, trash, coming)
 
 
 def build_parser() -> argparse.ArgumentParser:
