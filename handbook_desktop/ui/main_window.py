@@ -29,6 +29,7 @@ from handbook_desktop.ui.settings_form import SettingsChange, SettingsDialog, Se
 from handbook_desktop.ui.status import ConnectionStatus, TaskProgress
 from handbook_desktop.ui.style import apply_look
 from handbook_desktop.ui.taskrunner import TaskRunner
+from handbook_desktop.ui.undo import UndoAction
 
 SECTIONS = {
     "home": N_("Trang chủ"),
@@ -46,6 +47,7 @@ HOME_TABLES = {"org_units", "workspace_facts", "members", "member_events", "meet
 # ... and the status bar: changes waiting to be sent, the last sync.
 STATUS_TABLES = HOME_TABLES | {"outbox", "sync_cursors"}
 ONLINE_CHECK_MS = 60_000
+STATUS_MESSAGE_MS = 10_000
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self.speech = SpeechService(workspace.settings)
         self.importer = ImportFlow(self, self.ops, self._after_import)
         self.tasks.error.connect(lambda title, exc: show_error(self, title, exc))
+        self.ops.undo.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
         self._build()
         self._online_timer = QTimer(self, interval=ONLINE_CHECK_MS, timeout=self.check_online)
         self._online_timer.start()
@@ -186,6 +189,10 @@ class MainWindow(QMainWindow):
         quit_action = QAction(_("Thoát"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addActions([settings_action, quit_action])
+        edit_menu = self.menuBar().addMenu(_("&Sửa"))
+        trash = QAction(_("Đã xóa…"), self)
+        trash.triggered.connect(self.open_trash)
+        edit_menu.addActions([UndoAction(self.ops.undo, self), trash])
         go_menu = self.menuBar().addMenu(_("&Đi tới"))
         find = QAction(_("Tìm kiếm"), self, shortcut=QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
@@ -315,6 +322,11 @@ class MainWindow(QMainWindow):
         form = SettingsForm(self.workspace.settings, self.data_dir, self.speech.voices)
         form.saved.connect(self.apply_settings)
         SettingsDialog(form, self).exec()
+
+    def open_trash(self) -> None:
+        from handbook_desktop.ui.trash.trash_dialog import TrashDialog
+
+        TrashDialog(self.ops, self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(self, _("Giới thiệu"), _(

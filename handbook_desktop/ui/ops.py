@@ -14,6 +14,7 @@ from handbook_desktop.core.progress import Progress
 from handbook_desktop.core.workspace import UnitOfWork, Workspace
 from handbook_desktop.ui.changes import ChangeBridge
 from handbook_desktop.ui.taskrunner import Task, TaskRunner
+from handbook_desktop.ui.undo import UndoStack
 
 Action = Callable[[UnitOfWork], Any]
 
@@ -21,6 +22,7 @@ Action = Callable[[UnitOfWork], Any]
 class Operations:
     def __init__(self, workspace: Workspace, tasks: TaskRunner, changes: ChangeBridge):
         self.workspace, self.tasks, self.changes = workspace, tasks, changes
+        self.undo = UndoStack(self)  # what the last actions pushed, for Hoàn tác (Ctrl+Z)
 
     def write(self, action: Action, *, title: str, on_done: Callable[[Any], None] | None = None,
               on_error: Callable[[BaseException], None] | None = None, quiet: bool = False,

@@ -1,7 +1,10 @@
-"""The home screen's figures: the cell, its members, meetings, library and pending changes."""
+"""The home screen's figures (the cell, its members, meetings, library and pending changes) and
+Đã xóa, the trash of every feature."""
 
 from handbook_desktop.core.faces import lazy_face
 
 __getattr__, __all__ = lazy_face(__name__, globals(), {
     "overview": ("LastMeeting", "Overview", "load_overview"),
+    "trash": ("DOCUMENT", "Deleted", "MEETING", "MEMBER", "TRASH_DAYS", "delete", "deleted_items", "describe", "kind_label", "kind_word", "restore",
+              "undo_creation"),
 })

@@ -63,7 +63,8 @@ def _last_meeting(s: Session) -> LastMeeting | None:
                        .order_by(Meeting.starts_at.desc()).limit(1))
     if meeting is None:
         return None
-    statuses = list(s.scalars(select(Attendance.status).where(Attendance.meeting_id == meeting.id)))
+    statuses = list(s.scalars(select(Attendance.status).where(Attendance.meeting_id == meeting.id,
+                                                              Attendance.deleted_at.is_(None))))
     present = statuses.count(AttendanceStatus.PRESENT)
     expected = sum(1 for st in statuses if st != AttendanceStatus.EXCUSED)
     return LastMeeting(meeting.title, meeting.starts_at, MeetingState(meeting.state), present, expected)

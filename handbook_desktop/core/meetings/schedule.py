@@ -7,11 +7,10 @@ from datetime import date, datetime, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from handbook_desktop.core.meetings.models import Meeting, MeetingKind, MeetingState, Resolution
+from handbook_desktop.core.meetings.models import Meeting, MeetingKind, MeetingState
 from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.core.clock import VIETNAM_TIME, local_day
 from handbook_desktop.core.text.formatting import format_date
-from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.members.party_rules import MIN_MEETING_MINUTES
 from handbook_desktop.core.meetings.attendance import EXPECTED, sync_sheet
 from handbook_desktop.core.members.records import load_member
@@ -122,16 +121,6 @@ def update_meeting(uow: UnitOfWork, meeting_id: str, form: MeetingForm) -> Meeti
     _apply(meeting, form)
     sync_sheet(session, meeting)  # a new date may change who is expected
     return MeetingSaved(meeting.id, warnings)
-
-
-def delete_meeting(uow: UnitOfWork, meeting_id: str) -> None:
-    """Take a meeting off the calendar (a tombstone, so the deletion syncs)."""
-    session = uow.session
-    meeting = load_meeting(session, meeting_id)
-    require_unlocked(meeting)
-    if session.scalar(select(Resolution.id).where(Resolution.meeting_id == meeting_id, live(Resolution))):
-        raise ValidationError(_("Cuộc họp đã có nghị quyết được cấp số: không xóa được."))
-    meeting.deleted_at = utcnow()
 
 
 def get_meeting(uow: UnitOfWork, meeting_id: str) -> MeetingDetail:

@@ -11,10 +11,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from handbook_desktop.core import home
 from handbook_desktop.core.library import SUPPORTED_SUFFIXES, ImportCancelled, ImportReport, import_files
 from handbook_desktop.core.progress import Progress
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.ops import Operations
+from handbook_desktop.ui.trash.delete_flow import push_undo_creation
 
 
 def importable(paths: list[Path]) -> list[Path]:
@@ -56,6 +58,9 @@ class ImportFlow:
 
     def _finished(self, outcome: tuple[ImportReport, bool]) -> None:
         report, cancelled = outcome
+        if report.imported:
+            push_undo_creation(self.ops, home.DOCUMENT, [result.document_id for result in report.imported],
+                               _("Nhập {n} văn bản").format(n=len(report.imported)))
         self.on_imported(report)
         box = QMessageBox(QMessageBox.Icon.Warning if report.problems else QMessageBox.Icon.Information,
                           _("Nhập văn bản"), report_text(report, cancelled), parent=self.parent)

@@ -9,9 +9,9 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from handbook_desktop.core import library
+from handbook_desktop.core import home, library
 from handbook_desktop.core.labels import label
 from handbook_desktop.i18n import _
 from handbook_desktop.tts.service import SpeechService
@@ -19,6 +19,7 @@ from handbook_desktop.ui.changes import keep_fresh
 from handbook_desktop.ui.library.items_model import ItemsModel
 from handbook_desktop.ui.library.reader_view import ReaderView
 from handbook_desktop.ui.ops import Operations
+from handbook_desktop.ui.trash.delete_flow import add_delete_action, delete_with_confirmation
 
 
 class LibraryPage(QWidget):
@@ -39,6 +40,8 @@ class LibraryPage(QWidget):
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(1, header.fontMetrics().horizontalAdvance("M") * 8)
         self.list.selectionModel().currentRowChanged.connect(self._on_current)
+        if table == library.DOCUMENTS:  # a document imported by mistake; news come from the server
+            add_delete_action(self.list, self.delete_current)
         self.reader = ReaderView(ops, speech)
         self._build(title)
         self.reload()
@@ -66,6 +69,10 @@ class LibraryPage(QWidget):
             checks.addWidget(check)
         checks.addStretch(1)
         checks.addWidget(self.count)
+        if self.table == library.DOCUMENTS:
+            delete = QPushButton(_("Xóa…"), toolTip=_("Xóa văn bản đang chọn (phím Delete)"))
+            delete.clicked.connect(self.delete_current)
+            checks.addWidget(delete)
         self.issuer.setVisible(self.table == library.DOCUMENTS)
         left = QWidget()
         column = QVBoxLayout(left)
@@ -122,6 +129,16 @@ class LibraryPage(QWidget):
             self.list.selectRow(row)
         else:
             self.reader.open(self.table, item_id)
+
+    def delete_current(self) -> None:
+        index = self.list.currentIndex()
+        if index.isValid():
+            delete_with_confirmation(self, self.ops, home.DOCUMENT, self.model.row(index.row()).id,
+                                     on_done=self._deleted)
+
+    def _deleted(self, gone: home.Deleted) -> None:
+        if self.reader.reading and self.reader.reading.item.id == gone.id:
+            self.reader.show_empty()
 
     def _on_current(self, current, _previous) -> None:
         if current.isValid():  # its read receipt reloads the list: no longer bold

@@ -11,11 +11,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from handbook_desktop.core.clock import VIETNAM_TIME
 
 from handbook_desktop.core.text import format_date
-from handbook_desktop.core import meetings
+from handbook_desktop.core import home, meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.meetings.common import WEEKDAYS, MeetingContext, Notice, format_time, on_key, reported
 from handbook_desktop.ui.meetings.meeting_form import MeetingFormDialog
 from handbook_desktop.ui.style import ACCENT
+from handbook_desktop.ui.trash.delete_flow import add_delete_action, delete_with_confirmation
 
 MEETING_DAY = QColor("#fbe9e7")  # a pale tint of the accent
 OTHER_MONTH = QColor("#9e9e9e")
@@ -116,6 +117,7 @@ class CalendarView(QWidget):
         self.month_label = QLabel()
         self.list = QListWidget(wordWrap=True)
         self.list.itemActivated.connect(lambda item: self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        add_delete_action(self.list, self.delete_selected)
         self.notice = Notice()
         self._build()
         self.reload()
@@ -204,6 +206,11 @@ class CalendarView(QWidget):
         item = self.list.currentItem()
         if item and item.data(Qt.ItemDataRole.UserRole):
             self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def delete_selected(self) -> None:
+        item = self.list.currentItem()
+        if item and item.data(Qt.ItemDataRole.UserRole):
+            delete_with_confirmation(self, self.ctx.ops, home.MEETING, item.data(Qt.ItemDataRole.UserRole))
 
     def propose_next(self) -> None:
         with reported(self, _("Đề xuất cuộc họp tháng sau")):

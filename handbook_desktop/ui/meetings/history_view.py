@@ -5,11 +5,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from handbook_desktop.core.meetings import MeetingKind, MeetingState
 from handbook_desktop.core.text import format_date
-from handbook_desktop.core import meetings
+from handbook_desktop.core import home, meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.meetings.attendance_chart import AttendanceChartDialog
 from handbook_desktop.ui.meetings.common import MeetingContext, current_row, format_time, rows_table
 from handbook_desktop.ui.table_model import RowsModel
+from handbook_desktop.ui.trash.delete_flow import add_delete_action, delete_with_confirmation
 SEARCH_DELAY_MS = 250
 
 
@@ -38,6 +39,7 @@ class HistoryView(QWidget):
         self.model = RowsModel(COLUMNS, self)
         self.table = rows_table(self.model, stretch_column=1)
         self.table.activated.connect(lambda index: self.open_requested.emit(self.model.rows[index.row()].id))
+        add_delete_action(self.table, self.delete_selected)
         self.search = QLineEdit(clearButtonEnabled=True,
                                 placeholderText=_("Tìm trong tên, địa điểm, nội dung, ý kiến, số nghị quyết…"))
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.reload)
@@ -103,6 +105,11 @@ class HistoryView(QWidget):
         row = current_row(self.table)
         if row >= 0:
             self.open_requested.emit(self.model.rows[row].id)
+
+    def delete_selected(self) -> None:
+        row = current_row(self.table)
+        if row >= 0:
+            delete_with_confirmation(self, self.ctx.ops, home.MEETING, self.model.rows[row].id)
 
     def show_chart(self) -> None:
         AttendanceChartDialog(self.ctx, self.year.currentData(), self).exec()

@@ -9,9 +9,8 @@ from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.errors import UserError
 
 from handbook_desktop.core.text import format_date
-from handbook_desktop.core import meetings
+from handbook_desktop.core import home, meetings
 from handbook_desktop.i18n import _
-from handbook_desktop.ui.dialogs import ask
 from handbook_desktop.ui.printing.export_panel import ExportPanel
 from handbook_desktop.ui.meetings.attendance_tab import AttendanceTab
 from handbook_desktop.ui.meetings.common import WEEKDAYS, MeetingContext, Notice, button_row, format_time
@@ -19,6 +18,7 @@ from handbook_desktop.ui.meetings.meeting_form import MeetingFormDialog
 from handbook_desktop.ui.meetings.minutes_tab import MinutesTab
 from handbook_desktop.ui.meetings.preparation_tab import PreparationTab
 from handbook_desktop.ui.meetings.resolution_tab import ResolutionTab
+from handbook_desktop.ui.trash.delete_flow import delete_with_confirmation
 
 PREPARATION, ATTENDANCE, MINUTES, RESOLUTION, EXPORT = range(5)
 
@@ -132,11 +132,8 @@ class MeetingView(QWidget):
             self.changed.emit()
 
     def delete_meeting(self) -> None:
-        if not ask(self, _("Xóa cuộc họp"), _("Xóa cuộc họp “{title}” khỏi lịch?").format(title=self.detail.title),
-                   _("Xóa"), _("Không xóa")):
-            return
-        self.ctx.write(self, _("Xóa cuộc họp"), meetings.delete_meeting, self.detail.id, on_done=self._deleted)
+        delete_with_confirmation(self, self.ctx.ops, home.MEETING, self.detail.id, on_done=self._deleted)
 
-    def _deleted(self, _result: None) -> None:
+    def _deleted(self, _gone: home.Deleted) -> None:
         self.detail = None
         self.deleted.emit()

@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from handbook_desktop.core import members
+from handbook_desktop.core import home, members
 from handbook_desktop.core.labels import label
 from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.i18n import _
@@ -19,6 +19,7 @@ from handbook_desktop.ui.members.roster_model import COLUMNS, RosterModel
 from handbook_desktop.ui.members.statistics_dialog import StatisticsDialog
 from handbook_desktop.ui.members.status_dialog import StatusDialog
 from handbook_desktop.ui.ops import Operations
+from handbook_desktop.ui.trash.delete_flow import add_delete_action, delete_with_confirmation, push_undo_creation
 
 SEARCH_DELAY_MS = 200
 SHOWN_TABLES = {"members", "member_events"}
@@ -50,6 +51,7 @@ class RosterPage(QWidget):
         self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         self.table.doubleClicked.connect(lambda _index: self.edit_member())
+        add_delete_action(self.table, self.delete_member)
         self.detail = MemberDetail()
         self.counts = QLabel()
         self.search = QLineEdit(placeholderText=_("Tìm theo tên (gõ không dấu cũng được), số thẻ, số điện thoại"),
@@ -71,7 +73,7 @@ class RosterPage(QWidget):
         filters.addWidget(self.status, 1)
         actions = QHBoxLayout()
         for text, slot in ((_("Thêm đảng viên…"), self.add_member), (_("Sửa hồ sơ…"), self.edit_member),
-                           (_("Thay đổi tình trạng…"), self.change_status)):
+                           (_("Thay đổi tình trạng…"), self.change_status), (_("Xóa…"), self.delete_member)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             actions.addWidget(button)
@@ -158,6 +160,9 @@ class RosterPage(QWidget):
         dialog = MemberFormDialog(self.ops, parent=self)
         if dialog.exec():  # the rows are fresh already (keep_fresh): show the new record
             self.reload(dialog.saved_id)
+            name = self.ops.read_now(lambda uow: home.describe(uow, home.MEMBER, dialog.saved_id))
+            push_undo_creation(self.ops, home.MEMBER, [dialog.saved_id],
+                               _("Thêm đảng viên “{name}”").format(name=name))
 
     def edit_member(self) -> None:
         member_id = self.current_id()
@@ -165,6 +170,13 @@ class RosterPage(QWidget):
             dialog = MemberFormDialog(self.ops, member_id, parent=self)
             if dialog.exec():
                 self.reload(member_id)
+
+    def delete_member(self) -> None:
+        """For a record entered by mistake; a member who leaves gets a status event instead
+        (the service refuses, saying so)."""
+        member_id = self.current_id()
+        if member_id:
+            delete_with_confirmation(self, self.ops, home.MEMBER, member_id)
 
     def change_status(self) -> None:
         member_id = self.current_id()

@@ -140,12 +140,13 @@ def test_approval_locks_the_minutes_and_records_their_hash(workspace, held):
         lambda: act(workspace, meetings.set_agenda, meeting_id, []),
         lambda: act(workspace, meetings.update_meeting, meeting_id, meetings.MeetingForm(starts_at=at(2026, 12, 19))),
         lambda: act(workspace, meetings.add_invitee, meeting_id, meetings.InviteeForm("Khách")),
-        lambda: act(workspace, meetings.delete_meeting, meeting_id),
         lambda: act(workspace, meetings.approve_minutes, meeting_id),
     ]
     for edit in edits:
         with pytest.raises(meetings.MinutesLocked, match="đã được thông qua lúc .* phụ lục"):
             edit()
+    with pytest.raises(ValidationError, match="đã được thông qua: cuộc họp và nghị quyết của nó là hồ sơ"):
+        act(workspace, meetings.delete_meeting, meeting_id)
     assert act(workspace, meetings.verify_minutes, meeting_id) is True
 
 
