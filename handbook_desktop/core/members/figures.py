@@ -50,7 +50,8 @@ class Place(StrEnum):
     AWAY = "away"  # đi sinh hoạt tạm thời nơi khác
 
 
-# The labels of the figures, the same on every screen (translated) and paper (Vietnamese).
+# The labels of the figures, in the order they are shown: the same on every screen
+# (translated) and every paper (Vietnamese).
 FIGURE_LABELS = {
     "total": N_("Tổng số đảng viên"),
     "official": N_("Chính thức"),
@@ -111,10 +112,6 @@ class CellFigures:
 
     def in_place(self, place: Place) -> tuple[CountedMember, ...]:
         return tuple(m for m in self.members if m.place == place)
-
-    def labelled(self) -> list[tuple[str, int]]:
-        """(translated label, number) for each figure, in the order screens show them."""
-        return [(figure_label(name), getattr(self, name)) for name in FIGURE_LABELS]
 
 
 def cell_figures(uow: UnitOfWork, as_of: date | None = None) -> CellFigures:
