@@ -34,8 +34,7 @@ GROUPS = (("age_bands", N_("Độ tuổi")), ("sex", N_("Giới tính")), ("ethn
 
 @dataclass(frozen=True)
 class Statistics:
-    on: date
-    figures: CellFigures  # the cell on that day: the members counted here
+    figures: CellFigures  # the cell on the day (figures.as_of): the members counted here
     age_bands: Counts
     sex: Counts
     ethnicity: Counts
@@ -59,7 +58,7 @@ def member_statistics(uow: UnitOfWork, today: date | None = None) -> Statistics:
     counted = {m.member_id for m in figures.members}
     members = [x for x in uow.session.scalars(select(Member).where(Member.deleted_at.is_(None))) if x.id in counted]
     return Statistics(
-        on=today, figures=figures,
+        figures=figures,
         age_bands=_bands([_years(x.birth_date, today) for x in members], AGE_BANDS),
         sex=_values([x.sex for x in members], first=SEXES),
         ethnicity=_values([x.ethnicity for x in members]),

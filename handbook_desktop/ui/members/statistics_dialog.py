@@ -73,7 +73,7 @@ class StatisticsDialog(QDialog):
         export = QPushButton(_("Xuất bảng ra tệp CSV…"))
         export.clicked.connect(self.export)
         self.figures = QLabel(_("Đến ngày {date}: {figures}").format(
-            date=format_date(statistics.on), figures=figures_html(statistics.figures)), wordWrap=True)
+            date=format_date(statistics.figures.as_of), figures=figures_html(statistics.figures)), wordWrap=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.figures)
         layout.addWidget(tabs, 1)
