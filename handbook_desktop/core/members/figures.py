@@ -83,6 +83,9 @@ class CountedMember:
 
 @dataclass(frozen=True)
 class CellFigures:
+    """The figures of the module docstring, for one day; screens and papers label them with
+    FIGURE_LABELS."""
+
     as_of: date
     members: tuple[CountedMember, ...]  # everyone in the total, Vietnamese name order
 
