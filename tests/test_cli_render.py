@@ -58,6 +58,16 @@ def test_roster_and_report_need_no_meeting(data, tmp_path):
     assert any("THÁNG 11 NĂM 2026" in p.text for p in Document(str(tmp_path / "bc11.docx")).paragraphs)
 
 
+def test_a_past_periods_report_counts_the_cell_as_it_stood_at_the_periods_end(data, tmp_path):
+    """January 2025: two members not yet admitted, one not yet transferred in; one member not yet
+    transferred out and one not yet deceased (excused then)."""
+    result = render(data, "report", "--period", "2025-01", "--out", str(tmp_path / "bc.pdf"))
+    assert result.returncode == 0, result.stderr
+    text = " ".join(pdf_text(tmp_path / "bc.pdf").split())
+    assert ("Đến ngày 31/01/2025, tổng số đảng viên: 24 đồng chí (chính thức: 24, dự bị: 0); miễn công tác và "
+            "sinh hoạt đảng: 4 đồng chí; đi sinh hoạt tạm thời nơi khác: 0 đồng chí; phải dự: 20 đồng chí.") in text
+
+
 def test_invitation_and_attendance_by_meeting_id(data, tmp_path):
     from handbook_desktop.core.workspace import open_workspace
     from handbook_desktop.docgen.sources.meeting import latest_meeting_id

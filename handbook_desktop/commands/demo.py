@@ -23,6 +23,6 @@ def run(args: argparse.Namespace) -> int:
         workspace.close()
     print(_("Đã tạo không gian làm việc mẫu tại {path}: {members} đảng viên, {documents} văn bản, "
             "{articles} tin bài, {meetings} cuộc họp.").format(
-        path=workspace.data_dir, members=sum(overview.member_counts.by_status.values()),
+        path=workspace.data_dir, members=overview.figures.total,
         documents=overview.documents, articles=overview.articles, meetings=overview.meetings))
     return 0

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from handbook_desktop.core.meetings import MeetingKind
 from handbook_desktop.core.meetings import AttendanceCounts
-from handbook_desktop.core.members import MemberRow, StatusCounts
+from handbook_desktop.core.members import CellFigures, MemberRow
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,7 @@ class MinutesData:
     place: str
     counts: AttendanceCounts
     excused: tuple[str, ...]  # miễn công tác và sinh hoạt đảng
+    away: tuple[str, ...]  # đi sinh hoạt tạm thời nơi khác
     absent_with_reason: tuple[Absentee, ...]
     absent_without_reason: tuple[str, ...]
     chair: Signer | None
@@ -159,9 +160,8 @@ class AttendanceSheetData:
 @dataclass(frozen=True)
 class RosterData:
     issuer: Issuer
-    as_of: date
-    rows: tuple[MemberRow, ...]  # members on roll, Vietnamese name order
-    counts: StatusCounts
+    rows: tuple[MemberRow, ...]  # the members in the total, Vietnamese name order
+    figures: CellFigures  # the cell on the roster's day (figures.as_of)
     signer: Signer | None
     signer_title: str
 
@@ -200,7 +200,7 @@ class ReportData:
     issuer: Issuer
     period: Period
     issued_on: date
-    counts: StatusCounts  # the roster on the report's date
+    figures: CellFigures  # the cell at the period's end, or today while it runs
     meetings: tuple[ReportMeeting, ...]
     resolutions: tuple[ReportResolution, ...]
     unexcused_absences: tuple[tuple[str, int], ...]  # name, times absent without reason

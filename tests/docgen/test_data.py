@@ -37,8 +37,9 @@ def test_no_meeting_at_all_is_a_user_error(workspace):
 def test_minutes_data_counts_as_the_attendance_sheet(demo_workspace, november):
     minutes = act(demo_workspace, meeting.minutes_data, november)
     c = minutes.counts
-    # 19 official + 2 probationary + 3 excused on the sheet; the member elsewhere is not on it.
-    assert (c.total, c.official, c.probationary, c.excused, c.expected) == (24, 22, 2, 3, 21)
+    # 19 official + 2 probationary + 3 excused on the sheet; the member away is in the total, not on it.
+    assert (c.total, c.official, c.probationary, c.excused, c.away, c.expected) == (25, 23, 2, 3, 1, 21)
+    assert minutes.away == ("Nguyễn Minh Khôi",)
     assert (c.present, c.present_official, c.present_probationary, c.voters) == (18, 16, 2, 16)
     assert [a.name for a in minutes.absent_with_reason] == ["Trần Thị Bích Ngọc", "Vũ Thị Nguyệt"]
     assert minutes.absent_with_reason[0].reason == "Đi công tác tại Hà Nội"
@@ -120,12 +121,12 @@ def test_invitation_is_dated_no_later_than_the_meeting(demo_workspace, november)
     assert earlier.issued_on == date(2026, 11, 15)
 
 
-def test_roster_data_lists_members_on_roll(demo_workspace):
+def test_roster_data_lists_the_members_in_the_total(demo_workspace):
     roster = act(demo_workspace, cell.roster_data, today=date(2026, 11, 25))
     names = [row.full_name for row in roster.rows]
-    assert len(names) == 25 and "Nguyễn Minh Khôi" in names  # temporarily elsewhere: still on roll
+    assert len(names) == 25 and "Nguyễn Minh Khôi" in names  # away temporarily: still in the total
     assert "Vũ Văn Khải" not in names and "Bùi Thị Lan Anh" not in names  # deceased, transferred out
-    assert roster.counts.on_roll == 25 and roster.signer.name == "Trần Đức Dũng"
+    assert roster.figures.total == 25 and roster.figures.as_of == date(2026, 11, 25) and roster.signer.name == "Trần Đức Dũng"
 
 
 @pytest.mark.parametrize(("text", "code", "first", "last", "label"), [

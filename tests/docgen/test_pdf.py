@@ -26,8 +26,9 @@ def test_minutes_pdf_has_the_party_header_and_the_record(demo_workspace, tmp_pat
     for expected in [
         "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ PHƯỜNG BẮC SƠN", "CHI BỘ KHU PHỐ 3", "Bắc Sơn, ngày 20 tháng 11 năm 2026",
         "BIÊN BẢN", "SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 11 NĂM 2026", "bắt đầu lúc 19 giờ 30 phút",
-        "Tổng số đảng viên của chi bộ: 24 đồng chí (chính thức: 22, dự bị: 2)",
-        "miễn công tác và sinh hoạt đảng: 3 đồng chí", "Có mặt: 18/21 đồng chí (85,7%)",
+        "Tổng số đảng viên: 25 đồng chí (chính thức: 23, dự bị: 2)",
+        "miễn công tác và sinh hoạt đảng: 3 đồng chí", "đi sinh hoạt tạm thời nơi khác: 1 đồng chí (đồng chí "
+        "Nguyễn Minh Khôi)", "phải dự: 21 đồng chí", "Có mặt: 18/21 đồng chí (85,7%)",
         "đồng chí Trần Thị Bích Ngọc: đi công tác tại Hà Nội", "không có lý do: 1 — đồng chí Nguyễn Hữu Lộc",
         "Chủ trì: đồng chí Trần Đức Dũng, Bí thư Chi bộ.", "Thư ký: đồng chí Phạm Thị Ngọc Ánh",
         "Đại biểu dự: đồng chí Đặng Quốc Khánh", "NỘI DUNG", "- Đồng chí Phùng Văn Tư:",

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from handbook_desktop.core.library.models import Article, Document
 from handbook_desktop.core.meetings.models import Attendance, AttendanceStatus, Meeting, MeetingState
-from handbook_desktop.core.members import ProbationDue, StatusCounts, probation_due, status_counts
+from handbook_desktop.core.members import CellFigures, ProbationDue, cell_figures, probation_due
 from handbook_desktop.core.models import OutboxEntry, SyncCursor
 from handbook_desktop.core.org import unit_path
 from handbook_desktop.core.workspace import UnitOfWork
@@ -27,7 +27,7 @@ class LastMeeting:
 class Overview:
     unit_path: list[str]  # from the cell up to the highest known unit
     is_demo: bool
-    member_counts: StatusCounts
+    figures: CellFigures  # the cell today
     documents: int
     articles: int
     meetings: int
@@ -43,7 +43,7 @@ def load_overview(uow: UnitOfWork, today: date | None = None) -> Overview:
     return Overview(
         unit_path=unit_path(uow),
         is_demo=uow.cell.is_demo,
-        member_counts=status_counts(uow),
+        figures=cell_figures(uow, today),
         documents=_count(s, Document),
         articles=_count(s, Article),
         meetings=_count(s, Meeting),

@@ -1,14 +1,15 @@
 """Attendance at a meeting: the sheet, marking (by click, key or QR card) and the counts.
 
-The sheet has one row per member of the cell on the meeting day: official and
-probationary members (expected) and members excused from activities (miễn công tác và
-sinh hoạt đảng), who are listed but counted apart. Members in temporary activity
-elsewhere attend that other cell and are not on the sheet.
+Who is on the sheet is the cell's figures on the meeting day (`members.figures`, the one
+definition): one row per member of the cell then, expected members and members excused from
+activities (miễn công tác và sinh hoạt đảng), who are listed but counted apart. Members away
+in temporary activity elsewhere attend that other cell: they are in the total, not on the
+sheet. A planned meeting's sheet follows the figures; a held meeting's sheet is its record.
 
-The arithmetic of `AttendanceCounts` (every figure counts rows of the sheet):
+The arithmetic of `AttendanceCounts` (the sheet's rows, and the members away that day):
 
     total      = official + probationary        (standing on the meeting day)
-    total      = excused + expected             (excused: status "excused")
+    total      = excused + away + expected     (excused: marked "excused")
     expected   = present + absent + pending     (absent = with reason + without reason)
     present    = present_official + present_probationary
     voters     = present_official               (probationary members do not vote)
@@ -26,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from handbook_desktop.core.meetings.models import Attendance, Meeting, MeetingState
+from handbook_desktop.core.members.figures import CellFigures, CountedMember, Place, figures_on, standing_of
 from handbook_desktop.core.members.models import Member
 from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.core.meetings.models import AttendanceStatus as Mark
@@ -37,8 +39,7 @@ from handbook_desktop.core.text.sort import name_sort_key
 from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 
-EXPECTED = frozenset({Status.OFFICIAL, Status.PROBATIONARY})  # expected at the cell's meetings
-ON_SHEET = EXPECTED | {Status.EXCUSED}
+EXPECTED = frozenset({Status.OFFICIAL, Status.PROBATIONARY})  # taking part in the cell's meetings today
 ABSENT = frozenset({Mark.ABSENT_EXCUSED, Mark.ABSENT_UNEXCUSED})
 
 
@@ -50,6 +51,7 @@ class AttendanceCounts:
     official: int
     probationary: int
     excused: int
+    away: int  # đi sinh hoạt tạm thời nơi khác: in the total, not on the sheet
     expected: int
     present: int
     present_official: int
@@ -72,21 +74,24 @@ class AttendanceCounts:
         return self.present / self.expected if self.expected else 0.0
 
 
-def count_attendance(rows: Iterable[tuple[Mark, Status]]) -> AttendanceCounts:
-    """Counts from (attendance status, standing) pairs; standing is official or probationary."""
+def count_attendance(rows: Iterable[tuple[Mark, Status]], away: Iterable[Status] = ()) -> AttendanceCounts:
+    """Counts from the sheet's (attendance status, standing) pairs and the standings of the
+    members away that day; a standing is official or probationary."""
     marks: dict[tuple[Mark, bool], int] = {}
     for mark, standing in rows:
         key = (Mark(mark), Status(standing) == Status.OFFICIAL)
         marks[key] = marks.get(key, 0) + 1
+    away = [Status(standing) == Status.OFFICIAL for standing in away]
 
     def count(*wanted: Mark, official: bool | None = None) -> int:
         return sum(n for (mark, is_official), n in marks.items()
                    if (not wanted or mark in wanted) and official in (None, is_official))
 
-    total, excused = count(), count(Mark.EXCUSED)
+    on_sheet, excused = count(), count(Mark.EXCUSED)
     return AttendanceCounts(
-        total=total, official=count(official=True), probationary=count(official=False), excused=excused,
-        expected=total - excused, present=count(Mark.PRESENT),
+        total=on_sheet + len(away), official=count(official=True) + sum(away),
+        probationary=count(official=False) + away.count(False), excused=excused, away=len(away),
+        expected=on_sheet - excused, present=count(Mark.PRESENT),
         present_official=count(Mark.PRESENT, official=True), present_probationary=count(Mark.PRESENT, official=False),
         absent_with_reason=count(Mark.ABSENT_EXCUSED), absent_without_reason=count(Mark.ABSENT_UNEXCUSED),
         pending=count(Mark.PENDING))
@@ -112,6 +117,7 @@ class AttendanceSheet:
     rows: list[AttendanceRow]  # Vietnamese name order
     counts: AttendanceCounts
     locked: bool
+    away: list[str]  # names of the members away that day (counts.away), not on the sheet
 
 
 @dataclass(frozen=True)
@@ -121,22 +127,14 @@ class Marked:
     already: bool  # the member was already marked so (a card scanned twice)
 
 
-def standing_on(member: Member, day: date) -> Status:
-    """Official or probationary on `day`, from the dates; the roster status when they are missing."""
-    if member.official_on:
-        return Status.OFFICIAL if member.official_on <= day else Status.PROBATIONARY
-    return Status.PROBATIONARY if member.status == Status.PROBATIONARY else Status.OFFICIAL
-
-
 @dataclass(frozen=True)
 class _RosterLine:
-    """A planned meeting's sheet row as the roster has it today."""
+    """A planned meeting's sheet row as the figures of the meeting day have it."""
 
-    member: Member
+    member: CountedMember
     stored: Attendance | None  # the member's row, live or tombstoned, if any
     status: Mark
     reason: str
-    standing: Status
 
 
 def follows_roster(meeting: Meeting) -> bool:
@@ -145,24 +143,26 @@ def follows_roster(meeting: Meeting) -> bool:
     return meeting.state == MeetingState.PLANNED and not is_locked(meeting)
 
 
-def _roster_lines(session: Session, meeting: Meeting) -> tuple[list[_RosterLine], list[Attendance]]:
-    """The roster's sheet for a planned meeting, and the live rows it drops (members who left,
-    were transferred, died or are not yet admitted, unless already marked). Reads only."""
-    day = local_day(meeting.starts_at)
+def _roster_lines(session: Session, meeting: Meeting,
+                  figures: CellFigures) -> tuple[list[_RosterLine], list[Attendance]]:
+    """A planned meeting's sheet from the figures of its day, and the live rows it drops
+    (members who left, were transferred, died, are away or not yet admitted, unless already
+    marked). Reads only."""
     stored = {row.member_id: row for row in session.scalars(select(Attendance).where(
         Attendance.meeting_id == meeting.id))}
     lines = []
-    for member in session.scalars(select(Member).where(live(Member), Member.status.in_(ON_SHEET))):
-        if member.admitted_on and member.admitted_on > day:
+    for member in figures.members:
+        if member.place == Place.AWAY:
             continue
-        row = stored.pop(member.id, None)
+        row = stored.pop(member.member_id, None)
         status, reason = (Mark(row.status), row.reason) if row is not None and row.deleted_at is None \
             else (Mark.PENDING, "")
-        if member.status == Status.EXCUSED and status == Mark.PENDING:
+        excused = member.place == Place.EXCUSED
+        if excused and status == Mark.PENDING:
             status = Mark.EXCUSED
-        elif member.status != Status.EXCUSED and status == Mark.EXCUSED:
+        elif not excused and status == Mark.EXCUSED:
             status = Mark.PENDING
-        lines.append(_RosterLine(member, row, status, reason, standing_on(member, day)))
+        lines.append(_RosterLine(member, row, status, reason))
     dropped = [row for row in stored.values() if row.deleted_at is None and row.status in (Mark.PENDING, Mark.EXCUSED)]
     return lines, dropped
 
@@ -171,15 +171,15 @@ def sync_sheet(session: Session, meeting: Meeting) -> None:
     """Write a planned meeting's sheet as the roster has it (see `follows_roster`)."""
     if not follows_roster(meeting):
         return
-    lines, dropped = _roster_lines(session, meeting)
+    lines, dropped = _roster_lines(session, meeting, _figures(session, meeting))
     for line in lines:
         row = line.stored
         if row is None:
-            row = Attendance(unit_id=meeting.unit_id, meeting_id=meeting.id, member_id=line.member.id)
+            row = Attendance(unit_id=meeting.unit_id, meeting_id=meeting.id, member_id=line.member.member_id)
             session.add(row)
         # Only what differs is assigned: an unchanged sheet writes nothing and tells no screen.
         for name, value in (("deleted_at", None), ("status", line.status), ("reason", line.reason),
-                            ("standing", line.standing.value)):
+                            ("standing", line.member.standing.value)):
             if getattr(row, name) != value:
                 setattr(row, name, value)
     now = utcnow()
@@ -191,8 +191,10 @@ def attendance_sheet(uow: UnitOfWork, meeting_id: str) -> AttendanceSheet:
     """The sheet to mark or print; a planned meeting's follows the roster. Reads only: marking
     (or `refresh_attendance_sheet`) writes the rows."""
     meeting = load_meeting(uow.session, meeting_id)
-    rows = sheet_rows(uow.session, meeting)
-    return AttendanceSheet(meeting.id, rows, _counts(rows), is_locked(meeting))
+    figures = _figures(uow.session, meeting)
+    rows = sheet_rows(uow.session, meeting, figures)
+    away = _away(rows, figures)
+    return AttendanceSheet(meeting.id, rows, _counts(rows, figures), is_locked(meeting), [m.full_name for m in away])
 
 
 def refresh_attendance_sheet(uow: UnitOfWork, meeting_id: str) -> AttendanceSheet:
@@ -208,33 +210,52 @@ def attendance_counts(uow: UnitOfWork, meeting_id: str) -> AttendanceCounts:
 
 
 def counts_of(session: Session, meeting: Meeting) -> AttendanceCounts:
-    return _counts(sheet_rows(session, meeting))
+    figures = _figures(session, meeting)
+    return _counts(sheet_rows(session, meeting, figures), figures)
 
 
-def sheet_rows(session: Session, meeting: Meeting) -> list[AttendanceRow]:
+def _figures(session: Session, meeting: Meeting) -> CellFigures:
+    return figures_on(session, local_day(meeting.starts_at))
+
+
+def sheet_rows(session: Session, meeting: Meeting, figures: CellFigures | None = None) -> list[AttendanceRow]:
     """The sheet's rows in name order: the stored ones, and for a planned meeting as the
-    roster has them (without writing)."""
-    day = local_day(meeting.starts_at)
+    figures of its day have them (without writing)."""
+    figures = figures or _figures(session, meeting)
+    standings = {m.member_id: m.standing for m in figures.members}
     pairs = session.execute(select(Attendance, Member).join(Member, Member.id == Attendance.member_id)
                             .where(Attendance.meeting_id == meeting.id, live(Attendance)))
-    rows = {member.id: _row(attendance, member, day) for attendance, member in pairs}
+    rows = {member.id: _row(session, attendance, member, standings.get(member.id), figures.as_of)
+            for attendance, member in pairs}
     if follows_roster(meeting):
-        lines, dropped = _roster_lines(session, meeting)
+        lines, dropped = _roster_lines(session, meeting, figures)
         for row in dropped:
             rows.pop(row.member_id, None)
-        rows |= {line.member.id: AttendanceRow(line.member.id, line.member.full_name, Status(line.member.status),
-                                               line.standing, line.status, line.reason) for line in lines}
+        rows |= {line.member.member_id: AttendanceRow(line.member.member_id, line.member.full_name,
+                                                      line.member.status, line.member.standing, line.status,
+                                                      line.reason) for line in lines}
     return sorted(rows.values(), key=lambda row: name_sort_key(row.full_name))
 
 
-def _row(attendance: Attendance, member: Member, day: date) -> AttendanceRow:
-    standing = Status(attendance.standing) if attendance.standing else standing_on(member, day)
+def _row(session: Session, attendance: Attendance, member: Member, standing: Status | None,
+         day: date) -> AttendanceRow:
+    """A stored row; its standing as frozen at approval, else as the figures of the day say."""
+    if attendance.standing:
+        standing = Status(attendance.standing)
+    elif standing is None:  # marked, though not counted in the cell that day
+        standing = standing_of(session, member, day)
     return AttendanceRow(member.id, member.full_name, Status(member.status), standing,
                          Mark(attendance.status), attendance.reason)
 
 
-def _counts(rows: list[AttendanceRow]) -> AttendanceCounts:
-    return count_attendance((row.status, row.standing) for row in rows)
+def _counts(rows: list[AttendanceRow], figures: CellFigures) -> AttendanceCounts:
+    return count_attendance(((row.status, row.standing) for row in rows), [m.standing for m in _away(rows, figures)])
+
+
+def _away(rows: list[AttendanceRow], figures: CellFigures) -> list[CountedMember]:
+    """Members away that day; one marked on the sheet anyway counts by their row."""
+    on_sheet = {row.member_id for row in rows}
+    return [m for m in figures.in_place(Place.AWAY) if m.member_id not in on_sheet]
 
 
 def mark_attendance(uow: UnitOfWork, meeting_id: str, member_id: str, status: Mark,
@@ -278,17 +299,21 @@ def _mark(session: Session, meeting: Meeting, member_id: str, status: Mark, reas
     if pair is None:
         raise ValidationError(_("Đảng viên này không có trong danh sách điểm danh của cuộc họp."))
     attendance, member = pair
-    _check_mark(member, status)
+    figures = _figures(session, meeting)
+    counted = next((m for m in figures.members if m.member_id == member_id), None)
+    _check_mark(member, counted is not None and counted.place == Place.EXCUSED, status)
     reason = " ".join(reason.split()) if status == Mark.ABSENT_EXCUSED else ""
     already = attendance.status == status and attendance.reason == reason
     if not already:
         attendance.status, attendance.reason = status, reason
     session.flush()
-    return Marked(_row(attendance, member, local_day(meeting.starts_at)), counts_of(session, meeting), already)
+    rows = sheet_rows(session, meeting, figures)
+    row = next(row for row in rows if row.member_id == member_id)
+    return Marked(row, _counts(rows, figures), already)
 
 
-def _check_mark(member: Member, status: Mark) -> None:
-    excused = member.status == Status.EXCUSED
+def _check_mark(member: Member, excused: bool, status: Mark) -> None:
+    """`excused`: miễn công tác và sinh hoạt đảng on the meeting day."""
     if status == Mark.EXCUSED and not excused:
         raise ValidationError(_("Đồng chí {name} không thuộc diện miễn công tác và sinh hoạt đảng.").format(
             name=member.full_name))

@@ -1,5 +1,5 @@
-"""The cell's register as the roster screen lists it: search, filter, sort, and the counts
-a minutes header needs."""
+"""The cell's register as the roster screen lists it: search, filter, sort, and the cell's
+figures today (`figures.py`)."""
 
 import functools
 from dataclasses import dataclass
@@ -7,9 +7,9 @@ from enum import StrEnum
 
 from sqlalchemy import select
 
+from handbook_desktop.core.members.figures import CellFigures, cell_figures
 from handbook_desktop.core.members.models import Member, MemberStatus
 from handbook_desktop.core.members.records import MemberRow, row_of
-from handbook_desktop.core.members.rules import ON_ROLL
 from handbook_desktop.core.text.folding import TOKEN, fold
 from handbook_desktop.core.text.sort import name_sort_key
 from handbook_desktop.core.workspace import UnitOfWork
@@ -33,52 +33,21 @@ class RosterQuery:
 
 
 @dataclass(frozen=True)
-class StatusCounts:
-    """The numbers a minutes header needs, whatever the roster's filter."""
-
-    by_status: dict[MemberStatus, int]  # every status, zeros included
-    on_roll: int  # tổng số đảng viên: official, probationary, excused, temporarily elsewhere
-    official: int  # of those on roll, made official (an excused member may be official)
-    probationary: int  # of those on roll, still on probation
-    excused: int  # miễn công tác và sinh hoạt đảng
-    temporary: int  # sinh hoạt tạm thời nơi khác
-    expected: int  # expected at the cell's meetings: on roll, less excused and temporary
-
-
-@dataclass(frozen=True)
 class Roster:
     rows: list[MemberRow]
-    counts: StatusCounts
+    figures: CellFigures  # the whole cell today, whatever the filter
 
 
 def roster(uow: UnitOfWork, query: RosterQuery = RosterQuery()) -> Roster:
     members = _register(uow)
-    counts = _counts(members)
     words = TOKEN.findall(fold(query.text))
     chosen = [row_of(member) for member in members
               if (not query.statuses or member.status in query.statuses) and _matches(member, words)]
-    return Roster(_sorted(chosen, query.sort, query.descending), counts)
-
-
-def status_counts(uow: UnitOfWork) -> StatusCounts:
-    return _counts(_register(uow))
+    return Roster(_sorted(chosen, query.sort, query.descending), cell_figures(uow))
 
 
 def _register(uow: UnitOfWork) -> list[Member]:
     return list(uow.session.scalars(select(Member).where(Member.deleted_at.is_(None))))
-
-
-def _counts(members: list[Member]) -> StatusCounts:
-    by_status = {status: 0 for status in MemberStatus}
-    probationary = 0
-    for member in members:
-        by_status[member.status] += 1
-        if member.status in ON_ROLL and (member.status == MemberStatus.PROBATIONARY or not member.official_on):
-            probationary += 1
-    on_roll = sum(by_status[status] for status in ON_ROLL)
-    excused, temporary = by_status[MemberStatus.EXCUSED], by_status[MemberStatus.TEMPORARY]
-    return StatusCounts(by_status, on_roll, on_roll - probationary, probationary, excused, temporary,
-                        on_roll - excused - temporary)
 
 
 @functools.lru_cache(maxsize=8192)

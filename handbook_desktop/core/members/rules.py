@@ -15,7 +15,8 @@ from handbook_desktop.core.members.models import MemberStatus as Status
 from handbook_desktop.core.members.party_rules import probation_ends
 from handbook_desktop.i18n import N_, _
 
-# Members of the cell: counted in the minutes' "tổng số đảng viên".
+# Statuses of a member still in the cell today, whom events may move on. How a day's total is
+# counted (membership and activity, from the dated events) is `figures.py`'s one definition.
 ON_ROLL = frozenset({Status.OFFICIAL, Status.PROBATIONARY, Status.EXCUSED, Status.TEMPORARY})
 
 EVENT_LABELS = {

@@ -1,7 +1,7 @@
 """Statistics of the cell's members for reports: age, sex, ethnicity, levels, years in the Party.
 
-Members on the roll are counted (official, probationary, excused, temporarily elsewhere);
-those transferred out, deceased or gone are not. Values typed differently ("nữ", "Nữ ")
+The members counted are the cell's total on the day (`figures.py`): official and
+probationary, excused and away included; those transferred out, deceased or gone are not. Values typed differently ("nữ", "Nữ ")
 count together under their most frequent spelling.
 """
 
@@ -11,8 +11,8 @@ from datetime import date
 
 from sqlalchemy import select
 
+from handbook_desktop.core.members.figures import CellFigures, cell_figures
 from handbook_desktop.core.members.models import Member
-from handbook_desktop.core.members.rules import ON_ROLL
 from handbook_desktop.core.members.values import SEXES, THEORY_LEVELS
 from handbook_desktop.core.text.folding import fold
 from handbook_desktop.core.workspace import UnitOfWork
@@ -34,8 +34,7 @@ GROUPS = (("age_bands", N_("Độ tuổi")), ("sex", N_("Giới tính")), ("ethn
 
 @dataclass(frozen=True)
 class Statistics:
-    on: date
-    total: int  # members on the roll
+    figures: CellFigures  # the cell on the day (figures.as_of): the members counted here
     age_bands: Counts
     sex: Counts
     ethnicity: Counts
@@ -55,10 +54,11 @@ class StatisticsRow:
 
 def member_statistics(uow: UnitOfWork, today: date | None = None) -> Statistics:
     today = today or uow.today()
-    members = list(uow.session.scalars(select(Member).where(
-        Member.deleted_at.is_(None), Member.status.in_([status.value for status in ON_ROLL]))))
+    figures = cell_figures(uow, today)
+    counted = {m.member_id for m in figures.members}
+    members = [x for x in uow.session.scalars(select(Member).where(Member.deleted_at.is_(None))) if x.id in counted]
     return Statistics(
-        on=today, total=len(members),
+        figures=figures,
         age_bands=_bands([_years(x.birth_date, today) for x in members], AGE_BANDS),
         sex=_values([x.sex for x in members], first=SEXES),
         ethnicity=_values([x.ethnicity for x in members]),
@@ -70,7 +70,7 @@ def member_statistics(uow: UnitOfWork, today: date | None = None) -> Statistics:
 
 def statistics_rows(statistics: Statistics) -> list[StatisticsRow]:
     """One row per (group, label) for a table or a spreadsheet."""
-    total = statistics.total or 1
+    total = statistics.figures.total or 1
     return [StatisticsRow(_(title), label, count, round(100 * count / total, 1))
             for attribute, title in GROUPS for label, count in getattr(statistics, attribute)]
 

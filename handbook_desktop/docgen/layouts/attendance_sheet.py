@@ -3,7 +3,7 @@
 from handbook_desktop.docgen import wording as w
 from handbook_desktop.docgen.blocks import Align, Column, Layout, Para, S, SignatureRow, SignBlock, Table, text
 from handbook_desktop.docgen.content import AttendanceSheetData
-from handbook_desktop.docgen.layouts.common import header, labelled
+from handbook_desktop.docgen.layouts.common import figures_sentence, header, labelled
 
 
 def attendance_layout(data: AttendanceSheetData) -> Layout:
@@ -20,9 +20,8 @@ def attendance_layout(data: AttendanceSheetData) -> Layout:
     ]
     if data.held:
         blocks.append(Para.of(
-            f"Tổng số: {c.total} đồng chí; miễn sinh hoạt: {c.excused}; phải dự: {c.expected}; có mặt: {c.present} "
-            f"({w.pct(c.present, c.expected)}); vắng có lý do: {c.absent_with_reason}; vắng không lý do: "
-            f"{c.absent_without_reason}.", S.BODY))
+            f"{figures_sentence(c)} Có mặt: {c.present} ({w.pct(c.present, c.expected)}); vắng có lý do: "
+            f"{c.absent_with_reason}; vắng không lý do: {c.absent_without_reason}.", S.BODY))
     blocks.append(SignatureRow(SignBlock((text("THƯ KÝ"),), text(data.recorder.name if data.recorder else "")),
                                SignBlock((text("CHỦ TRÌ"),), text(data.chair.name if data.chair else ""))))
     return Layout(f"Danh sách điểm danh — {data.title}", tuple(blocks))

@@ -1,6 +1,7 @@
 """What several layouts share: the header block, the cell's signature, a labelled line, the
-recipients list and the wording of a vote."""
+recipients list, the wording of a vote and of the cell's figures."""
 
+from handbook_desktop.core.members import FIGURE_LABELS
 from handbook_desktop.docgen import wording as w
 from handbook_desktop.docgen.blocks import Header, Para, Run, S, SignBlock, recipient_lines, text
 from handbook_desktop.docgen.content import Issuer, Signer, VoteLine
@@ -35,3 +36,23 @@ def recipients(entries: tuple[str, ...]) -> tuple[Para, ...]:
 def vote_sentence(vote: VoteLine) -> str:
     return (f"tán thành {vote.agree}/{vote.voters} đồng chí ({w.pct(vote.agree, vote.voters)}); "
             f"không tán thành {vote.disagree}; không biểu quyết {vote.abstain}.")
+
+
+def figure_name(name: str) -> str:
+    """A figure's label inside a sentence: "miễn công tác và sinh hoạt đảng" (the screens' label)."""
+    return w.lower_first(FIGURE_LABELS[name])
+
+
+def figures_sentence(figures, excused: tuple[str, ...] = (), away: tuple[str, ...] = ()) -> str:
+    """ "Tổng số đảng viên: 25 đồng chí (chính thức: 23, dự bị: 2); miễn công tác và sinh hoạt
+    đảng: 3 đồng chí (…); đi sinh hoạt tạm thời nơi khác: 1 đồng chí (…); phải dự: 21 đồng chí."
+
+    `figures` has total, official, probationary, excused, away and expected: the cell's
+    figures (`CellFigures`) or a meeting's (`AttendanceCounts`); names are listed when given."""
+    def named(names: tuple[str, ...]) -> str:
+        return f" ({w.comrades(names)})" if names else ""
+
+    return (f"{FIGURE_LABELS['total']}: {figures.total} đồng chí ({figure_name('official')}: {figures.official}, "
+            f"{figure_name('probationary')}: {figures.probationary}); {figure_name('excused')}: {figures.excused} "
+            f"đồng chí{named(excused)}; {figure_name('away')}: {figures.away} đồng chí{named(away)}; "
+            f"{figure_name('expected')}: {figures.expected} đồng chí.")

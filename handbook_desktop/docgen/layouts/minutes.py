@@ -21,7 +21,7 @@ from handbook_desktop.docgen.blocks import (
     text,
 )
 from handbook_desktop.docgen.content import MinutesData, Signer, VoteLine
-from handbook_desktop.docgen.layouts.common import issuer_context, recipients, vote_sentence
+from handbook_desktop.docgen.layouts.common import figures_sentence, issuer_context, recipients, vote_sentence
 
 ISSUER_FIELDS = Header(text(Field("cap_tren")), text(Field("chi_bo")), None, text(Field("dia_danh_ngay")))
 
@@ -84,10 +84,7 @@ def _person(signer: Signer | None) -> str:
 
 def _attendance(data: MinutesData) -> tuple[Para, ...]:
     c = data.counts
-    excused = f" ({w.comrades(data.excused)})" if data.excused else ""
-    total = (f"Tổng số đảng viên của chi bộ: {c.total} đồng chí (chính thức: {c.official}, dự bị: "
-             f"{c.probationary}); miễn công tác và sinh hoạt đảng: {c.excused} đồng chí{excused}; "
-             f"số đảng viên phải dự: {c.expected} đồng chí.")
+    total = figures_sentence(c, data.excused, data.away)
     present = (f"Có mặt: {c.present}/{c.expected} đồng chí ({w.pct(c.present, c.expected)}), trong đó đảng viên "
                f"chính thức: {c.present_official}, đảng viên dự bị: {c.present_probationary}.")
     reasons = "; ".join(f"đồng chí {a.name}" + (f": {w.lower_first(w.without_stop(a.reason))}" if a.reason else "")

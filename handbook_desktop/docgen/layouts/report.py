@@ -13,13 +13,13 @@ from handbook_desktop.docgen.blocks import (
     recipient_lines,
 )
 from handbook_desktop.docgen.content import ReportData
-from handbook_desktop.docgen.layouts.common import cell_signature, header
+from handbook_desktop.docgen.layouts.common import cell_signature, figures_sentence, header
 
 BLANK_NUMBER = "\u00a0" * 8  # no-break spaces: a paragraph would fold ordinary ones into one
 
 
 def report_layout(data: ReportData) -> Layout:
-    period, c = data.period, data.counts
+    period, c = data.period, data.figures
     meetings = data.meetings
     present, expected = sum(x.present for x in meetings), sum(x.expected for x in meetings)
     rows = tuple((str(n), w.short_date(x.day), x.title, f"{x.present}/{x.expected}", w.pct(x.present, x.expected),
@@ -31,9 +31,7 @@ def report_layout(data: ReportData) -> Layout:
         Para.of(f"KẾT QUẢ HOẠT ĐỘNG CỦA CHI BỘ {w.caps(period.label)}", S.DOC_SUMMARY),
         Para.of(f"{data.issuer.body} báo cáo kết quả hoạt động của chi bộ {period.label} như sau:", S.BODY),
         Para.of("I. TÌNH HÌNH ĐẢNG VIÊN", S.HEADING),
-        Para.of(f"Đến ngày {w.short_date(data.issued_on)}, chi bộ có {c.on_roll} đảng viên (chính thức: {c.official}, "
-                f"dự bị: {c.probationary}); miễn công tác và sinh hoạt đảng: {c.excused}; sinh hoạt tạm thời nơi "
-                f"khác: {c.temporary}; số đảng viên phải dự sinh hoạt: {c.expected}.", S.BODY),
+        Para.of(f"Đến ngày {w.short_date(c.as_of)}, {w.lower_first(figures_sentence(c))}", S.BODY),
         Para.of("II. SINH HOẠT CHI BỘ", S.HEADING),
     ]
     if meetings:

@@ -18,7 +18,7 @@ from handbook_desktop.docgen.blocks import (
     text,
 )
 from handbook_desktop.docgen.content import ResolutionData
-from handbook_desktop.docgen.layouts.common import issuer_context, recipients, vote_sentence
+from handbook_desktop.docgen.layouts.common import figure_name, issuer_context, recipients, vote_sentence
 
 RESOLUTION = (
     Header(text(Field("cap_tren")), text(Field("chi_bo")), text("Số ", Field("so")), text(Field("dia_danh_ngay"))),
@@ -45,7 +45,8 @@ def resolution_context(data: ResolutionData) -> dict:
     kind = "thường kỳ" if data.meeting_kind == "regular" else (
         "chuyên đề" if data.meeting_kind == "thematic" else "bất thường")
     place = f" tại {w.without_stop(data.meeting_place)}" if data.meeting_place else ""
-    excused = f" (trừ {c.excused} đồng chí miễn công tác và sinh hoạt đảng)" if c.excused else ""
+    apart = [f"{n} đồng chí {figure_name(name)}" for name, n in (("excused", c.excused), ("away", c.away)) if n]
+    excused = f" (trừ {', '.join(apart)})" if apart else ""
     opening = (f"{w.long_date(day).capitalize()}, {data.issuer.body} họp hội nghị {kind} tháng {day.month} năm "
                f"{day.year}{place}; có {c.present}/{c.expected} đồng chí đảng viên dự{excused}. Sau khi nghe báo "
                f"cáo và thảo luận, Chi bộ thống nhất")

@@ -5,7 +5,7 @@ from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.docgen import wording as w
 from handbook_desktop.docgen.blocks import Align, Column, Layout, Para, S, SignatureRow, Table
 from handbook_desktop.docgen.content import RosterData
-from handbook_desktop.docgen.layouts.common import cell_signature, header
+from handbook_desktop.docgen.layouts.common import cell_signature, figures_sentence, header
 
 
 # Widths in millimetres of the landscape text width (252 mm): a date at 8.5 pt needs 17.
@@ -20,22 +20,20 @@ ROSTER_COLUMNS = (
 
 
 def roster_layout(data: RosterData) -> Layout:
-    """Mẫu 7-HSĐV: landscape A4, one row per member on roll."""
+    """Mẫu 7-HSĐV: landscape A4, one row per member in the cell's total."""
     def status(row) -> str:
         return "" if row.status == MemberStatus.OFFICIAL else STATUS_LABELS[row.status]
 
     rows = tuple((str(n), r.full_name, w.short_date(r.birth_date), r.sex, r.ethnicity, r.religion, r.hometown,
                   r.education, r.specialist_level, r.theory_level, r.occupation, w.short_date(r.admitted_on),
                   w.short_date(r.official_on), r.card_number, status(r)) for n, r in enumerate(data.rows, start=1))
-    c = data.counts
+    c = data.figures
     blocks = (
-        header(data.issuer, data.as_of, corner="Mẫu 7-HSĐV"),
+        header(data.issuer, c.as_of, corner="Mẫu 7-HSĐV"),
         Para.of("DANH SÁCH ĐẢNG VIÊN", S.DOC_TYPE),
-        Para.of(f"{w.caps(data.issuer.body)} — ĐẾN NGÀY {w.short_date(data.as_of)}", S.DOC_SUMMARY),
+        Para.of(f"{w.caps(data.issuer.body)} — ĐẾN NGÀY {w.short_date(c.as_of)}", S.DOC_SUMMARY),
         Table(ROSTER_COLUMNS, rows, size=8.5, padding_mm=0.8),
-        Para.of(f"Tổng số: {c.on_roll} đảng viên (chính thức: {c.official}, dự bị: {c.probationary}); miễn công "
-                f"tác và sinh hoạt đảng: {c.excused}; sinh hoạt tạm thời nơi khác: {c.temporary}; số đảng viên "
-                f"phải dự sinh hoạt: {c.expected}.", S.BODY),
+        Para.of(figures_sentence(c), S.BODY),
         SignatureRow(None, cell_signature(data.signer, data.signer_title)),
     )
     return Layout(f"Danh sách đảng viên — {data.issuer.body}", blocks, landscape=True)

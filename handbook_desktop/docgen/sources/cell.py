@@ -12,7 +12,7 @@ from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.core.meetings import MEETING_LABELS, Meeting, Quality
 from handbook_desktop.core.meetings import AttendanceStatus as Mark
-from handbook_desktop.core.members import ON_ROLL, RosterQuery, roster, status_counts
+from handbook_desktop.core.members import cell_figures, roster
 from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.docgen import wording
 from handbook_desktop.docgen.content import Period, ReportData, ReportMeeting, ReportResolution, RosterData
@@ -23,11 +23,12 @@ PERIOD = re.compile(r"(\d{4})-(?:(\d{1,2})|[Qq]([1-4]))")
 
 
 def roster_data(uow: UnitOfWork, today: date | None = None) -> RosterData:
-    """Members on roll (official, probationary, excused, temporarily elsewhere), by name."""
-    listing = roster(uow, RosterQuery(statuses=frozenset(ON_ROLL)))
+    """The members in the cell's total on the day (excused and away included), by name."""
+    figures = cell_figures(uow, today)
+    counted = {m.member_id for m in figures.members}
     signer, title = cell_signer(uow, None)
-    return RosterData(issuer_of(uow, uow.home_unit_id), today or uow.today(), tuple(listing.rows), listing.counts,
-                      signer, title)
+    return RosterData(issuer_of(uow, uow.home_unit_id), tuple(r for r in roster(uow).rows if r.id in counted),
+                      figures, signer, title)
 
 
 def parse_period(value: str) -> Period:
@@ -72,7 +73,8 @@ def report_data(uow: UnitOfWork, period: Period | str, today: date | None = None
                                    s.resolution_symbol) for s in summaries)
     absences = tuple((line.full_name, line.statuses.count(Mark.ABSENT_UNEXCUSED)) for line in chart.members
                      if Mark.ABSENT_UNEXCUSED in line.statuses)
-    return ReportData(issuer, period, issued_on, status_counts(uow), meetings,
+    figures = cell_figures(uow, min(period.last, issued_on))  # the roster as it stood at the period's end
+    return ReportData(issuer, period, issued_on, figures, meetings,
                       tuple(_report_resolution(r, issued_on) for r in resolutions if r is not None),
                       absences, signer, title, report_recipients(issuer))
 

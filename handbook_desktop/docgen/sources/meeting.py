@@ -72,7 +72,7 @@ def minutes_data(uow: UnitOfWork, meeting_id: str) -> MinutesData:
         issuer=issuer, meeting_id=meeting_id, kind=detail.kind, title=detail.title, day=started.date(),
         started_at=started, ended_at=content.ended_at.astimezone(VIETNAM_TIME) if content.ended_at else None,
         place=detail.place, counts=sheet.counts,
-        excused=tuple(r.full_name for r in rows if r.status == Mark.EXCUSED),
+        excused=tuple(r.full_name for r in rows if r.status == Mark.EXCUSED), away=tuple(sheet.away),
         absent_with_reason=tuple(Absentee(r.full_name, r.reason) for r in rows if r.status == Mark.ABSENT_EXCUSED),
         absent_without_reason=tuple(r.full_name for r in rows if r.status == Mark.ABSENT_UNEXCUSED),
         chair=chair, recorder=recorder,

@@ -6,13 +6,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from handbook_desktop.core.labels import label
-from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.core.library import LibraryItem
 from handbook_desktop.core.home import Overview
 from handbook_desktop.i18n import _
 from handbook_desktop.core.text import format_date, format_datetime
-
-ACTIVE = (MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY, MemberStatus.EXCUSED, MemberStatus.TEMPORARY)
+from handbook_desktop.ui.figures import figures_html
 
 
 def _card(title: str, body_html: str, on_link=None) -> QFrame:
@@ -73,11 +71,7 @@ class HomePage(QWidget):
         return frame
 
     def _members_card(self, o: Overview) -> QFrame:
-        counts = o.member_counts
-        lines = [_("Tổng số: <b>{n}</b> đồng chí").format(n=counts.on_roll)]
-        lines += [f"{escape(label(s))}: {counts.by_status[s]}" for s in ACTIVE if counts.by_status.get(s)]
-        lines.append(_("Dự họp chi bộ: {n} đồng chí").format(n=counts.expected))
-        return _card(_("Đảng viên"), "<br>".join(lines))
+        return _card(_("Đảng viên"), figures_html(o.figures, "<br>"))
 
     def _meeting_card(self, o: Overview) -> QFrame:
         meeting = o.last_meeting

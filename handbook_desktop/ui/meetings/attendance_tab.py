@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGroupBox, QHBoxLayout
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
+from handbook_desktop.ui.figures import figures_html
 from handbook_desktop.ui.meetings.attendance_model import MARKS, REASON, AttendanceModel, Mark
 from handbook_desktop.ui.meetings.common import PALE_SELECTION, MeetingContext, Notice, button_row
 
@@ -17,9 +18,7 @@ KEYS = {key: mark for _title, mark, key in MARKS}
 
 def counts_html(c: meetings.AttendanceCounts) -> str:
     lines = [
-        _("Tổng số đảng viên: <b>{total}</b> (chính thức {official}, dự bị {probationary}) · Miễn sinh hoạt: "
-          "<b>{excused}</b> · Phải có mặt: <b>{expected}</b>").format(
-            total=c.total, official=c.official, probationary=c.probationary, excused=c.excused, expected=c.expected),
+        figures_html(c),
         _("Có mặt: <b>{present}</b> (chính thức {official}, dự bị {probationary}) · Vắng: <b>{absent}</b> "
           "(có lý do {excused}, không lý do {unexcused}) · Chưa điểm danh: <b>{pending}</b>").format(
             present=c.present, official=c.present_official, probationary=c.present_probationary, absent=c.absent,

@@ -1,4 +1,4 @@
-"""Chi bộ / Đảng viên: counts per status, search and filter, the roster, the member's record."""
+"""Chi bộ / Đảng viên: the cell's figures, search and filter, the roster, the member's record."""
 
 from html import escape
 from pathlib import Path
@@ -12,6 +12,7 @@ from handbook_desktop.core.labels import label
 from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.changes import keep_fresh
+from handbook_desktop.ui.figures import figures_html
 from handbook_desktop.ui.members.member_detail import MemberDetail
 from handbook_desktop.ui.members.member_form import MemberFormDialog
 from handbook_desktop.ui.members.roster_files_flow import RosterFilesFlow
@@ -23,14 +24,6 @@ from handbook_desktop.ui.trash.delete_flow import add_delete_action, delete_with
 
 SEARCH_DELAY_MS = 200
 SHOWN_TABLES = {"members", "member_events"}
-
-
-def counts_text(counts: members.StatusCounts) -> str:
-    parts = [_("Tổng số: <b>{n}</b>").format(n=counts.on_roll),
-             _("chính thức {n}").format(n=counts.official), _("dự bị {n}").format(n=counts.probationary),
-             _("miễn sinh hoạt {n}").format(n=counts.excused), _("sinh hoạt tạm thời {n}").format(n=counts.temporary),
-             _("dự họp: {n}").format(n=counts.expected)]
-    return " · ".join(parts)
 
 
 class RosterPage(QWidget):
@@ -53,7 +46,7 @@ class RosterPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_member())
         add_delete_action(self.table, self.delete_member)
         self.detail = MemberDetail()
-        self.counts = QLabel()
+        self.counts = QLabel(wordWrap=True)
         self.search = QLineEdit(placeholderText=_("Tìm theo tên (gõ không dấu cũng được), số thẻ, số điện thoại"),
                                 clearButtonEnabled=True)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.reload)
@@ -111,7 +104,7 @@ class RosterPage(QWidget):
         select_id, query = select_id or self.current_id(), self.query()
         result = self.ops.read_now(lambda uow: members.roster(uow, query))
         self.model.set_rows(result.rows)
-        self.counts.setText(counts_text(result.counts))
+        self.counts.setText(figures_html(result.figures))
         row = self.model.row_of(select_id) if select_id else -1
         if row >= 0:
             self.table.selectRow(row)

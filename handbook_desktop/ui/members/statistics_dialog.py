@@ -6,11 +6,13 @@ from pathlib import Path
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QGridLayout, QPushButton, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QGridLayout, QLabel, QPushButton,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from handbook_desktop.core.members import GROUPS, Statistics, StatisticsRow, statistics_rows
+from handbook_desktop.core.text import format_date
 from handbook_desktop.i18n import _
+from handbook_desktop.ui.figures import figures_html
 from handbook_desktop.ui.style import ACCENT
 
 CHARTED = ("age_bands", "sex", "theory_level", "membership_years")
@@ -70,7 +72,10 @@ class StatisticsDialog(QDialog):
         tabs.addTab(self.table, _("Bảng số liệu"))
         export = QPushButton(_("Xuất bảng ra tệp CSV…"))
         export.clicked.connect(self.export)
+        self.figures = QLabel(_("Đến ngày {date}: {figures}").format(
+            date=format_date(statistics.figures.as_of), figures=figures_html(statistics.figures)), wordWrap=True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.figures)
         layout.addWidget(tabs, 1)
         layout.addWidget(export)
         self.resize(1000, 680)

@@ -20,11 +20,14 @@ from .meeting_helpers import act, at, new_meeting, outbox_entities, small_cell
 STANDINGS = (Status.OFFICIAL, Status.PROBATIONARY)
 
 
-@given(st.lists(st.tuples(st.sampled_from(list(Mark)), st.sampled_from(STANDINGS)), max_size=60))
-def test_counts_add_up_for_any_sheet(rows):
-    counts = meetings.count_attendance(rows)
+@given(st.lists(st.tuples(st.sampled_from(list(Mark)), st.sampled_from(STANDINGS)), max_size=60),
+       st.lists(st.sampled_from(STANDINGS), max_size=5))
+def test_counts_add_up_for_any_sheet(rows, away):
+    counts = meetings.count_attendance(rows, away)
     marks = Counter(mark for mark, _ in rows)
-    assert counts.total == len(rows) == counts.official + counts.probationary == counts.excused + counts.expected
+    assert counts.total == len(rows) + len(away) == counts.official + counts.probationary
+    assert counts.total == counts.excused + counts.away + counts.expected and counts.away == len(away)
+    assert counts.official == sum(1 for _, s in rows if s == Status.OFFICIAL) + away.count(Status.OFFICIAL)
     assert counts.expected == counts.present + counts.absent + counts.pending
     assert counts.present == counts.present_official + counts.present_probationary == marks[Mark.PRESENT]
     assert counts.voters == sum(1 for mark, standing in rows if mark == Mark.PRESENT and standing == Status.OFFICIAL)
@@ -71,7 +74,7 @@ def cell(workspace):
     return members, new_meeting(workspace, at(2026, 12, 18), members)
 
 
-def test_sheet_lists_expected_and_excused_members_only(workspace, cell):
+def test_sheet_lists_expected_and_excused_members_and_counts_those_away(workspace, cell):
     members, meeting_id = cell
     sheet = act(workspace, meetings.attendance_sheet, meeting_id)
     on_sheet = {row.member_id: row for row in sheet.rows}
@@ -80,7 +83,8 @@ def test_sheet_lists_expected_and_excused_members_only(workspace, cell):
     assert on_sheet[by_status[Status.EXCUSED]].status == Mark.EXCUSED
     assert on_sheet[by_status[Status.PROBATIONARY]].votes is False
     c = sheet.counts
-    assert (c.total, c.official, c.probationary, c.excused, c.expected, c.pending) == (3, 2, 1, 1, 2, 2)
+    assert (c.total, c.official, c.probationary, c.excused, c.away, c.expected, c.pending) == (4, 3, 1, 1, 1, 2, 2)
+    assert sheet.away == ["Phạm Thị Dung"]  # in temporary activity elsewhere: in the total, not on the sheet
 
 
 @pytest.mark.parametrize("status", ROSTER)
@@ -100,7 +104,7 @@ def test_marking_every_member_status_with_every_mark(workspace, cell, status, ma
     assert marked.row.status == mark and marked.row.reason == ("Ốm" if mark == Mark.ABSENT_EXCUSED else "")
     c = marked.counts
     assert c == act(workspace, meetings.attendance_counts, meeting_id)
-    assert c.total == 3 and c.excused == (1 if status != Status.EXCUSED or mark == Mark.EXCUSED else 0)
+    assert c.total == 4 and c.away == 1 and c.excused == (1 if status != Status.EXCUSED or mark == Mark.EXCUSED else 0)
     assert c.present == (mark == Mark.PRESENT)
     assert c.voters == (mark == Mark.PRESENT and status != Status.PROBATIONARY)
     assert c.absent_with_reason == (mark == Mark.ABSENT_EXCUSED)
@@ -147,7 +151,7 @@ def test_planned_sheet_follows_the_roster_then_stays(workspace, cell):
         s.add(Member(unit_id="cell", full_name="Mai Thị Oanh", status=Status.PROBATIONARY))
     sheet = act(workspace, meetings.attendance_sheet, meeting_id)
     assert {r.member_id: r.status for r in sheet.rows}[official] == Mark.EXCUSED
-    assert "Mai Thị Oanh" in [r.full_name for r in sheet.rows] and sheet.counts.total == 4
+    assert "Mai Thị Oanh" in [r.full_name for r in sheet.rows] and sheet.counts.total == 5
     act(workspace, meetings.mark_pending_present, meeting_id)
     act(workspace, meetings.save_minutes, meeting_id, meetings.MinutesContent())  # held: the sheet is a record now
     with workspace.session() as s:
@@ -160,8 +164,7 @@ def test_standing_is_read_from_the_dates_of_the_meeting_day(demo_workspace):
     """A probationary member made official later still counted as probationary at old meetings."""
     with demo_workspace.session() as s:
         first = s.scalars(select(Meeting).order_by(Meeting.starts_at)).first()
-        before = meetings.count_attendance((r.status, r.standing) for r in
-                                           act(demo_workspace, meetings.attendance_sheet, first.id).rows)
+        before = act(demo_workspace, meetings.attendance_sheet, first.id).counts
         for member in s.scalars(select(Member).where(Member.status == Status.PROBATIONARY)):
             member.status, member.official_on = Status.OFFICIAL, member.admitted_on.replace(year=2027)
     after = act(demo_workspace, meetings.attendance_counts, first.id)

@@ -23,7 +23,7 @@ def test_demo_meetings_read_back(demo_workspace):
     assert (november.resolution_symbol, november.present, november.expected) == ("11-NQ/CB", 18, 21)
     minutes = act(demo_workspace, meetings.load_minutes, october.id)
     c = minutes.attendance
-    assert (c.total, c.official, c.probationary, c.excused, c.expected) == (24, 22, 2, 3, 21)
+    assert (c.total, c.official, c.probationary, c.excused, c.away, c.expected) == (25, 23, 2, 3, 1, 21)
     assert (c.present, c.voters, c.absent_with_reason, c.absent_without_reason, c.pending) == (19, 17, 2, 0, 0)
     assert minutes.meeting.chair_name == "Trần Đức Dũng" and minutes.meeting.locked
     assert [a.minutes for a in minutes.agenda] == [15, 30, 20, 35]

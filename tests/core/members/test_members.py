@@ -42,13 +42,11 @@ def new_member(**fields) -> MemberForm:
 
 # ---- roster -------------------------------------------------------------------------------------
 
-def test_counts_are_the_numbers_of_a_minutes_header(demo_workspace):
-    counts = act(demo_workspace, members.status_counts)
-    assert counts.by_status == {S.OFFICIAL: 19, S.PROBATIONARY: 2, S.EXCUSED: 3, S.TEMPORARY: 1,
-                                S.TRANSFERRED_OUT: 1, S.DECEASED: 1, S.LEFT: 0}
-    assert (counts.on_roll, counts.official, counts.probationary) == (25, 23, 2)
-    assert (counts.excused, counts.temporary, counts.expected) == (3, 1, 21)
-    assert act(demo_workspace, members.roster, RosterQuery(statuses=frozenset({S.EXCUSED}))).counts == counts
+def test_the_roster_carries_the_cells_figures_whatever_the_filter(demo_workspace):
+    figures = act(demo_workspace, members.cell_figures)
+    assert (figures.total, figures.official, figures.probationary) == (25, 23, 2)
+    assert (figures.excused, figures.away, figures.expected) == (3, 1, 21)
+    assert act(demo_workspace, members.roster, RosterQuery(statuses=frozenset({S.EXCUSED}))).figures == figures
 
 
 def test_search_ignores_tones_case_and_normal_form(demo_workspace):
@@ -87,7 +85,7 @@ def test_create_member_cleans_values_and_records_its_events(demo_workspace):
     assert timeline[0].label == "Kết nạp vào Đảng"
     assert [(e.entity, e.op) for e in outbox(demo_workspace)] == [
         ("members", "insert"), ("member_events", "insert"), ("member_events", "insert")]
-    assert act(demo_workspace, members.status_counts).on_roll == 26
+    assert act(demo_workspace, members.cell_figures).total == 26
 
 
 def test_a_member_transferred_in_is_added_with_the_transfer(demo_workspace):
@@ -232,9 +230,9 @@ def test_probation_reminder(demo_workspace):
 
 # ---- statistics and cards -----------------------------------------------------------------------
 
-def test_statistics_of_the_members_on_roll(demo_workspace):
+def test_statistics_count_the_members_in_the_cells_total(demo_workspace):
     stats = act(demo_workspace, members.member_statistics, TODAY)
-    assert stats.total == 25
+    assert stats.figures == act(demo_workspace, members.cell_figures, TODAY) and stats.figures.total == 25
     assert stats.sex == [("Nam", 13), ("Nữ", 12)]
     assert stats.ethnicity == [("Kinh", 23), ("Nùng", 1), ("Tày", 1)]
     assert stats.theory_level == [("Sơ cấp", 15), ("Trung cấp", 6), ("Cao cấp", 1), ("Cử nhân", 0), ("Chưa ghi", 3)]

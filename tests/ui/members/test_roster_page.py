@@ -25,7 +25,7 @@ def _member(window, member_id: str) -> members.MemberRow:
 def test_roster_shows_counts_and_every_member(main_window):
     page = _page(main_window)
     assert page.model.rowCount() == 27
-    assert "Tổng số: <b>25</b>" in page.counts.text() and "dự bị 2" in page.counts.text()
+    assert "Tổng số đảng viên: <b>25</b>" in page.counts.text() and "Dự bị: <b>2</b>" in page.counts.text()
     names = [row.full_name for row in page.model.rows]
     assert names[0] == "Bùi Thị Lan Anh"  # Vietnamese order: by given name
 
@@ -74,11 +74,11 @@ def _home_member_total(window) -> str:
     window.show_page("home")
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the page rebuilt: old labels go
     return next(label.text() for label in window.ensure_page("home").findChildren(QLabel)
-                if label.text().startswith("Tổng số: <b>"))
+                if label.text().startswith("Tổng số đảng viên: <b>"))
 
 
 def test_a_member_added_in_the_form_shows_everywhere_without_a_restart(main_window, monkeypatch):
-    assert _home_member_total(main_window).startswith("Tổng số: <b>25</b> đồng chí")
+    assert _home_member_total(main_window).startswith("Tổng số đảng viên: <b>25</b>")
     assert "chờ gửi" not in main_window.connection.text()  # the demo is seed data, nothing to send
     page = _page(main_window)
 
@@ -90,9 +90,9 @@ def test_a_member_added_in_the_form_shows_everywhere_without_a_restart(main_wind
 
     monkeypatch.setattr(MemberFormDialog, "exec", fill)
     page.add_member()
-    assert "Tổng số: <b>26</b>" in page.counts.text() and "dự bị 3" in page.counts.text()
+    assert "Tổng số đảng viên: <b>26</b>" in page.counts.text() and "Dự bị: <b>3</b>" in page.counts.text()
     assert "2 thay đổi chờ gửi" in main_window.connection.text()  # the member and their admission
-    assert _home_member_total(main_window).startswith("Tổng số: <b>26</b> đồng chí")
+    assert _home_member_total(main_window).startswith("Tổng số đảng viên: <b>26</b>")
 
 
 def test_status_change_is_an_event_on_the_timeline(main_window, monkeypatch):
