@@ -111,7 +111,7 @@ def _import_one(workspace: Workspace, path: Path) -> FileResult:
         if existing:
             return _duplicate(path, existing)
         extracted = extract_bytes(data, _name(path))
-        metadata = recognise(extracted.body, extracted.margin_text)
+        metadata = recognise(extracted.body, extracted.margin_text, extracted.page_edges)
         if metadata.classification:
             return FileResult(path, ImportStatus.REFUSED, _refusal(path, metadata))
         document, created = _save(workspace, path, data, sha256, extracted, metadata)
@@ -191,8 +191,8 @@ def _stem(name: str) -> str:
 
 
 def _refusal(path: Path, metadata: DocumentMetadata) -> str:
-    return _("Tệp {name} là tài liệu {stamp} (có dấu “{stamp}” ở đầu văn bản). Tài liệu mật không được "
-             "lưu trong Sổ tay đảng viên nên tệp không được nhập.").format(
+    return _("Tệp {name} là tài liệu {stamp} (có dấu “{stamp}” ở đầu văn bản, đầu hoặc chân trang, hay trong "
+             "khung chữ). Tài liệu mật không được lưu trong Sổ tay đảng viên nên tệp không được nhập.").format(
         name=_name(path), stamp=STAMP_TEXT[metadata.classification])
 
 
