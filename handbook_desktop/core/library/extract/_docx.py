@@ -1,4 +1,6 @@
-"""Word (.docx) text: paragraphs, table cells and text boxes in reading order.
+"""Word (.docx) text: paragraphs, table cells and text boxes in reading order; hidden text
+(w:vanish) is left out, as it is neither printed nor shown. Page headers and footers of
+every kind, watermarks and text boxes also make up `margin_text`, checked for a stamp.
 
 The XML is walked directly rather than through python-docx's Paragraph/Table objects:
 those skip content controls (w:sdt) and tracked insertions, and repeat merged cells.
