@@ -8,6 +8,7 @@ from handbook_desktop.core.workspace import open_workspace
 
 from .core.members.rosterfiles import SIMPLE_HEADER, simple_roster
 from .test_cli import run
+from .test_cli_import import run_together
 
 
 def member_count(data_dir) -> int:
@@ -71,3 +72,24 @@ def test_a_folder_without_a_database_is_left_alone(tmp_path):
     result = run("members", "export", str(tmp_path / "ds.xlsx"), "--data-dir", str(tmp_path / "empty"))
     assert result.returncode == 2 and "chưa có cơ sở dữ liệu" in result.stderr
     assert not (tmp_path / "empty" / "handbook.db").exists() and not (tmp_path / "ds.xlsx").exists()
+
+
+def test_two_roster_imports_at_once_wait_for_each_other(tmp_path):
+    data = demo(tmp_path)
+    names = [f"{family} {middle} {given}" for family in ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi")
+             for middle in ("Văn", "Thị", "Hữu", "Đức", "Minh", "Thu", "Quốc", "Thanh", "Ngọc", "Xuân")
+             for given in ("An", "Bình", "Cường", "Dung", "Hà")]
+    people = [[name, f"{1 + i % 28:02}/03/19{60 + i % 30}", "Nam", "12/05/2010", "12/05/2011", f"{90000000 + i}", ""]
+              for i, name in enumerate(names)]
+    roster = simple_roster(tmp_path / "ds.xlsx", SIMPLE_HEADER, people)
+    command = ["members", "import", str(roster), "--data-dir", str(data)]
+
+    first, second = run_together(tmp_path, command, command)
+
+    for result in (first, second):
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr and "locked" not in result.stderr
+    written = [r.stdout.splitlines()[-1] for r in (first, second)]
+    assert sorted(written) == ["Đã nhập: 0 mới, 0 cập nhật, 400 không đổi, 0 dòng lỗi bỏ qua.",
+                               "Đã nhập: 400 mới, 0 cập nhật, 0 không đổi, 0 dòng lỗi bỏ qua."]
+    assert member_count(data) == 27 + 400

@@ -3,8 +3,13 @@
 Importing N files is N user actions on purpose: each file is its own unit of work
 (`Workspace.perform`), so a bad file is reported, loses nothing, and the others go on. A file
 stamped MẬT / TỐI MẬT / TUYỆT MẬT is refused before anything is written, so neither a row
-nor its bytes ever reach the disk. The original file is kept as the document's attachment,
-and its SHA-256 tells a re-import of the same file from a new document.
+nor its bytes ever reach the disk. The original file is kept as the document's attachment.
+
+A file is already in the library when a document holds the same bytes (SHA-256). That check
+is made inside the transaction that inserts, after taking SQLite's write lock, so two
+programs importing the same folder at once store each file once. The same text as .docx
+and as .pdf stays two documents: number and date are guesses, and a document that came by
+sync (or the demo) has no file, so matching on them could refuse the real file.
 """
 
 import contextlib
@@ -13,8 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import select
-
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from handbook_desktop.core import attachments
@@ -101,19 +105,27 @@ def _import_one(workspace: Workspace, path: Path) -> FileResult:
     try:
         data = read_document_file(path)
         sha256 = attachments.sha256_of(data)
-        existing = workspace.perform(lambda uow: _document_holding(uow.session, sha256))
+        # A quick look first spares reading a file imported before; the check that
+        # counts is made again under the write lock, in `_save`.
+        existing = workspace.perform(lambda uow: _document_holding(uow.session, sha256), read_only=True)
         if existing:
-            message = _("{name}: đã có trong thư viện ({title}).").format(
-                name=_name(path), title=_label(existing.number, existing.title))
-            return FileResult(path, ImportStatus.DUPLICATE, message, existing.id, existing.number, existing.title)
+            return _duplicate(path, existing)
         extracted = extract_bytes(data, _name(path))
-        metadata = recognise(extracted.body, extracted.margin_text)
+        metadata = recognise(extracted.body, extracted.margin_text, extracted.page_edges)
         if metadata.classification:
             return FileResult(path, ImportStatus.REFUSED, _refusal(path, metadata))
-        document = _save(workspace, path, data, extracted, metadata)
+        document, created = _save(workspace, path, data, sha256, extracted, metadata)
     except UserError as exc:
         return FileResult(path, ImportStatus.FAILED, exc.message)
+    if not created:
+        return _duplicate(path, document)
     return FileResult(path, ImportStatus.IMPORTED, "", document.id, document.number, document.title)
+
+
+def _duplicate(path: Path, existing: Document) -> FileResult:
+    message = _("{name}: đã có trong thư viện ({title}).").format(
+        name=_name(path), title=_label(existing.number, existing.title))
+    return FileResult(path, ImportStatus.DUPLICATE, message, existing.id, existing.number, existing.title)
 
 
 def _document_holding(session: Session, sha256: str) -> Document | None:
@@ -124,28 +136,49 @@ def _document_holding(session: Session, sha256: str) -> Document | None:
         .limit(1))
 
 
-def _save(workspace: Workspace, path: Path, data: bytes, extracted: ExtractedText,
-          metadata: DocumentMetadata) -> Document:
-    """The document row, its attachment row and the file's bytes, all or nothing."""
-    name = _name(path)
-    blob = attachments.store_bytes(workspace.data_dir, data)
+def _take_write_lock(session: Session) -> None:
+    """Write before reading: SQLite gives this transaction the write lock at once (waiting
+    for another program's write to end), so no other import can add the same document
+    between the check and the insert. The statement changes no row."""
+    session.execute(text("UPDATE documents SET id = id WHERE 0"))
 
-    def add(uow: UnitOfWork) -> Document:
+
+def _save(workspace: Workspace, path: Path, data: bytes, sha256: str, extracted: ExtractedText,
+          metadata: DocumentMetadata) -> tuple[Document, bool]:
+    """The document row, its attachment row and the file's bytes, all or nothing; or the
+    document already holding this file (False)."""
+    name = _name(path)
+    written: list[attachments.StoredBlob] = []
+
+    def add(uow: UnitOfWork) -> tuple[Document, bool]:
+        _take_write_lock(uow.session)
+        existing = _document_holding(uow.session, sha256)
+        if existing:
+            return existing, False
         document = Document(id=new_id(), unit_id=uow.home_unit_id, number=metadata.number,
                             doc_type=metadata.doc_type, issuer=metadata.issuer, issued_on=metadata.issued_on,
                             title=metadata.title or extracted.title_hint or _stem(name), body=extracted.body)
         uow.session.add(document)
+        blob = attachments.store_bytes(uow.data_dir, data)  # under the lock: no other import is between
+        written.append(blob)
         attachments.add_attachment(uow.session, document, blob, name, MIME_TYPES[path.suffix.lower()])
-        return document
+        return document, True
 
     try:
         return workspace.perform(add)
     except BaseException:
         # The bytes were written for this row only; the error that lost the row matters
         # more than one that may hit while tidying up after it.
-        with contextlib.suppress(Exception):
-            workspace.perform(lambda uow: attachments.discard_if_unreferenced(uow.session, uow.data_dir, blob))
+        created = [blob for blob in written if blob.created]  # a retried action may store twice
+        if created:
+            with contextlib.suppress(Exception):
+                workspace.perform(lambda uow: _discard(uow, created[0]))
         raise
+
+
+def _discard(uow: UnitOfWork, blob: attachments.StoredBlob) -> None:
+    _take_write_lock(uow.session)  # no other import may be about to refer to these bytes
+    attachments.discard_if_unreferenced(uow.session, uow.data_dir, blob)
 
 
 def _name(path: Path) -> str:
@@ -158,8 +191,8 @@ def _stem(name: str) -> str:
 
 
 def _refusal(path: Path, metadata: DocumentMetadata) -> str:
-    return _("Tệp {name} là tài liệu {stamp} (có dấu “{stamp}” ở đầu văn bản). Tài liệu mật không được "
-             "lưu trong Sổ tay đảng viên nên tệp không được nhập.").format(
+    return _("Tệp {name} là tài liệu {stamp} (có dấu “{stamp}” ở đầu văn bản, đầu hoặc chân trang, hay trong "
+             "khung chữ). Tài liệu mật không được lưu trong Sổ tay đảng viên nên tệp không được nhập.").format(
         name=_name(path), stamp=STAMP_TEXT[metadata.classification])
 
 

@@ -39,6 +39,7 @@ class Classification(StrEnum):
 STAMP_TEXT = {Classification.MAT: "MẬT", Classification.TOI_MAT: "TỐI MẬT",
               Classification.TUYET_MAT: "TUYỆT MẬT"}
 STAMPS = {"mat": Classification.MAT, "toi mat": Classification.TOI_MAT, "tuyet mat": Classification.TUYET_MAT}
+STAMP_LETTERS = {words.replace(" ", ""): found for words, found in STAMPS.items()}
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,7 @@ SEGMENT_SPLIT = re.compile(r"\t+| {2,}")
 ITEM = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}|[a-zđ])[.)]\s")
 
 
-def recognise(text: str, margin_text: str = "") -> DocumentMetadata:
+def recognise(text: str, margin_text: str = "", page_edges: str = "") -> DocumentMetadata:
     """Every field that can be read from the top of `text`; never raises on any text."""
     segments = _segments(text, HEAD_LINES)
     type_at = next((i for i, seg in enumerate(segments) if _type_word(seg)), None)
@@ -188,7 +189,7 @@ def recognise(text: str, margin_text: str = "") -> DocumentMetadata:
         number=number[:64], doc_type=doc_type,
         issuer=(_issuer(header[:number_at] if number_at is not None else header) or issuer_from_number(number))[:200],
         issued_on=_issue_date(header, segments), title=title,
-        classification=detect_classification(text, margin_text))
+        classification=detect_classification(text, margin_text, page_edges))
 
 
 def _segments(text: str, max_lines: int) -> list[str]:
@@ -289,34 +290,67 @@ def _issue_date(header: list[str], segments: list[str]) -> date | None:
 # ---- classification -----------------------------------------------------------------------
 
 CLASSIFIED_LABEL = re.compile(r"^do mat\s*[:.]?\s*(.+)$")
+# Characters that print nothing: zero-width ones, the soft hyphen, direction marks, BOMs,
+# fillers. Typed (or pasted) inside "MẬT" they must not hide the stamp.
+INVISIBLE = re.compile(r"[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
+                       r"\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")
 
 
-def detect_classification(text: str, margin_text: str = "") -> Classification | None:
-    """The stamp MẬT / TỐI MẬT / TUYỆT MẬT near the top or in a page header, or "Độ mật: …".
+def detect_classification(text: str, margin_text: str = "", page_edges: str = "") -> Classification | None:
+    """The stamp MẬT / TỐI MẬT / TUYỆT MẬT, or "Độ mật: …", where a stamp is printed.
 
-    The stamp must stand alone on its line (or its column): "bí mật" in prose, or a title
-    about protecting state secrets, is not a stamp.
+    Where: in `margin_text` (a DOCX's page headers and footers, watermarks, text boxes) in
+    any case; in `page_edges` (the top and bottom lines of each PDF page) in capitals; in
+    the text's first lines in any case, further down its first page in capitals. The stamp
+    must stand alone on its line (or its column): "bí mật" in prose, or a title about
+    protecting state secrets, is not a stamp. Letter spacing ("T Ố I  M Ậ T"), invisible
+    characters, non-breaking spaces, full-width letters and NFD input do not hide it.
     """
-    top = _segments(text, STAMP_CAPS_LINES)
-    top_count = len(_segments(text, STAMP_TOP_LINES))
-    candidates = [(seg, True) for seg in _segments(margin_text, STAMP_CAPS_LINES)]
-    candidates += [(seg, i < top_count) for i, seg in enumerate(top)]
-    for segment, any_case in candidates:
-        found = _stamp(segment, any_case)
-        if found:
-            return found
+    top = _visible_lines(text, STAMP_CAPS_LINES)
+    candidates = [(line, True) for line in _visible_lines(margin_text)]
+    candidates += [(line, False) for line in _visible_lines(page_edges)]
+    candidates += [(line, i < STAMP_TOP_LINES) for i, line in enumerate(top)]
+    for line, any_case in candidates:
+        for piece in _pieces(line):
+            if found := _stamp(piece, any_case):
+                return found
     return None
 
 
+def _pieces(line: str) -> list[str]:
+    """The line, then its columns; a letter-spaced line ("B Ả O  M Ậ T") is one piece."""
+    columns = [piece.strip() for piece in SEGMENT_SPLIT.split(line) if piece.strip()]
+    if len(columns) == 1 or all(len(word) == 1 for word in _words(line)):
+        return [line]
+    return [line, *columns]
+
+
+def _visible_lines(text: str, max_lines: int | None = None) -> list[str]:
+    """Non-empty lines as printed: compatibility forms folded (NFKC: no-break and other
+    spaces become spaces, full-width letters plain), invisible characters gone."""
+    text = INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[:max_lines]
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^\w\s]|_", " ", fold(text)).split()
+
+
+def _stamp_of(words: list[str]) -> Classification | None:
+    """MẬT, TỐI MẬT or TUYỆT MẬT, spaced as usual or letter by letter ("T Ố I  M Ậ T")."""
+    return STAMP_LETTERS.get("".join(words))
+
+
 def _stamp(segment: str, any_case: bool) -> Classification | None:
-    folded = " ".join(re.sub(r"[^\w\s]", " ", fold(segment)).split())
-    if label := CLASSIFIED_LABEL.match(folded):
-        return STAMPS.get(label.group(1))
-    if folded in STAMPS and (any_case or is_caps(segment)):
-        return STAMPS[folded]
-    number = NUMBERED.match(segment.strip())
+    words = _words(segment)
+    if label := CLASSIFIED_LABEL.match(" ".join(words)):
+        return _stamp_of(label.group(1).split())
+    found = _stamp_of(words)
+    if found and (any_case or is_caps(segment)):
+        return found
+    number = NUMBERED.match(segment)
     if number and any_case:  # a PDF may set the stamp on the number's line: "Số 05-NQ/TW MẬT"
-        rest = segment.strip()[number.end():]
-        tail = " ".join(re.sub(r"[^\w\s]", " ", fold(rest)).split())
-        return STAMPS.get(tail) if is_caps(rest) else None
+        rest = segment[number.end():]
+        return _stamp_of(_words(rest)) if is_caps(rest) else None
     return None

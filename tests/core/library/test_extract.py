@@ -271,3 +271,29 @@ def test_arbitrary_bytes_give_text_or_a_validation_error(data, suffix, pdf_frame
         assert f"tệp{suffix}" in error.message
     else:
         assert extracted.paragraphs and is_nfc(extracted.body)
+
+
+def test_docx_margins_hold_footers_watermarks_and_text_boxes_and_hidden_text_is_not_read(tmp_path):
+    from .test_classified import docx
+
+    path = docx(tmp_path / "a.docx", body=["Nội dung."], footer="Chân trang", first_header="Đầu trang đầu",
+                even_footer="Chân trang chẵn", textbox="Khung chữ", header_textbox="Khung ở đầu trang",
+                watermark="BẢN NHÁP", hidden_inside=("Chữ ", "ẩn ", "hiện"))
+    extracted = extract_text(path)
+    assert sorted(extracted.margin_text.split("\n")) == sorted(
+        ["Chân trang", "Đầu trang đầu", "Chân trang chẵn", "Khung chữ", "Khung ở đầu trang", "BẢN NHÁP"])
+    assert "Chữ hiện" in extracted.paragraphs and "Khung chữ" in extracted.paragraphs
+    assert "Chân trang" not in extracted.body
+
+
+def test_pdf_page_edges_are_the_first_and_last_lines_of_each_page(tmp_path):
+    pages = [[f"Trang một, dòng {i}." for i in range(1, 11)], ["Trang hai, dòng 1.", "Trang hai, dòng 2."]]
+    extracted = extract_text(text_pdf(tmp_path / "a.pdf", pages))
+    assert extracted.page_edges.split("\n") == [
+        "Trang một, dòng 1.", "Trang một, dòng 2.", "Trang một, dòng 3.",
+        "Trang một, dòng 8.", "Trang một, dòng 9.", "Trang một, dòng 10.", "Trang hai, dòng 1.", "Trang hai, dòng 2."]
+
+
+def test_invisible_characters_leave_the_body():
+    extracted = extract_bytes("Đảng\u00adviên\u200e và chi\u2063 bộ\u202f.".encode(), "a.txt")
+    assert extracted.body == "Đảngviên và chi bộ ."

@@ -175,6 +175,16 @@ def test_same_file_again_is_reported_as_already_present(demo_workspace, before, 
     assert len(stored_files(demo_workspace)) == 1
 
 
+def test_the_same_content_twice_in_one_import_is_stored_once(demo_workspace, before, tmp_path):
+    first = party_docx(tmp_path / "nq57.docx")
+    (tmp_path / "Nghị quyết 57 (bản sao).docx").write_bytes(first.read_bytes())
+    report = import_files(demo_workspace, [first, tmp_path / "Nghị quyết 57 (bản sao).docx"])
+    assert [r.status for r in report.results] == [ImportStatus.IMPORTED, ImportStatus.DUPLICATE]
+    assert report.results[1].document_id == report.results[0].document_id
+    assert count(demo_workspace, Document) == before["documents"] + 1
+    assert count(demo_workspace, Attachment) == before["attachments"] + 1
+
+
 def test_a_deleted_document_can_be_imported_again(demo_workspace, tmp_path):
     path = party_docx(tmp_path / "nq57.docx")
     [first] = import_files(demo_workspace, [path]).results

@@ -20,6 +20,8 @@ from handbook_desktop.core.library.models import DocumentType as T
 from handbook_desktop.core.text.folding import fold
 from handbook_desktop.core.text.case import soften_caps
 
+from .docfiles import nfd
+
 # Each case: the top of a document as extraction gives it, and what must be read from it.
 HEADERS = [
     pytest.param(
@@ -180,6 +182,24 @@ def test_stamp_beside_the_number_or_in_a_column():
 
 def test_stamp_in_a_page_header_only():
     assert detect_classification("NGHỊ QUYẾT\nvề …", margin_text="Tuyệt mật") == Classification.TUYET_MAT
+
+
+@pytest.mark.parametrize("stamp, expected", [
+    ("T Ố I  M Ậ T", Classification.TOI_MAT), ("M Ậ T", Classification.MAT), ("M-Ậ-T", Classification.MAT),
+    ("M\u200bẬ\u200cT", Classification.MAT), ("TỐI \u2060MẬT", Classification.TOI_MAT),
+    ("MẬ\u00adT", Classification.MAT), ("\ufeffTUYỆT\u00a0MẬT", Classification.TUYET_MAT),
+    ("TỐI\u202fMẬT", Classification.TOI_MAT), ("ＴＵＹỆＴ　ＭẬＴ", Classification.TUYET_MAT),
+    ("B Ả O  M Ậ T", None), ("B Í  M Ậ T", None),
+])
+def test_stamp_however_typed(stamp, expected):
+    assert detect_classification(nfd(STAMPED.format(stamp=stamp))) == expected
+    assert detect_classification("NGHỊ QUYẾT\nvề …", margin_text=stamp) == expected
+
+
+def test_stamp_on_a_pdf_page_edge_counts_in_capitals_only():
+    body = "NGHỊ QUYẾT\nvề …"
+    assert detect_classification(body, page_edges="Trang 2\nTỐI MẬT") == Classification.TOI_MAT
+    assert detect_classification(body, page_edges="giữ gìn bí\nmật.") is None  # a wrapped sentence
 
 
 @pytest.mark.parametrize("text", [

@@ -8,13 +8,11 @@ import pytest
 from sqlalchemy import func, select
 
 from handbook_desktop.core.members.models import Member, MemberEvent, MemberEventKind, MemberStatus
-from handbook_desktop.core.models import OutboxEntry, WorkspaceFact
-from handbook_desktop.core.org.models import OrgUnit, UnitKind
+from handbook_desktop.core.models import OutboxEntry
 from handbook_desktop.core.errors import Cancelled, UserError, ValidationError
 from handbook_desktop.core.progress import Progress
 from handbook_desktop.core.members import RowAction, apply_import, export_roster, preview_import
 from handbook_desktop.core.members.excel.export import COLUMNS
-from handbook_desktop.core.workspace import HOME_UNIT
 
 from .helpers import act
 from .rosterfiles import (
@@ -32,15 +30,6 @@ from .rosterfiles import (
 MEMBER_COLUMNS = ("full_name", "birth_date", "sex", "ethnicity", "religion", "hometown", "address", "education",
                   "specialist_level", "theory_level", "occupation", "admitted_on", "official_on", "card_number",
                   "status", "phone", "notes")
-
-
-@pytest.fixture
-def cell(workspace):
-    """An empty register of a cell, as a first sync leaves it."""
-    with workspace.session(record_outbox=False) as session:
-        unit = OrgUnit(id="cell-1", unit_id="cell-1", kind=UnitKind.CELL, name="Chi bộ Khu phố 5")
-        session.add_all([unit, WorkspaceFact(key=HOME_UNIT, value="cell-1")])
-    return workspace
 
 
 def count(workspace, model) -> int:

@@ -8,8 +8,10 @@ from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.i18n import _
 
 # Control characters other than tab and newline carry no meaning in a document body;
-# zero-width characters and stray BOMs break search and speech.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
+# invisible characters (zero-width, soft hyphen, direction marks, stray BOMs) break search
+# and speech, and inside "MẬT" they would hide a classification stamp.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e"
+                      r"\u2060-\u2064\u2066-\u2069\ufeff]")
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2028": "\n", "\u2029": "\n"})
 
 
@@ -17,15 +19,18 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2028": 
 class ExtractedText:
     """Text of one file, NFC-normalised, as paragraphs in reading order.
 
-    `margin_text` holds what sits outside the body (page headers of a DOCX): it is never
-    shown, only checked for a classification stamp. `title_hint` is a title the format
-    itself declares (a Markdown "# heading"), used when the text yields none.
+    `margin_text` holds what a DOCX sets apart from the running text: page headers and
+    footers of every kind, watermarks, text boxes. `page_edges` holds the first and last
+    lines of each PDF page, where running headers and footers print. Both are only checked
+    for a classification stamp, never shown. `title_hint` is a title the format itself
+    declares (a Markdown "# heading"), used when the text yields none.
     """
 
     paragraphs: tuple[str, ...]
     kind: str  # "docx" | "pdf" | "txt" | "md"
     pages: int | None = None
     margin_text: str = ""
+    page_edges: str = ""
     title_hint: str = ""
 
     @property

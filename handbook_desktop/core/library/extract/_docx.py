@@ -1,4 +1,6 @@
-"""Word (.docx) text: paragraphs, table cells and text boxes in reading order.
+"""Word (.docx) text: paragraphs, table cells and text boxes in reading order; hidden text
+(w:vanish) is left out, as it is neither printed nor shown. Page headers and footers of
+every kind, watermarks and text boxes also make up `margin_text`, checked for a stamp.
 
 The XML is walked directly rather than through python-docx's Paragraph/Table objects:
 those skip content controls (w:sdt) and tracked insertions, and repeat merged cells.
@@ -16,11 +18,16 @@ from handbook_desktop.i18n import _
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 TEXTBOX = W + "txbxContent"
+VML_TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"  # WordArt: how Word draws a watermark
 # Subtrees whose text is not part of the paragraph: deleted revisions, the duplicate
 # rendering old Word versions get (mc:Fallback), text boxes (read as their own blocks).
-SKIPPED = {W + "del", W + "moveFrom", MC_FALLBACK, TEXTBOX}
+REMOVED = {W + "del", W + "moveFrom", MC_FALLBACK}
+SKIPPED = REMOVED | {TEXTBOX}
 INLINE = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
-HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+# Page headers and footers of every kind (default, first page, even pages; every section)
+# are parts related to the main document.
+MARGIN_RELS = {"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
+               "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"}
 # Legacy .doc files and password-protected .docx are OLE compound files, not ZIP.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -33,10 +40,14 @@ def extract_docx(data: bytes, name: str) -> ExtractedText:
         from docx import Document
 
         document = Document(io.BytesIO(data))
-        blocks = list(_blocks(document.element.body))
-        margins = [block for rel in document.part.rels.values()
-                   if rel.reltype == HEADER_REL and not rel.is_external
-                   for block in _blocks(rel.target_part.element)]
+        body = document.element.body
+        blocks = list(_blocks(body))
+        # Text boxes stay in the body's reading order, and count as margins too: a stamp
+        # is often a framed "MẬT" floating in a corner of the first page.
+        margins = [block for box in _textboxes(body) for block in _blocks(box)]
+        for rel in document.part.rels.values():
+            if rel.reltype in MARGIN_RELS and not rel.is_external:
+                margins += [*_blocks(rel.target_part.element), *_watermarks(rel.target_part.element)]
     except Exception as exc:  # noqa: BLE001 - a broken package raises anything from zipfile to lxml
         raise corrupt(name, "Word .docx") from exc
     paragraphs = require_text(paragraphs_of(blocks), name)
@@ -65,7 +76,7 @@ def _paragraph_text(paragraph) -> str:
 def _collect(element, parts: list[str]) -> None:
     for child in element:
         tag = child.tag
-        if not isinstance(tag, str) or tag in SKIPPED:
+        if not isinstance(tag, str) or tag in SKIPPED or (tag == W + "r" and _hidden(child)):
             continue
         if tag == W + "t":
             parts.append(child.text or "")
@@ -75,10 +86,20 @@ def _collect(element, parts: list[str]) -> None:
             _collect(child, parts)
 
 
+def _hidden(run) -> bool:
+    """A run formatted as hidden text (w:vanish) is neither printed nor shown."""
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(W + "val", "true") not in ("0", "false", "off")
+
+
+def _watermarks(element) -> list[str]:
+    return [path.get("string", "") for path in element.iter(VML_TEXTPATH)]
+
+
 def _textboxes(element):
     """Outermost text boxes anchored in `element` (nested ones are read with their parent)."""
     for child in element:
-        if not isinstance(child.tag, str) or child.tag == MC_FALLBACK:
+        if not isinstance(child.tag, str) or child.tag in REMOVED:
             continue
         if child.tag == TEXTBOX:
             yield child

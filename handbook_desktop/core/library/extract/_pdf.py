@@ -26,6 +26,7 @@ PAGE_NUMBER = re.compile(r"^[-–\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-�
 ITEM_START = re.compile(r"^(?:[-–+•*]|\d{1,3}[.)]|[a-zđ][)]|[IVXLC]{1,6}\.)\s")
 SENTENCE_END = (".", ":", ";", "!", "?", "…")
 SHORT_LINE = 0.7  # a line shorter than this share of the page's longest ends its paragraph
+EDGE_LINES = 3  # lines at the top and at the bottom of a page: running header and footer
 
 
 def extract_pdf(data: bytes, name: str) -> ExtractedText:
@@ -41,7 +42,7 @@ def extract_pdf(data: bytes, name: str) -> ExtractedText:
     blocks: list[str] = []
     for page in pages:
         _append_page(blocks, _page_paragraphs(page))
-    return ExtractedText(paragraphs_of(blocks), "pdf", pages=len(pages))
+    return ExtractedText(paragraphs_of(blocks), "pdf", pages=len(pages), page_edges=_page_edges(pages))
 
 
 def _page_texts(data: bytes, name: str) -> list[str]:
@@ -80,6 +81,14 @@ def _quiet_pypdf():
             yield
     finally:
         logger.setLevel(level)
+
+
+def _page_edges(pages: list[str]) -> str:
+    edges: list[str] = []
+    for page in pages:
+        lines = [line.strip() for line in page.split("\n") if line.strip()]
+        edges += lines if len(lines) <= 2 * EDGE_LINES else lines[:EDGE_LINES] + lines[-EDGE_LINES:]
+    return "\n".join(edges)
 
 
 def _page_paragraphs(page: str) -> list[str]:

@@ -8,6 +8,7 @@ compared by its folded letters and digits only, so all of that spelling noise va
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from handbook_desktop.core.text.folding import fold
@@ -96,7 +97,7 @@ class Header:
     ignored: list[str] = field(default_factory=list)  # headers that name no field, or a repeat
 
 
-def find_header(rows: list[list[object]]) -> Header | None:
+def find_header(rows: list[Sequence[object]]) -> Header | None:
     """The most convincing one- or two-row header among the first rows, or None."""
     best: Header | None = None
     for index in range(min(SCAN_ROWS, len(rows))):
@@ -118,7 +119,8 @@ def _is_subheader(rows: list[list[object]], header: Header) -> bool:
         return False
     name_column = next(column for column, name in header.columns.items() if name == REQUIRED)
     under_name = lower[name_column] if name_column < len(lower) else None
-    return not under_name or not str(under_name).strip() or under_name == upper[name_column]
+    return not under_name or not str(under_name).strip() or (name_column < len(upper)
+                                                              and under_name == upper[name_column])
 
 
 def _read_header(rows: list[list[object]], index: int, height: int) -> Header:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from handbook_desktop.core.text.dates import EXCEL_EPOCH, read_date, split_date_and_text
-from handbook_desktop.core.members.values import DATE_FIELDS, EVENT_DATE_FIELDS, Problem, clean_values
+from handbook_desktop.core.members.values import DATE_FIELDS, EVENT_DATE_FIELDS, Problem, clean_values, field_label
 from handbook_desktop.core.members.models import MemberStatus
 from handbook_desktop.core.progress import Progress
-from handbook_desktop.core.members.excel.files import Sheet
+from handbook_desktop.core.members.excel.files import Sheet, UncachedFormula
 from handbook_desktop.core.members.excel.headers import Header
 from handbook_desktop.core.members.excel.status import parse_status, status_conflicts
 from handbook_desktop.core.text.folding import fold
@@ -34,6 +34,8 @@ def read_rows(sheet: Sheet, header: Header, today: date, progress: Progress) -> 
     readings = []
     total = len(sheet.rows) - header.data_start
     for offset, cells in enumerate(sheet.rows[header.data_start:]):
+        if not cells:
+            continue  # empty: a stray cell far down can leave a million of them
         if offset % 500 == 0:
             progress.report(offset, total, _("Đang đọc các dòng"))
         raw = {name: cells[column] for column, name in header.columns.items()
@@ -60,6 +62,13 @@ def _is_filler(raw: dict[str, object]) -> bool:
 
 def read_row(row_number: int, raw: dict[str, object], today: date, epoch: date = EXCEL_EPOCH) -> RowReading:
     raw, problems = dict(raw), []
+    for name, value in list(raw.items()):
+        if isinstance(value, UncachedFormula):  # its value is unknown, not empty
+            del raw[name]
+            field = name.removesuffix("_male").removesuffix("_female")  # birth date under Nam / Nữ
+            problems.append(Problem(field, _(
+                "{field}: ô {cell} có công thức nhưng chưa có giá trị tính sẵn (tệp do một chương trình tạo ra); "
+                "hãy mở tệp bằng Excel, lưu lại rồi nhập lại.").format(field=field_label(field), cell=value.coordinate)))
     for name in (*DATE_FIELDS, *EVENT_DATE_FIELDS, "birth_date_male", "birth_date_female"):
         if isinstance(raw.get(name), (int, float)) and epoch != EXCEL_EPOCH:  # a serial from an old Mac workbook
             raw[name] = read_date(raw[name], epoch=epoch).value or raw[name]
