@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QTableView, QWidget)
 
 from handbook_desktop.core.members import MemberStatus
@@ -21,6 +21,7 @@ from handbook_desktop.core import members
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.dialogs import show_error
+from handbook_desktop.ui.fit import fit_columns
 from handbook_desktop.ui.ops import Operations
 from handbook_desktop.ui.taskrunner import TaskRunner
 
@@ -166,9 +167,7 @@ def rows_table(model: QAbstractTableModel, stretch_column: int = 0) -> QTableVie
                        wordWrap=False)
     table.setModel(model)
     table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    fit_columns(table, stretch_column)
     table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons (keyboard users)
     return table
 

@@ -4,7 +4,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from handbook_desktop.core import members
@@ -12,6 +12,7 @@ from handbook_desktop.core.labels import label
 from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.changes import keep_fresh
+from handbook_desktop.ui.fit import fit_columns
 from handbook_desktop.ui.members.member_detail import MemberDetail
 from handbook_desktop.ui.members.member_form import MemberFormDialog
 from handbook_desktop.ui.members.roster_files_flow import RosterFilesFlow
@@ -43,10 +44,7 @@ class RosterPage(QWidget):
                                 alternatingRowColors=True)
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # names need the room
-        header.resizeSection(1, header.fontMetrics().horizontalAdvance("Nguyễn Thị Thu Hương") + 24)
+        fit_columns(self.table, 1)  # names get the room
         self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         self.table.doubleClicked.connect(lambda _index: self.edit_member())
@@ -90,7 +88,7 @@ class RosterPage(QWidget):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.detail)
-        split.setSizes([900, 340])
+        split.setSizes([1000, 300])  # the roster first: its columns must fit a 1366-px screen
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 8)
