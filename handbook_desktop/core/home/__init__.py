@@ -3,5 +3,5 @@
 from handbook_desktop.core.faces import lazy_face
 
 __getattr__, __all__ = lazy_face(__name__, globals(), {
-    "overview": ("LastMeeting", "Overview", "load_overview"),
+    "overview": ("LastMeeting", "OverdueTask", "Overview", "load_overview"),
 })

@@ -8,10 +8,13 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from handbook_desktop.core.labels import label
 from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.core.library import LibraryItem
-from handbook_desktop.core.home import Overview
+from handbook_desktop.core.home import OverdueTask, Overview
+from handbook_desktop.core.meetings import Readiness, meeting_label
 from handbook_desktop.i18n import _
 from handbook_desktop.core.text import format_date, format_datetime
 
+SHOWN_TASKS = 5  # a glance, not the follow-up list (that is in the next meeting's Chuẩn bị tab)
+TASK_CHARS = 110
 ACTIVE = (MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY, MemberStatus.EXCUSED, MemberStatus.TEMPORARY)
 
 
@@ -26,6 +29,29 @@ def _card(title: str, body_html: str, on_link=None) -> QFrame:
     layout.addWidget(heading)
     layout.addWidget(body, 1)
     return frame
+
+
+def days_left_text(days: int) -> str:
+    return _("hôm nay") if days <= 0 else _("còn {n} ngày").format(n=days)
+
+
+def _readiness_html(r: Readiness) -> str:
+    """What is ready for the next meeting and what is not, with the days left to get it done."""
+    lines = [f"<b>{escape(r.title)}</b>",
+             _("Ngày họp: {date} — <b>{left}</b>").format(date=format_datetime(r.starts_at),
+                                                          left=escape(days_left_text(r.days_left))),
+             _("Chương trình: {n} nội dung").format(n=r.agenda_items),
+             _("Tài liệu: {on_time}/{total} đăng trước 1 ngày — {state}").format(
+                 on_time=r.materials_on_time, total=r.materials, state=escape(meeting_label(r.materials_state))),
+             _("Giấy mời: {sent}/{invited} đã gửi").format(sent=r.invitations_sent, invited=r.invitees)]
+    return "<br>".join(lines + [f"• {escape(warning)}" for warning in r.warnings])
+
+
+def _overdue_html(task: OverdueTask) -> str:
+    text = task.text if len(task.text) <= TASK_CHARS else task.text[:TASK_CHARS - 1].rstrip() + "…"
+    return _("• {task} — {owner}, hạn {date}, <b>quá {n} ngày</b> ({symbol})").format(
+        task=escape(text), owner=escape(task.owner_name or _("chưa giao")), date=format_date(task.due_on),
+        n=task.days_overdue, symbol=escape(task.resolution_symbol))
 
 
 class HomePage(QWidget):
@@ -78,6 +104,8 @@ class HomePage(QWidget):
         return _card(_("Đảng viên"), "<br>".join(lines))
 
     def _meeting_card(self, o: Overview) -> QFrame:
+        if o.next_meeting is not None:
+            return _card(_("Cuộc họp sắp tới"), _readiness_html(o.next_meeting))
         meeting = o.last_meeting
         if meeting is None:
             return _card(_("Sinh hoạt chi bộ"), _("Chưa có cuộc họp nào."))
@@ -92,6 +120,11 @@ class HomePage(QWidget):
     def _reminders_card(self, o: Overview) -> QFrame:
         lines = [_("Đồng chí {name} hết thời gian dự bị ngày {date}: chuẩn bị xét chuyển chính thức.")
                  .format(name=escape(due.full_name), date=format_date(due.due_on)) for due in o.probation_due]
+        if o.overdue_tasks:
+            lines.append("<b>%s</b>" % escape(_("Nhiệm vụ nghị quyết quá hạn:")))
+            lines += [_overdue_html(task) for task in o.overdue_tasks[:SHOWN_TASKS]]
+            if len(o.overdue_tasks) > SHOWN_TASKS:
+                lines.append(escape(_("… và {n} nhiệm vụ khác").format(n=len(o.overdue_tasks) - SHOWN_TASKS)))
         return _card(_("Nhắc việc"), "<br>".join(lines) or _("Không có việc cần nhắc."))
 
     def _library_card(self, o: Overview, reading: list[LibraryItem]) -> QFrame:
