@@ -3,9 +3,10 @@
 import csv
 from pathlib import Path
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import (QAbstractBarSeries, QBarCategoryAxis, QBarSet, QChart, QChartView,
+                              QHorizontalBarSeries, QValueAxis)
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QGridLayout, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
@@ -17,27 +18,49 @@ CHARTED = ("age_bands", "sex", "theory_level", "membership_years")
 
 
 def bar_chart(title: str, counts: list[tuple[str, int]]) -> QChartView:
+    """Horizontal bars: the category names ("Từ 31 đến 40 tuổi") read in full on the left, and
+    the count axis ticks at whole numbers (members are not counted in halves)."""
+    counts = counts[::-1]  # a horizontal chart draws the first category at the bottom: read top-down
     bars = QBarSet(title)
     bars.setColor(ACCENT)
+    bars.setLabelColor(QColor("black"))
     bars.append([count for _label, count in counts])
-    series = QBarSeries()
+    series = QHorizontalBarSeries()
     series.append(bars)
+    series.setLabelsVisible(True)  # the count at each bar's end
+    series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
     chart = QChart()
     chart.addSeries(series)
     chart.setTitle(title)
     chart.legend().hide()
-    axis_x = QBarCategoryAxis()
-    axis_x.append([label for label, _count in counts])
-    axis_y = QValueAxis(labelFormat="%d")
-    axis_y.setRange(0, max([count for _label, count in counts] + [1]))
-    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(axis_x)
-    series.attachAxis(axis_y)
+    categories = QBarCategoryAxis()
+    categories.append([label for label, _count in counts])
+    values = QValueAxis(labelFormat="%d")
+    step, top = count_ticks(max([count for _label, count in counts] + [0]))
+    values.setRange(0, top)
+    values.setTickType(QValueAxis.TickType.TicksDynamic)
+    values.setTickAnchor(0)
+    values.setTickInterval(step)
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(categories)
+    series.attachAxis(values)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(240)
     return view
+
+
+def count_ticks(largest: int, most_ticks: int = 6) -> tuple[int, int]:
+    """A whole-number tick step (1, 2, 5, 10, 20, 50 …) and the axis end, a step above the largest
+    count so the number beside the longest bar stays inside the chart."""
+    base = 1
+    while True:
+        for step in (base, 2 * base, 5 * base):
+            top = (largest // step + 1) * step
+            if top // step <= most_ticks:
+                return step, top
+        base *= 10
 
 
 def save_csv(rows: list[StatisticsRow], path: Path) -> None:
