@@ -7,7 +7,8 @@ from PySide6.QtCharts import (QAbstractBarSeries, QBarCategoryAxis, QBarSet, QCh
                               QHorizontalBarSeries, QValueAxis)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QGridLayout, QPushButton, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QFrame, QGridLayout, QPushButton,
+                               QScrollArea, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from handbook_desktop.core.members import GROUPS, Statistics, StatisticsRow, statistics_rows
@@ -15,6 +16,7 @@ from handbook_desktop.i18n import _
 from handbook_desktop.ui.style import ACCENT
 
 CHARTED = ("age_bands", "sex", "theory_level", "membership_years")
+SIZE = (1000, 680)
 
 
 def bar_chart(title: str, counts: list[tuple[str, int]]) -> QChartView:
@@ -47,7 +49,10 @@ def bar_chart(title: str, counts: list[tuple[str, int]]) -> QChartView:
     series.attachAxis(values)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(240)
+    # Two lines per bar, so no category name is dropped at large text sizes (the
+    # dialog scrolls down instead).
+    lines = 2 * len(counts) + 5  # bars, title, count axis, margins
+    view.setMinimumHeight(max(240, int(lines * view.fontMetrics().lineSpacing())))
     return view
 
 
@@ -81,7 +86,8 @@ class StatisticsDialog(QDialog):
         charts = QWidget()
         grid = QGridLayout(charts)
         for index, attribute in enumerate(CHARTED):
-            grid.addWidget(bar_chart(_(titles[attribute]), getattr(self.statistics, attribute)), index // 2, index % 2)
+            grid.addWidget(bar_chart(_(titles[attribute]), getattr(self.statistics, attribute)),
+                           *divmod(index, self._chart_columns()))
         self.table = QTableWidget(len(self.rows), 4, editTriggers=QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setHorizontalHeaderLabels([_("Nhóm"), _("Chỉ tiêu"), _("Số lượng"), _("Tỷ lệ (%)")])
         for index, row in enumerate(self.rows):
@@ -89,14 +95,24 @@ class StatisticsDialog(QDialog):
                 self.table.setItem(index, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
         tabs = QTabWidget()
-        tabs.addTab(charts, _("Biểu đồ"))
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(charts)
+        tabs.addTab(scroll, _("Biểu đồ"))
         tabs.addTab(self.table, _("Bảng số liệu"))
         export = QPushButton(_("Xuất bảng ra tệp CSV…"))
         export.clicked.connect(self.export)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs, 1)
         layout.addWidget(export)
-        self.resize(1000, 680)
+        self.resize(*SIZE)
+
+    def _chart_columns(self) -> int:
+        """Two charts side by side while the category names fit beside the bars (QtCharts gives
+        them about a third of a chart); one chart a row at large text sizes."""
+        names = [name for attribute in CHARTED for name, _count in getattr(self.statistics, attribute)]
+        widest = max(map(self.fontMetrics().horizontalAdvance, names), default=0)
+        return 2 if widest * 3 <= SIZE[0] // 2 else 1
 
     def export(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, _("Xuất thống kê"), "thong-ke-dang-vien.csv", "CSV (*.csv)")
