@@ -5,9 +5,9 @@ its longest line. One long agenda title then made a whole tab 2,000 px wide. The
 widgets a width that does not depend on the data, and show the full text in a tooltip.
 """
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QComboBox, QHeaderView, QStyle, QTableView
+from PySide6.QtWidgets import QComboBox, QHeaderView, QSplitter, QStyle, QTableView, QWidget
 
 COMBO_CHARS = 16  # about the width of a name or a short title; longer entries are elided
 
@@ -125,3 +125,35 @@ def _cap(widths: list[int], room: int, floor: int) -> int:
         middle = (low + high + 1) // 2
         low, high = (middle, high) if total(middle) <= room else (low, middle - 1)
     return low
+
+
+class AdaptiveSplitter(QSplitter):
+    """Two panes side by side while both fit, one above the other when they do not (large text
+    on a small screen). A plain horizontal QSplitter asks for the sum of its panes' minimum
+    widths, which pushed the window past the screen's right edge; this one asks only for the
+    widest pane's."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+
+    def _panes(self) -> list[QSize]:
+        return [self.widget(i).minimumSizeHint().expandedTo(self.widget(i).minimumSize())
+                for i in range(self.count()) if not self.widget(i).isHidden()]
+
+    def _side_by_side_width(self) -> int:
+        panes = self._panes()
+        return sum(size.width() for size in panes) + self.handleWidth() * max(len(panes) - 1, 0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        panes = self._panes() or [QSize(0, 0)]
+        width = max(size.width() for size in panes)
+        if self.orientation() == Qt.Orientation.Horizontal:
+            return QSize(width, max(size.height() for size in panes))
+        return QSize(width, sum(size.height() for size in panes) + self.handleWidth() * (len(panes) - 1))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        wanted = (Qt.Orientation.Horizontal if event.size().width() >= self._side_by_side_width()
+                  else Qt.Orientation.Vertical)
+        if wanted != self.orientation():
+            self.setOrientation(wanted)
+        super().resizeEvent(event)

@@ -3,7 +3,7 @@
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from handbook_desktop.core.labels import label
 from handbook_desktop.core.members import MemberStatus
@@ -72,7 +72,7 @@ class HomePage(QWidget):
         name = overview.unit_path[0] if overview.unit_path else _("Chưa gắn với chi bộ nào")
         layout.addWidget(QLabel(f"<h1>{escape(name)}</h1>"))
         if len(overview.unit_path) > 1:
-            layout.addWidget(QLabel(escape(" · ".join(overview.unit_path[1:]))))
+            layout.addWidget(QLabel(escape(" · ".join(overview.unit_path[1:])), wordWrap=True))
         if overview.is_demo:
             layout.addWidget(self._demo_notice())
         grid = QGridLayout()
@@ -83,11 +83,15 @@ class HomePage(QWidget):
             grid.addWidget(card, index // 2, index % 2)
         layout.addLayout(grid)
         layout.addStretch(1)
+        # Large text on a small screen makes the cards taller than the window: scroll down.
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
         if self._content is not None:
             self._layout.removeWidget(self._content)
             self._content.deleteLater()
-        self._content = content
-        self._layout.addWidget(content)
+        self._content = scroll
+        self._layout.addWidget(scroll)
 
     def _demo_notice(self) -> QFrame:
         frame = QFrame(objectName="demoNotice")

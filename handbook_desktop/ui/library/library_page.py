@@ -9,14 +9,14 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QTableView, QVBoxLayout, QWidget)
 
 from handbook_desktop.core import library
 from handbook_desktop.core.labels import label
 from handbook_desktop.i18n import _
 from handbook_desktop.tts.service import SpeechService
 from handbook_desktop.ui.changes import keep_fresh
-from handbook_desktop.ui.fit import fit_columns
+from handbook_desktop.ui.fit import AdaptiveSplitter, fit_columns
 from handbook_desktop.ui.library.items_model import ItemsModel
 from handbook_desktop.ui.library.reader_view import ReaderView
 from handbook_desktop.ui.ops import Operations
@@ -70,7 +70,7 @@ class LibraryPage(QWidget):
         column.addLayout(combos)
         column.addLayout(checks)
         column.addWidget(self.list, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = AdaptiveSplitter()  # one pane above the other when both do not fit
         split.addWidget(left)
         split.addWidget(self.reader)
         split.setSizes([460, 780])

@@ -6,13 +6,14 @@ from html import escape
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from handbook_desktop.core.clock import VIETNAM_TIME
 
 from handbook_desktop.core.text import format_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
+from handbook_desktop.ui.fit import AdaptiveSplitter
 from handbook_desktop.ui.meetings.common import WEEKDAYS, MeetingContext, Notice, format_time, on_key, reported
 from handbook_desktop.ui.meetings.meeting_form import MeetingFormDialog
 from handbook_desktop.ui.style import ACCENT
@@ -141,7 +142,7 @@ class CalendarView(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             column.addWidget(button)
-        split = QSplitter()
+        split = AdaptiveSplitter()  # one pane above the other when both do not fit
         split.addWidget(self.grid)
         split.addWidget(side)
         split.setStretchFactor(0, 3)

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from time import monotonic
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSplitter,
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
 from handbook_desktop.core.errors import UserError, ValidationError
@@ -22,6 +22,7 @@ from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.text import format_datetime
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
+from handbook_desktop.ui.fit import AdaptiveSplitter
 from handbook_desktop.ui.dialogs import ask, show_error
 from handbook_desktop.ui.meetings.common import (MeetingContext, Notice, button_row, fit_rows, format_time, on_key,
                                                  parse_time, vertical_scroll)
@@ -86,7 +87,7 @@ class MinutesTab(QWidget):
             column.addWidget(widget, 1)
         column.addWidget(self.evaluation)
         column.addWidget(self.addenda)
-        split = QSplitter()
+        split = AdaptiveSplitter()  # one pane above the other when both do not fit
         split.addWidget(self.speeches)
         split.addWidget(vertical_scroll(right))
         split.setStretchFactor(0, 9)

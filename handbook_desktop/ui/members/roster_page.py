@@ -5,14 +5,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from handbook_desktop.core import members
 from handbook_desktop.core.labels import label
 from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.changes import keep_fresh
-from handbook_desktop.ui.fit import fit_columns
+from handbook_desktop.ui.fit import AdaptiveSplitter, fit_columns
 from handbook_desktop.ui.members.member_detail import MemberDetail
 from handbook_desktop.ui.members.member_form import MemberFormDialog
 from handbook_desktop.ui.members.roster_files_flow import RosterFilesFlow
@@ -49,7 +49,7 @@ class RosterPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         self.table.doubleClicked.connect(lambda _index: self.edit_member())
         self.detail = MemberDetail()
-        self.counts = QLabel()
+        self.counts = QLabel(wordWrap=True)
         self.search = QLineEdit(placeholderText=_("Tìm theo tên (gõ không dấu cũng được), số thẻ, số điện thoại"),
                                 clearButtonEnabled=True)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.reload)
@@ -85,7 +85,7 @@ class RosterPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(filters)
         column.addWidget(self.table, 1)
-        split = QSplitter()
+        split = AdaptiveSplitter()  # one pane above the other when both do not fit
         split.addWidget(left)
         split.addWidget(self.detail)
         split.setSizes([1000, 300])  # the roster first: its columns must fit a 1366-px screen
