@@ -5,9 +5,10 @@ its longest line. One long agenda title then made a whole tab 2,000 px wide. The
 widgets a width that does not depend on the data, and show the full text in a tooltip.
 """
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QComboBox, QHeaderView, QSplitter, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import (QComboBox, QHeaderView, QLayout, QLayoutItem, QSplitter, QStyle, QTableView,
+                               QWidget)
 
 COMBO_CHARS = 16  # about the width of a name or a short title; longer entries are elided
 
@@ -157,3 +158,70 @@ class AdaptiveSplitter(QSplitter):
         if wanted != self.orientation():
             self.setOrientation(wanted)
         super().resizeEvent(event)
+
+
+class FlowLayout(QLayout):
+    """Widgets left to right, wrapping onto the next line when the row is full: a row of buttons
+    that fits one line at 100 % takes two at 200 % instead of widening the window."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt API
+        self._items.append(item)
+
+    def addStretch(self, _stretch: int = 0) -> None:  # noqa: N802 - as QBoxLayout, so callers need not care
+        """Ignored: the buttons simply follow each other."""
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - one line when there is room
+        shown = self._shown()
+        return QSize(sum(item.sizeHint().width() for item in shown) + self._gap() * max(len(shown) - 1, 0),
+                     max((item.sizeHint().height() for item in shown), default=0))
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - the widest widget: the rest wraps
+        size = QSize()
+        for item in self._shown():
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _gap(self) -> int:
+        return self.spacing() if self.spacing() >= 0 else 6
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if item.widget() is not None and not item.widget().isHidden()]
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        x, y, line_height, gap = rect.x(), rect.y(), 0, self._gap()
+        for item in self._shown():
+            hint = item.sizeHint()
+            if x > rect.x() and x + hint.width() > rect.right() + 1:
+                x, y, line_height = rect.x(), y + line_height + gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + gap
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y()

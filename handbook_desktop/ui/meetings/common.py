@@ -21,7 +21,7 @@ from handbook_desktop.core import members
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.dialogs import show_error
-from handbook_desktop.ui.fit import fit_columns
+from handbook_desktop.ui.fit import FlowLayout, fit_columns
 from handbook_desktop.ui.ops import Operations
 from handbook_desktop.ui.taskrunner import TaskRunner
 
@@ -148,8 +148,10 @@ def format_time(moment: datetime | None) -> str:
     return moment.astimezone(VIETNAM_TIME).strftime("%H:%M") if moment else ""
 
 
-def button_row(*buttons: tuple[str, Callable[[], Any]], stretch: bool = True) -> tuple[QHBoxLayout, list[QPushButton]]:
-    row = QHBoxLayout()
+def button_row(*buttons: tuple[str, Callable[[], Any]], stretch: bool = True,
+               flow: bool = False) -> tuple[QHBoxLayout | FlowLayout, list[QPushButton]]:
+    """`flow`: the buttons wrap onto a second line when the row is full (large text)."""
+    row = FlowLayout() if flow else QHBoxLayout()
     made = []
     for text, slot in buttons:
         button = QPushButton(text)

@@ -12,7 +12,7 @@ from handbook_desktop.core.labels import label
 from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.changes import keep_fresh
-from handbook_desktop.ui.fit import AdaptiveSplitter, fit_columns
+from handbook_desktop.ui.fit import AdaptiveSplitter, FlowLayout, fit_columns
 from handbook_desktop.ui.members.member_detail import MemberDetail
 from handbook_desktop.ui.members.member_form import MemberFormDialog
 from handbook_desktop.ui.members.roster_files_flow import RosterFilesFlow
@@ -67,7 +67,7 @@ class RosterPage(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.status, 1)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps at large text sizes
         for text, slot in ((_("Thêm đảng viên…"), self.add_member), (_("Sửa hồ sơ…"), self.edit_member),
                            (_("Thay đổi tình trạng…"), self.change_status)):
             button = QPushButton(text)
