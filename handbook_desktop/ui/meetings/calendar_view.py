@@ -13,7 +13,7 @@ from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.text import format_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
-from handbook_desktop.ui.fit import AdaptiveSplitter
+from handbook_desktop.ui.fit import AdaptiveSplitter, FlowLayout
 from handbook_desktop.ui.meetings.common import WEEKDAYS, MeetingContext, Notice, format_time, on_key, reported
 from handbook_desktop.ui.meetings.meeting_form import MeetingFormDialog
 from handbook_desktop.ui.style import ACCENT
@@ -122,7 +122,7 @@ class CalendarView(QWidget):
         self.reload()
 
     def _build(self) -> None:
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps at large text sizes
         for text, slot, keys in ((_("‹ Tháng trước"), self.previous_month, "PgUp"),
                                  (_("Tháng sau ›"), self.next_month, "PgDown"),
                                  (_("Tháng này"), self.this_month, "Home")):
@@ -130,7 +130,7 @@ class CalendarView(QWidget):
             button.clicked.connect(slot)
             top.addWidget(button)
             on_key(self, keys, slot, children=True)  # from the grid too: it has no rows to page through
-        top.addWidget(self.month_label, 1)
+        top.addWidget(self.month_label)
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
