@@ -157,6 +157,7 @@ class AdaptiveSplitter(QSplitter):
                   else Qt.Orientation.Vertical)
         if wanted != self.orientation():
             self.setOrientation(wanted)
+            self.setSizes([1] * self.count())  # the side-by-side proportions mean nothing stacked: halve
         super().resizeEvent(event)
 
 
