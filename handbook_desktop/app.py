@@ -13,10 +13,11 @@ from handbook_desktop.core.paths import DataDirChoice
 from handbook_desktop.core.workspace import Workspace, has_database, open_workspace
 from handbook_desktop.i18n import _
 
-SCREENSHOT_SIZE = (1280, 800)
+SCREENSHOT_SIZE = (1366, 768)  # the secretaries' laptops: every screen must fit this
 
 
-def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "home") -> int:
+def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "home",
+            size: tuple[int, int] = SCREENSHOT_SIZE, font_scale: float | None = None) -> int:
     if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -41,11 +42,11 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
         show_error(None, _("Không mở được dữ liệu"), exc)
         return exc.exit_code
     try:
-        window = build_main_window(app, workspace, choice)
-        window.show_page(page)
+        window = build_main_window(app, workspace, choice, font_scale=font_scale)
         if screenshot:
-            save_screenshot(window, Path(screenshot))
+            save_screenshot(window, page, size, Path(screenshot))
             return 0
+        window.show_page(page)
         window.show()
         window.check_online()
         return app.exec()
@@ -59,12 +60,14 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
         workspace.close()
 
 
-def build_main_window(app, workspace: Workspace, choice: DataDirChoice, *, inline_tasks: bool = False):
+def build_main_window(app, workspace: Workspace, choice: DataDirChoice, *, inline_tasks: bool = False,
+                      font_scale: float | None = None):
+    """`font_scale` overrides the setting for this window only (screenshots), without saving it."""
     from handbook_desktop.ui.main_window import MainWindow
     from handbook_desktop.ui.style import apply_look
     from handbook_desktop.ui.taskrunner import TaskRunner
 
-    apply_look(app, workspace.settings.get(s.FONT_SCALE))
+    apply_look(app, workspace.settings.get(s.FONT_SCALE) if font_scale is None else font_scale)
     return MainWindow(workspace, choice, TaskRunner(app, inline=inline_tasks))
 
 
@@ -130,11 +133,9 @@ def _create_demo(workspace: Workspace) -> None:
         create_demo(uow)
 
 
-def save_screenshot(window, path: Path) -> None:
-    from PySide6.QtWidgets import QApplication
+def save_screenshot(window, screen: str, size: tuple[int, int], path: Path) -> None:
+    from handbook_desktop.ui.screens import show_screen
 
-    window.resize(*SCREENSHOT_SIZE)
-    window.show()
-    QApplication.processEvents()
-    if not window.grab().save(str(path)):
+    shown = show_screen(window, screen, size)
+    if not shown.grab().save(str(path)):
         raise WorkspaceError(_("Không ghi được ảnh chụp màn hình vào {path}.").format(path=path))

@@ -68,8 +68,23 @@ def test_screenshot_renders_the_window_to_png(tmp_path):
     result = run("--screenshot", str(shot), "--page", "members", "--data-dir", str(tmp_path / "ws"))
     assert result.returncode == 0, result.stderr
     image = QImage(str(shot))
-    assert (image.width(), image.height()) == (1280, 800)
+    assert (image.width(), image.height()) == (1366, 768)  # the secretaries' laptops
     assert (tmp_path / "ws" / "handbook.db").exists()  # first start without a display takes the demo
+
+
+def test_screenshot_of_a_meeting_tab_at_a_size_and_text_size(tmp_path):
+    from PySide6.QtGui import QImage
+
+    shot = tmp_path / "minutes.png"
+    result = run("--screenshot", str(shot), "--page", "meeting-minutes", "--size", "1366x700",
+                 "--font-scale", "1.25", "--data-dir", str(tmp_path / "ws"))
+    assert result.returncode == 0, result.stderr
+    assert (QImage(str(shot)).width(), QImage(str(shot)).height()) == (1366, 700)
+    assert not (tmp_path / "ws" / "settings.json").exists()  # the text size was for the picture only
+    refused = run("--page", "meeting-minutes", "--data-dir", str(tmp_path / "ws"))
+    assert refused.returncode == 2 and "--screenshot" in refused.stderr
+    bad_size = run("--screenshot", str(shot), "--size", "big", "--data-dir", str(tmp_path / "ws"))
+    assert bad_size.returncode == 2 and "1366x768" in bad_size.stderr
 
 
 def test_english_setting_changes_cli_messages(tmp_path):

@@ -41,8 +41,10 @@ SECTIONS = {
     "sync": N_("Đồng bộ"),
     "settings": N_("Cài đặt"),
 }
-# What the home page shows: the cell, its members, meetings, the library and reading.
+# What the home page shows: the cell, its members, meetings (the next one's readiness, overdue
+# tasks of the latest resolution), the library and reading.
 HOME_TABLES = {"org_units", "workspace_facts", "members", "member_events", "meetings", "attendance",
+               "agenda_items", "meeting_materials", "meeting_guests", "resolutions", "resolution_items",
                "documents", "articles", "read_receipts", "reading_positions"}
 # ... and the status bar: changes waiting to be sent, the last sync.
 STATUS_TABLES = HOME_TABLES | {"outbox", "sync_cursors"}

@@ -4,7 +4,7 @@
 from handbook_desktop.core.faces import lazy_face
 
 __getattr__, __all__ = lazy_face(__name__, globals(), {
-    "overview": ("LastMeeting", "Overview", "load_overview"),
-    "trash": ("DOCUMENT", "Deleted", "MEETING", "MEMBER", "TRASH_DAYS", "delete", "deleted_items", "describe", "kind_label", "kind_word", "restore",
-              "undo_creation"),
+    "overview": ("LastMeeting", "OverdueTask", "Overview", "load_overview"),
+    "trash": ("DOCUMENT", "Deleted", "MEETING", "MEMBER", "TRASH_DAYS", "delete", "deleted_items", "describe",
+              "kind_label", "kind_word", "restore", "undo_creation"),
 })

@@ -7,6 +7,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from handbook_desktop.core.library.models import Article, Document
+from handbook_desktop.core.clock import VIETNAM_TIME
+from handbook_desktop.core.meetings import Readiness, latest_resolution_tasks, next_meeting_readiness
 from handbook_desktop.core.meetings.models import Attendance, AttendanceStatus, Meeting, MeetingState
 from handbook_desktop.core.members import CellFigures, ProbationDue, cell_figures, probation_due
 from handbook_desktop.core.models import OutboxEntry, SyncCursor
@@ -24,6 +26,17 @@ class LastMeeting:
 
 
 @dataclass(frozen=True)
+class OverdueTask:
+    """A task of the latest resolution past its deadline and not done."""
+
+    text: str
+    owner_name: str
+    due_on: date
+    days_overdue: int
+    resolution_symbol: str
+
+
+@dataclass(frozen=True)
 class Overview:
     unit_path: list[str]  # from the cell up to the highest known unit
     is_demo: bool
@@ -31,7 +44,9 @@ class Overview:
     documents: int
     articles: int
     meetings: int
-    last_meeting: LastMeeting | None
+    last_meeting: LastMeeting | None  # the latest meeting held (a planned one has no attendance yet)
+    next_meeting: Readiness | None  # the next planned meeting (or today's): how ready it is
+    overdue_tasks: list[OverdueTask]
     probation_due: list[ProbationDue]
     outbox_pending: int
     last_sync_at: datetime | None
@@ -40,6 +55,7 @@ class Overview:
 def load_overview(uow: UnitOfWork, today: date | None = None) -> Overview:
     """Every figure of the home page and the status bar, read in one unit of work."""
     s = uow.session
+    now = uow.now() if today is None else datetime.combine(today, uow.now().time(), VIETNAM_TIME)
     return Overview(
         unit_path=unit_path(uow),
         is_demo=uow.cell.is_demo,
@@ -48,6 +64,8 @@ def load_overview(uow: UnitOfWork, today: date | None = None) -> Overview:
         articles=_count(s, Article),
         meetings=_count(s, Meeting),
         last_meeting=_last_meeting(s),
+        next_meeting=next_meeting_readiness(uow, now),
+        overdue_tasks=_overdue_tasks(uow, now.date()),
         probation_due=probation_due(uow, today),
         outbox_pending=s.scalar(select(func.count()).select_from(OutboxEntry)),
         last_sync_at=s.scalar(select(func.max(SyncCursor.last_sync_at))),
@@ -59,7 +77,7 @@ def _count(s: Session, model) -> int:
 
 
 def _last_meeting(s: Session) -> LastMeeting | None:
-    meeting = s.scalar(select(Meeting).where(Meeting.deleted_at.is_(None))
+    meeting = s.scalar(select(Meeting).where(Meeting.deleted_at.is_(None), Meeting.state != MeetingState.PLANNED)
                        .order_by(Meeting.starts_at.desc()).limit(1))
     if meeting is None:
         return None
@@ -68,3 +86,8 @@ def _last_meeting(s: Session) -> LastMeeting | None:
     present = statuses.count(AttendanceStatus.PRESENT)
     expected = sum(1 for st in statuses if st != AttendanceStatus.EXCUSED)
     return LastMeeting(meeting.title, meeting.starts_at, MeetingState(meeting.state), present, expected)
+
+
+def _overdue_tasks(uow: UnitOfWork, today: date) -> list[OverdueTask]:
+    return [OverdueTask(task.text, task.owner_name, task.due_on, (today - task.due_on).days, task.resolution_symbol)
+            for task in latest_resolution_tasks(uow, today) if task.overdue]

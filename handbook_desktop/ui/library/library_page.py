@@ -7,15 +7,15 @@ row and the open item, so a reload never reopens an item (which would write agai
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
 
 from handbook_desktop.core import home, library
 from handbook_desktop.core.labels import label
 from handbook_desktop.i18n import _
 from handbook_desktop.tts.service import SpeechService
 from handbook_desktop.ui.changes import keep_fresh
+from handbook_desktop.ui.fit import AdaptiveSplitter, fit_columns
 from handbook_desktop.ui.library.items_model import ItemsModel
 from handbook_desktop.ui.library.reader_view import ReaderView
 from handbook_desktop.ui.ops import Operations
@@ -33,12 +33,8 @@ class LibraryPage(QWidget):
                                alternatingRowColors=True, wordWrap=False)
         self.list.setModel(self.model)
         self.list.verticalHeader().hide()
-        header = self.list.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1 if table == library.DOCUMENTS else 0, QHeaderView.ResizeMode.Stretch)
-        if table == library.ARTICLES:  # channel names are long: give the title the room
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(1, header.fontMetrics().horizontalAdvance("M") * 8)
+        # The title gets the room; long channel names or numbers give way first (elided, tooltip).
+        fit_columns(self.list, 1 if table == library.DOCUMENTS else 0, min_stretch_chars=30)
         self.list.selectionModel().currentRowChanged.connect(self._on_current)
         if table == library.DOCUMENTS:  # a document imported by mistake; news come from the server
             add_delete_action(self.list, self.delete_current)
@@ -80,7 +76,7 @@ class LibraryPage(QWidget):
         column.addLayout(combos)
         column.addLayout(checks)
         column.addWidget(self.list, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = AdaptiveSplitter()  # one pane above the other when both do not fit
         split.addWidget(left)
         split.addWidget(self.reader)
         split.setSizes([460, 780])

@@ -65,7 +65,7 @@ class ReaderView(QWidget):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        self.hint = QLabel()
+        self.hint = QLabel(wordWrap=True)
         top.addWidget(self.hint, 1)
         self.edit_button = QPushButton(_("Sửa thông tin…"))
         self.edit_button.clicked.connect(self.edit_metadata)

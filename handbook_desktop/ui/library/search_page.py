@@ -10,11 +10,12 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from handbook_desktop.core import library
 from handbook_desktop.core.text import format_date
 from handbook_desktop.i18n import _
+from handbook_desktop.ui.fit import AdaptiveSplitter
 from handbook_desktop.tts.service import SpeechService
 from handbook_desktop.ui.changes import keep_fresh
 from handbook_desktop.ui.library.reader_view import ReaderView
@@ -44,7 +45,7 @@ class SearchPage(QWidget):
         self.results.viewport().installEventFilter(self)
         self.results.currentRowChanged.connect(self._open)
         self.reader = ReaderView(ops, speech)
-        split = QSplitter()
+        split = AdaptiveSplitter()  # one pane above the other when both do not fit
         split.addWidget(self.results)
         split.addWidget(self.reader)
         split.setSizes([460, 780])

@@ -98,7 +98,7 @@ class AttendanceTab(QWidget):
 
     def _build(self) -> None:
         actions, self.buttons = button_row(
-            *[(_(title), lambda mark=mark: self.mark_current(mark)) for title, mark, _key in MARKS])
+            *[(_(title), lambda mark=mark: self.mark_current(mark)) for title, mark, _key in MARKS], flow=True)
         scan_row, rest = button_row((_("Đánh dấu những người còn lại có mặt"), self.mark_rest_present),
                                     stretch=False)
         self.buttons += rest

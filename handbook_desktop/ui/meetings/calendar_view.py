@@ -6,13 +6,14 @@ from html import escape
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from handbook_desktop.core.clock import VIETNAM_TIME
 
 from handbook_desktop.core.text import format_date
 from handbook_desktop.core import home, meetings
 from handbook_desktop.i18n import _
+from handbook_desktop.ui.fit import AdaptiveSplitter, FlowLayout
 from handbook_desktop.ui.meetings.common import WEEKDAYS, MeetingContext, Notice, format_time, on_key, reported
 from handbook_desktop.ui.meetings.meeting_form import MeetingFormDialog
 from handbook_desktop.ui.style import ACCENT
@@ -123,7 +124,7 @@ class CalendarView(QWidget):
         self.reload()
 
     def _build(self) -> None:
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps at large text sizes
         for text, slot, keys in ((_("‹ Tháng trước"), self.previous_month, "PgUp"),
                                  (_("Tháng sau ›"), self.next_month, "PgDown"),
                                  (_("Tháng này"), self.this_month, "Home")):
@@ -131,7 +132,7 @@ class CalendarView(QWidget):
             button.clicked.connect(slot)
             top.addWidget(button)
             on_key(self, keys, slot, children=True)  # from the grid too: it has no rows to page through
-        top.addWidget(self.month_label, 1)
+        top.addWidget(self.month_label)
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
@@ -143,7 +144,7 @@ class CalendarView(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             column.addWidget(button)
-        split = QSplitter()
+        split = AdaptiveSplitter()  # one pane above the other when both do not fit
         split.addWidget(self.grid)
         split.addWidget(side)
         split.setStretchFactor(0, 3)

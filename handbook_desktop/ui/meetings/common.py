@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QTableView, QWidget)
 
 from handbook_desktop.core.members import MemberStatus
@@ -21,6 +21,7 @@ from handbook_desktop.core import members
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.dialogs import show_error
+from handbook_desktop.ui.fit import FlowLayout, fit_columns
 from handbook_desktop.ui.ops import Operations
 from handbook_desktop.ui.taskrunner import TaskRunner
 
@@ -147,8 +148,10 @@ def format_time(moment: datetime | None) -> str:
     return moment.astimezone(VIETNAM_TIME).strftime("%H:%M") if moment else ""
 
 
-def button_row(*buttons: tuple[str, Callable[[], Any]], stretch: bool = True) -> tuple[QHBoxLayout, list[QPushButton]]:
-    row = QHBoxLayout()
+def button_row(*buttons: tuple[str, Callable[[], Any]], stretch: bool = True,
+               flow: bool = False) -> tuple[QHBoxLayout | FlowLayout, list[QPushButton]]:
+    """`flow`: the buttons wrap onto a second line when the row is full (large text)."""
+    row = FlowLayout() if flow else QHBoxLayout()
     made = []
     for text, slot in buttons:
         button = QPushButton(text)
@@ -166,9 +169,7 @@ def rows_table(model: QAbstractTableModel, stretch_column: int = 0) -> QTableVie
                        wordWrap=False)
     table.setModel(model)
     table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    fit_columns(table, stretch_column)
     table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons (keyboard users)
     return table
 

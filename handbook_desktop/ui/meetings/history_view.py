@@ -7,6 +7,7 @@ from handbook_desktop.core.meetings import MeetingKind, MeetingState
 from handbook_desktop.core.text import format_date
 from handbook_desktop.core import home, meetings
 from handbook_desktop.i18n import N_, _
+from handbook_desktop.ui.fit import compact_combo
 from handbook_desktop.ui.meetings.attendance_chart import AttendanceChartDialog
 from handbook_desktop.ui.meetings.common import MeetingContext, current_row, format_time, rows_table
 from handbook_desktop.ui.table_model import RowsModel
@@ -53,6 +54,7 @@ class HistoryView(QWidget):
             self.state.addItem(meetings.meeting_label(state), state)
         self.year.addItem(_("Mọi năm"), None)
         for combo in (self.kind, self.state, self.year):
+            compact_combo(combo, 10)  # long kind names would widen the page at large text sizes
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.count = QLabel()
         self._build()

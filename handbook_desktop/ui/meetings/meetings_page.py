@@ -10,7 +10,7 @@ from handbook_desktop.core import library
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.meetings.calendar_view import CalendarView
-from handbook_desktop.ui.meetings.common import MeetingContext, reported
+from handbook_desktop.ui.meetings.common import MeetingContext, reported, vertical_scroll
 from handbook_desktop.ui.meetings.history_view import HistoryView
 from handbook_desktop.ui.meetings.meeting_view import MeetingView
 from handbook_desktop.ui.changes import keep_fresh
@@ -53,7 +53,7 @@ class MeetingsPage(QWidget):
         layout.setContentsMargins(24, 16, 24, 8)
         self.heading = QLabel("<h1>%s</h1>" % escape(title))
         layout.addWidget(self.heading)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(vertical_scroll(self.stack), 1)  # large text on a small screen: scroll down
 
     def open_meeting(self, meeting_id: str, tab: int = 0) -> None:
         with reported(self, _("Mở cuộc họp")):  # e.g. deleted on another device since the list was read

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from time import monotonic
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSplitter,
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
 from handbook_desktop.core.errors import UserError, ValidationError
@@ -22,6 +22,7 @@ from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.text import format_datetime
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
+from handbook_desktop.ui.fit import AdaptiveSplitter, FlowLayout
 from handbook_desktop.ui.dialogs import ask, show_error
 from handbook_desktop.ui.meetings.common import (MeetingContext, Notice, button_row, fit_rows, format_time, on_key,
                                                  parse_time, vertical_scroll)
@@ -65,14 +66,17 @@ class MinutesTab(QWidget):
             (_("Bỏ bản nháp"), self.discard_draft), stretch=False)
         actions.addWidget(self.status, 1)  # after the buttons, so they never move
         on_key(self, "Ctrl+S", self.save, children=True)
-        times = QHBoxLayout()
+        times = FlowLayout()  # each label stays with its field when large text wraps the row
         for text, widget in ((_("Bắt đầu lúc"), self.started), (_("Kết thúc lúc"), self.ended),
                              (_("Tự đánh giá chất lượng"), self.quality)):
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
             label = QLabel(text)
             label.setBuddy(widget)
-            times.addWidget(label)
-            times.addWidget(widget)
-        times.addStretch(1)
+            row.addWidget(label)
+            row.addWidget(widget)
+            times.addWidget(pair)
         for edit in (self.started, self.ended):
             edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("00:00 (theo lịch)") + 24)
         conclusions = QGroupBox(_("Kết luận của chủ trì"))
@@ -86,7 +90,7 @@ class MinutesTab(QWidget):
             column.addWidget(widget, 1)
         column.addWidget(self.evaluation)
         column.addWidget(self.addenda)
-        split = QSplitter()
+        split = AdaptiveSplitter()  # one pane above the other when both do not fit
         split.addWidget(self.speeches)
         split.addWidget(vertical_scroll(right))
         split.setStretchFactor(0, 9)

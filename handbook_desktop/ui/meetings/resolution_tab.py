@@ -5,12 +5,13 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox,
-                               QSplitter, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.text import format_date, parse_date
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
+from handbook_desktop.ui.fit import AdaptiveSplitter
 from handbook_desktop.ui.dialogs import show_error
 from handbook_desktop.ui.meetings.common import (MeetingContext, Notice, button_row, current_row, fit_rows, member_choices, on_key, rows_table, vertical_scroll)
 from handbook_desktop.ui.table_model import RowsModel
@@ -106,7 +107,7 @@ class ResolutionTab(QWidget):
         layout.addWidget(self.recipients)
         layout.addWidget(self.notice)
         layout.addLayout(actions)
-        split = QSplitter()
+        split = AdaptiveSplitter()  # one pane above the other when both do not fit
         split.addWidget(vertical_scroll(left))  # large text on a small screen: scroll down
         split.addWidget(self.signed)
         split.setStretchFactor(0, 3)

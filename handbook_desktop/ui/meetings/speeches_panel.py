@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QPlainTextEdit,
 
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
+from handbook_desktop.ui.fit import compact_combo
 from handbook_desktop.ui.meetings.common import button_row, current_row, on_key, rows_table
 from handbook_desktop.ui.table_model import RowsModel
 MEMBER, GUEST = "member", "guest"
@@ -40,7 +41,7 @@ class SpeechesPanel(QGroupBox):
         self.table = rows_table(self.model, stretch_column=3)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         on_key(self.table, "Delete", self.remove_speech)
-        self.agenda, self.speaker = QComboBox(), QComboBox()
+        self.agenda, self.speaker = compact_combo(QComboBox()), compact_combo(QComboBox())  # long agenda titles
         self.text = QPlainTextEdit(placeholderText=_("Ý kiến phát biểu (ghi tóm tắt)…"))
         self.text.setTabChangesFocus(True)
         self.agenda.activated.connect(lambda _i: self._edit())

@@ -4,8 +4,8 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from handbook_desktop.core import home, members
 from handbook_desktop.core.labels import label
@@ -13,6 +13,7 @@ from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.changes import keep_fresh
 from handbook_desktop.ui.figures import figures_html
+from handbook_desktop.ui.fit import AdaptiveSplitter, FlowLayout, fit_columns
 from handbook_desktop.ui.members.member_detail import MemberDetail
 from handbook_desktop.ui.members.member_form import MemberFormDialog
 from handbook_desktop.ui.members.roster_files_flow import RosterFilesFlow
@@ -37,10 +38,7 @@ class RosterPage(QWidget):
                                 alternatingRowColors=True)
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # names need the room
-        header.resizeSection(1, header.fontMetrics().horizontalAdvance("Nguyễn Thị Thu Hương") + 24)
+        fit_columns(self.table, 1)  # names get the room
         self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         self.table.doubleClicked.connect(lambda _index: self.edit_member())
@@ -64,7 +62,7 @@ class RosterPage(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.status, 1)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps at large text sizes
         for text, slot in ((_("Thêm đảng viên…"), self.add_member), (_("Sửa hồ sơ…"), self.edit_member),
                            (_("Thay đổi tình trạng…"), self.change_status), (_("Xóa…"), self.delete_member)):
             button = QPushButton(text)
@@ -82,10 +80,10 @@ class RosterPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(filters)
         column.addWidget(self.table, 1)
-        split = QSplitter()
+        split = AdaptiveSplitter()  # one pane above the other when both do not fit
         split.addWidget(left)
         split.addWidget(self.detail)
-        split.setSizes([900, 340])
+        split.setSizes([1000, 300])  # the roster first: its columns must fit a 1366-px screen
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 8)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPus
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.docgen.render import DocumentKind, Rendered, document_name, render_document
 from handbook_desktop.i18n import _
+from handbook_desktop.ui.fit import FlowLayout
 from handbook_desktop.ui.dialogs import show_error
 from handbook_desktop.ui.printing.print_preview import preview, print_directly, printable_html
 from handbook_desktop.ui.taskrunner import TaskRunner
@@ -47,12 +48,12 @@ class ExportPanel(QWidget):
         self.open_file.clicked.connect(lambda: self._open(self.last.path))
         self.open_folder = QPushButton(_("Mở thư mục chứa tệp"), enabled=False)
         self.open_folder.clicked.connect(lambda: self._open(self.last.path.parent))
-        choose = QHBoxLayout()
+        choose = FlowLayout()  # wraps at large text sizes
         for widget in (QLabel(_("Văn bản")), self.kind, QLabel(_("Định dạng")), self.format, export,
                        preview_button, print_button):
             choose.addWidget(widget)
         choose.addStretch(1)
-        opened = QHBoxLayout()
+        opened = FlowLayout()
         opened.addWidget(self.open_file)
         opened.addWidget(self.open_folder)
         opened.addStretch(1)

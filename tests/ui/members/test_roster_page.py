@@ -156,3 +156,27 @@ def test_statistics_dialog_and_csv(main_window, tmp_path, qtbot):
     save_csv(dialog.rows, tmp_path / "stats.csv")
     text = (tmp_path / "stats.csv").read_text(encoding="utf-8-sig")
     assert "Độ tuổi" in text and "Giới tính" in text
+
+
+def test_statistics_charts_count_in_whole_numbers_with_readable_categories(main_window, qtbot):
+    from PySide6.QtCharts import QBarCategoryAxis, QChartView, QValueAxis
+
+    dialog = StatisticsDialog(main_window.ops.read_now(lambda uow: members.member_statistics(uow, date(2026, 11, 25))))
+    qtbot.addWidget(dialog)
+    charts = [view.chart() for view in dialog.findChildren(QChartView)]
+    assert len(charts) == 4
+    for chart in charts:
+        values = next(axis for axis in chart.axes() if isinstance(axis, QValueAxis))
+        assert values.tickType() == QValueAxis.TickType.TicksDynamic and values.tickAnchor() == 0
+        assert values.tickInterval() == int(values.tickInterval()) and values.max() % values.tickInterval() == 0
+        categories = next(axis for axis in chart.axes() if isinstance(axis, QBarCategoryAxis))
+        assert categories.alignment() == Qt.AlignmentFlag.AlignLeft  # names in full beside the bars
+    ages = next(chart for chart in charts if chart.title() == "Độ tuổi")
+    labels = next(axis for axis in ages.axes() if isinstance(axis, QBarCategoryAxis)).categories()
+    assert labels[-1] == "Đến 30 tuổi" and labels[0] == "Trên 70 tuổi"  # read from the top, youngest first
+
+
+def test_count_ticks_are_whole_and_few():
+    from handbook_desktop.ui.members.statistics_dialog import count_ticks
+
+    assert [count_ticks(n) for n in (0, 5, 6, 13, 23, 250)] == [(1, 1), (1, 6), (2, 8), (5, 15), (5, 25), (50, 300)]

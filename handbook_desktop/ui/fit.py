@@ -1,0 +1,228 @@
+"""Helpers that keep screens inside a 1366×768 laptop screen at every text size.
+
+Qt sizes many widgets to their longest content: a combo box to its longest entry, a label to
+its longest line. One long agenda title then made a whole tab 2,000 px wide. These give such
+widgets a width that does not depend on the data, and show the full text in a tooltip.
+"""
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (QComboBox, QHeaderView, QLayout, QLayoutItem, QSplitter, QStyle, QTableView,
+                               QWidget)
+
+COMBO_CHARS = 16  # about the width of a name or a short title; longer entries are elided
+
+
+def compact_combo(combo: QComboBox, chars: int = COMBO_CHARS) -> QComboBox:
+    """As wide as `chars` characters, whatever its entries; the chosen entry in full as a tooltip."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    combo.currentTextChanged.connect(combo.setToolTip)
+    return combo
+
+
+class FitColumns(QObject):
+    """Keeps a table's columns inside its width, so it never scrolls sideways while it can help it.
+
+    Each column gets what its header and visible cells need, the stretch column (the title, the
+    name) the rest. When that is too wide, long headers wrap onto a second line, then the widest
+    columns give way, widest first, down to the width of a date (dates and numbers stay whole):
+    their text is elided, and the tooltip (RowsModel's default) shows it whole. Columns are
+    refitted when the table is resized or its rows change; a user's own column widths last
+    until then.
+    """
+
+    def __init__(self, table: QTableView, stretch_column: int, min_stretch_chars: int):
+        super().__init__(table)
+        self.table, self.stretch_column, self.min_stretch_chars = table, stretch_column, min_stretch_chars
+        header = table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)  # else Qt elides before it wraps
+        self._timer = QTimer(self, singleShot=True, interval=0, timeout=self.fit)
+        table.viewport().installEventFilter(self)
+        table.installEventFilter(self)
+        model = table.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved,
+                       model.dataChanged, model.headerDataChanged):
+            signal.connect(self._timer.start)
+        self._timer.start()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self.fit()  # at once: a picture taken right after a resize shows the fitted columns
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.Show):
+            self._timer.start()
+        return False
+
+    def fit(self) -> None:
+        table, header = self.table, self.table.horizontalHeader()
+        count = header.count()
+        if not count:
+            return
+        metrics = header.fontMetrics()
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 6
+        titles = [str(table.model().headerData(i, Qt.Orientation.Horizontal) or "") for i in range(count)]
+        cells = [max(table.sizeHintForColumn(i), 0) for i in range(count)]
+        one_line = [max(cell, max(map(metrics.horizontalAdvance, title.split("\n"))) + margin)
+                    for cell, title in zip(cells, titles)]
+        two_lines = [max(cell, _two_line_width(metrics, title) + margin) for cell, title in zip(cells, titles)]
+        available = table.viewport().width()
+        floor = metrics.horizontalAdvance("00/00/0000") + margin
+        stretch_min = min(one_line[self.stretch_column],
+                          metrics.horizontalAdvance("x") * self.min_stretch_chars + margin)
+        others = [i for i in range(count) if i != self.stretch_column and not header.isSectionHidden(i)]
+        widths = one_line
+        if sum(widths[i] for i in others) + stretch_min > available:
+            widths = two_lines
+        room = available - stretch_min
+        cap = _cap([widths[i] for i in others], room, floor)
+        lines = 1
+        for i in others:
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+            width = max(min(widths[i], cap), min(widths[i], floor))
+            header.resizeSection(i, width)
+            lines = max(lines, _lines(metrics, titles[i], width - margin))
+        header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
+        # The header's own size hint counts one line; wrapped titles need the room of theirs.
+        header.setMinimumHeight(metrics.lineSpacing() * lines + metrics.descent() + margin if lines > 1 else 0)
+
+
+def fit_columns(table: QTableView, stretch_column: int, min_stretch_chars: int = 16) -> FitColumns:
+    """Call once the model is set: see FitColumns."""
+    return FitColumns(table, stretch_column, min_stretch_chars)
+
+
+def _two_line_width(metrics: QFontMetrics, title: str) -> int:
+    """The width of `title` broken at its best space into two lines (as given if it has a newline)."""
+    if "\n" in title:
+        return max(metrics.horizontalAdvance(line) for line in title.split("\n"))
+    words = title.split()
+    return min((max(metrics.horizontalAdvance(" ".join(words[:n])), metrics.horizontalAdvance(" ".join(words[n:])))
+                for n in range(1, len(words))), default=metrics.horizontalAdvance(title))
+
+
+def _lines(metrics: QFontMetrics, title: str, width: int) -> int:
+    """How many lines `title` takes when wrapped at spaces into `width` pixels."""
+    lines = 0
+    for given in title.split("\n"):
+        lines += 1
+        line = ""
+        for word in given.split():
+            if line and metrics.horizontalAdvance(f"{line} {word}") > width:
+                lines, line = lines + 1, word
+            else:
+                line = f"{line} {word}".strip()
+    return lines
+
+
+def _cap(widths: list[int], room: int, floor: int) -> int:
+    """The largest width limit under which `widths` sum to at most `room`; a column is never cut
+    below `floor` (a date, a number: short columns stay whole, long text gives way)."""
+    def total(limit: int) -> int:
+        return sum(max(min(width, limit), min(width, floor)) for width in widths)
+
+    low, high = 0, max(widths, default=0)
+    while low < high:  # binary search for the largest limit that fits
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if total(middle) <= room else (low, middle - 1)
+    return low
+
+
+class AdaptiveSplitter(QSplitter):
+    """Two panes side by side while both fit, one above the other when they do not (large text
+    on a small screen). A plain horizontal QSplitter asks for the sum of its panes' minimum
+    widths, which pushed the window past the screen's right edge; this one asks only for the
+    widest pane's."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+
+    def _panes(self) -> list[QSize]:
+        return [self.widget(i).minimumSizeHint().expandedTo(self.widget(i).minimumSize())
+                for i in range(self.count()) if not self.widget(i).isHidden()]
+
+    def _side_by_side_width(self) -> int:
+        panes = self._panes()
+        return sum(size.width() for size in panes) + self.handleWidth() * max(len(panes) - 1, 0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        panes = self._panes() or [QSize(0, 0)]
+        width = max(size.width() for size in panes)
+        if self.orientation() == Qt.Orientation.Horizontal:
+            return QSize(width, max(size.height() for size in panes))
+        return QSize(width, sum(size.height() for size in panes) + self.handleWidth() * (len(panes) - 1))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        wanted = (Qt.Orientation.Horizontal if event.size().width() >= self._side_by_side_width()
+                  else Qt.Orientation.Vertical)
+        if wanted != self.orientation():
+            self.setOrientation(wanted)
+            self.setSizes([1] * self.count())  # the side-by-side proportions mean nothing stacked: halve
+        super().resizeEvent(event)
+
+
+class FlowLayout(QLayout):
+    """Widgets left to right, wrapping onto the next line when the row is full: a row of buttons
+    that fits one line at 100 % takes two at 200 % instead of widening the window."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt API
+        self._items.append(item)
+
+    def addStretch(self, _stretch: int = 0) -> None:  # noqa: N802 - as QBoxLayout, so callers need not care
+        """Ignored: the buttons simply follow each other."""
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - one line when there is room
+        shown = self._shown()
+        return QSize(sum(item.sizeHint().width() for item in shown) + self._gap() * max(len(shown) - 1, 0),
+                     max((item.sizeHint().height() for item in shown), default=0))
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - the widest widget: the rest wraps
+        size = QSize()
+        for item in self._shown():
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _gap(self) -> int:
+        return self.spacing() if self.spacing() >= 0 else 6
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if item.widget() is not None and not item.widget().isHidden()]
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        x, y, line_height, gap = rect.x(), rect.y(), 0, self._gap()
+        for item in self._shown():
+            hint = item.sizeHint()
+            if x > rect.x() and x + hint.width() > rect.right() + 1:
+                x, y, line_height = rect.x(), y + line_height + gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + gap
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y()
