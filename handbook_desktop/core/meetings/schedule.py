@@ -194,7 +194,8 @@ def _apply(meeting: Meeting, form: MeetingForm) -> None:
 
 def propose_next_regular(uow: UnitOfWork, today: date) -> ProposedMeeting:
     """Next month's regular meeting on the pattern of the last ones (same day of the month,
-    or the same weekday of the same week), at the same hour, place, chair and recorder.
+    or the same weekday of the same week), at the same hour, place, chair and recorder; the
+    cell's recorded secretary chairs when the last meeting names no chair.
 
     "Next month" is the month after the latest regular meeting, moved on until it is not
     in the past. Without any regular meeting, the same day next month at 19:30.
@@ -206,7 +207,8 @@ def propose_next_regular(uow: UnitOfWork, today: date) -> ProposedMeeting:
         first = _add_months(today.replace(day=1), 1)
         day = first.replace(day=min(today.day, calendar.monthrange(first.year, first.month)[1]))
         when = datetime.combine(day, DEFAULT_TIME, VIETNAM_TIME)
-        return ProposedMeeting(MeetingForm(starts_at=when, title=default_title(MeetingKind.REGULAR, day)),
+        return ProposedMeeting(MeetingForm(starts_at=when, title=default_title(MeetingKind.REGULAR, day),
+                                           chair_id=uow.cell.secretary_id),
                                _("chưa có cuộc họp thường kỳ nào để theo"), None)
     last = last_two[0]
     days = [local_day(x.starts_at) for x in reversed(last_two)]
@@ -218,7 +220,7 @@ def propose_next_regular(uow: UnitOfWork, today: date) -> ProposedMeeting:
     when = datetime.combine(day, last.starts_at.astimezone(VIETNAM_TIME).time(), VIETNAM_TIME)
     form = MeetingForm(kind=MeetingKind.REGULAR, starts_at=when,
                        planned_minutes=max(last.planned_minutes, MIN_MEETING_MINUTES), place=last.place,
-                       chair_id=last.chair_id, recorder_id=last.recorder_id,
+                       chair_id=last.chair_id or uow.cell.secretary_id, recorder_id=last.recorder_id,
                        title=default_title(MeetingKind.REGULAR, day))
     return ProposedMeeting(form, pattern.describe(), last.id)
 

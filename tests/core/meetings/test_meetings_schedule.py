@@ -11,6 +11,8 @@ from handbook_desktop.core.meetings.models import AttendanceStatus, InvitationSt
 from handbook_desktop.core.members.models import Member, MemberStatus
 from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.core.clock import VIETNAM_TIME
+from handbook_desktop.core.models import WorkspaceFact
+from handbook_desktop.core.workspace import SECRETARY
 from handbook_desktop.core import meetings
 from handbook_desktop.core.meetings import AgendaEntry, MaterialsState, MeetingForm
 
@@ -177,3 +179,14 @@ def test_invitations_and_their_state(demo_workspace):
     assert [i.id for i in act(demo_workspace, meetings.invitees, meeting_id)] == [guest.id]
     with pytest.raises(ValidationError, match="họ tên"):
         act(demo_workspace, meetings.add_invitee, meeting_id, meetings.InviteeForm(title="Bí thư"))
+
+
+def test_the_recorded_secretary_chairs_a_new_cells_first_meeting(workspace):
+    members = small_cell(workspace)
+    with workspace.session(record_outbox=False) as session:
+        session.add(WorkspaceFact(key=SECRETARY, value=members["Trần Thị Bình"]))
+    proposal = act(workspace, meetings.propose_next_regular, date(2026, 11, 25))
+    assert proposal.form.chair_id == members["Trần Thị Bình"]
+    without_chair = new_meeting(workspace, at(2026, 12, 20, 19, 30), chair_id=None, recorder_id=None)
+    assert act(workspace, meetings.get_meeting, without_chair).chair_id is None
+    assert act(workspace, meetings.propose_next_regular, date(2026, 12, 21)).form.chair_id == members["Trần Thị Bình"]
