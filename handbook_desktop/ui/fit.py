@@ -7,8 +7,8 @@ widgets a width that does not depend on the data, and show the full text in a to
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QComboBox, QHeaderView, QLayout, QLayoutItem, QSplitter, QStyle, QTableView,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QHeaderView, QLayout, QLayoutItem, QListWidget, QSplitter, QStyle,
+                               QTableView, QWidget)
 
 COMBO_CHARS = 16  # about the width of a name or a short title; longer entries are elided
 
@@ -19,6 +19,44 @@ def compact_combo(combo: QComboBox, chars: int = COMBO_CHARS) -> QComboBox:
     combo.setMinimumContentsLength(chars)
     combo.currentTextChanged.connect(combo.setToolTip)
     return combo
+
+
+SIDEBAR_MAX_WIDTH = 250  # px: at 100 % and 125 % every entry fits on one line in less
+# At large text the entries wrap and sit closer: a 374-px sidebar took a third of the screen.
+COMPACT_SIDEBAR_ITEM = "#sidebar::item { padding: 0.3em 0.5em; }"
+
+
+class FitSidebar(QObject):
+    """A navigation list as wide as its longest entry up to SIDEBAR_MAX_WIDTH; at large text
+    longer entries wrap onto two lines, so the page beside it keeps the room. Refitted when
+    the text size changes."""
+
+    def __init__(self, sidebar: QListWidget):
+        super().__init__(sidebar)
+        self.sidebar = sidebar
+        sidebar.setWordWrap(True)
+        sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        sidebar.installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.FontChange:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        sidebar = self.sidebar
+        sidebar.setStyleSheet("")  # measure with the usual padding
+        wanted = sidebar.sizeHintForColumn(0) + 32
+        capped = wanted > SIDEBAR_MAX_WIDTH
+        sidebar.setStyleSheet(COMPACT_SIDEBAR_ITEM if capped else "")
+        sidebar.setFixedWidth(min(wanted, SIDEBAR_MAX_WIDTH))
+        sidebar.doItemsLayout()  # the wrapped entries' heights follow the new width
+
+
+def fit_sidebar(sidebar: QListWidget) -> FitSidebar:
+    """Call once the entries are added: see FitSidebar."""
+    return FitSidebar(sidebar)
 
 
 class FitColumns(QObject):
