@@ -6,9 +6,9 @@ widgets a width that does not depend on the data, and show the full text in a to
 """
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QComboBox, QHeaderView, QLayout, QLayoutItem, QListWidget, QSplitter, QStyle,
-                               QTableView, QWidget)
+from PySide6.QtGui import QFontMetrics, QTextDocument
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHeaderView, QLabel, QLayout, QLayoutItem, QListWidget,
+                               QSplitter, QStyle, QTableView, QWidget)
 
 COMBO_CHARS = 16  # about the width of a name or a short title; longer entries are elided
 
@@ -22,14 +22,13 @@ def compact_combo(combo: QComboBox, chars: int = COMBO_CHARS) -> QComboBox:
 
 
 SIDEBAR_MAX_WIDTH = 250  # px: at 100 % and 125 % every entry fits on one line in less
-# At large text the entries wrap and sit closer: a 374-px sidebar took a third of the screen.
-COMPACT_SIDEBAR_ITEM = "#sidebar::item { padding: 0.3em 0.5em; }"
 
 
 class FitSidebar(QObject):
-    """A navigation list as wide as its longest entry up to SIDEBAR_MAX_WIDTH; at large text
-    longer entries wrap onto two lines, so the page beside it keeps the room. Refitted when
-    the text size changes."""
+    """A navigation list as wide as its longest entry up to SIDEBAR_MAX_WIDTH (a 374-px sidebar
+    took a third of the screen at 200 %). Beyond, longer entries wrap onto two lines and every
+    entry sits closer, so the list still fits the window's height. Refitted when the text size
+    changes."""
 
     def __init__(self, sidebar: QListWidget):
         super().__init__(sidebar)
@@ -46,12 +45,24 @@ class FitSidebar(QObject):
 
     def fit(self) -> None:
         sidebar = self.sidebar
-        sidebar.setStyleSheet("")  # measure with the usual padding
+        sidebar.setStyleSheet("")  # measured with the usual padding
+        items = [sidebar.item(row) for row in range(sidebar.count())]
+        for item in items:
+            item.setSizeHint(QSize())
         wanted = sidebar.sizeHintForColumn(0) + 32
-        capped = wanted > SIDEBAR_MAX_WIDTH
-        sidebar.setStyleSheet(COMPACT_SIDEBAR_ITEM if capped else "")
-        sidebar.setFixedWidth(min(wanted, SIDEBAR_MAX_WIDTH))
-        sidebar.doItemsLayout()  # the wrapped entries' heights follow the new width
+        if wanted <= SIDEBAR_MAX_WIDTH:
+            sidebar.setFixedWidth(wanted)
+            return
+        metrics = sidebar.fontMetrics()
+        across, down = metrics.horizontalAdvance("M") // 2, metrics.lineSpacing() // 4
+        sidebar.setStyleSheet(f"#sidebar::item {{ padding: {down}px {across}px; }}")
+        sidebar.setFixedWidth(SIDEBAR_MAX_WIDTH)
+        # Each entry's height measured here: the list's own guess for wrapped text fell a few
+        # pixels short of how it paints, and elided "Sinh hoạt chi bộ" instead of wrapping it.
+        text_width = SIDEBAR_MAX_WIDTH - 2 * across - 12  # the item's text margins, a little spare
+        for item in items:
+            text = metrics.boundingRect(QRect(0, 0, text_width, 0), Qt.TextFlag.TextWordWrap, item.text())
+            item.setSizeHint(QSize(SIDEBAR_MAX_WIDTH, text.height() + 2 * down + 4))
 
 
 def fit_sidebar(sidebar: QListWidget) -> FitSidebar:
@@ -264,3 +275,51 @@ class FlowLayout(QLayout):
             x += hint.width() + gap
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y()
+
+
+class TitleRow(QWidget):
+    """A heading between buttons: on one line while the heading fits there whole, else the
+    buttons on a line and the heading on its own full-width line below. Squeezed between the
+    buttons at large text, a meeting's title wrapped into a six-line column."""
+
+    def __init__(self, title: QLabel, before: list[QWidget], after: list[QWidget], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title, self.before, self.after = title, before, after
+        title.setWordWrap(True)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setColumnStretch(len(before), 1)  # the heading's column, empty beside the buttons when wrapped
+        self.wide: bool | None = None
+        self._arrange(True)
+
+    def set_title(self, html: str) -> None:
+        self.title.setText(html)
+        self._arrange(self.width() >= self._one_line_width())
+
+    def _one_line_width(self) -> int:
+        document = QTextDocument()
+        document.setDefaultFont(self.title.font())
+        document.setHtml(self.title.text())
+        title = int(document.idealWidth()) + 1
+        buttons = [widget.sizeHint().width() for widget in self.before + self.after if not widget.isHidden()]
+        return title + sum(buttons) + self._grid.horizontalSpacing() * len(buttons)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._arrange(event.size().width() >= self._one_line_width())
+        super().resizeEvent(event)
+
+    def _arrange(self, wide: bool) -> None:
+        if wide == self.wide:
+            return
+        self.wide = wide
+        for widget in (*self.before, self.title, *self.after):
+            self._grid.removeWidget(widget)
+        for column, widget in enumerate(self.before):
+            self._grid.addWidget(widget, 0, column)
+        middle = len(self.before)
+        for column, widget in enumerate(self.after, start=middle + 1):
+            self._grid.addWidget(widget, 0, column)
+        if wide:
+            self._grid.addWidget(self.title, 0, middle, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            self._grid.addWidget(self.title, 1, 0, 1, middle + 1 + len(self.after))
