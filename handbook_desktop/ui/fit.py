@@ -8,7 +8,7 @@ widgets a width that does not depend on the data, and show the full text in a to
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHeaderView, QLabel, QLayout, QLayoutItem, QListWidget,
                                QScrollArea, QFrame, QSplitter, QStyle, QTableView, QWidget)
 
@@ -117,7 +117,10 @@ class FitColumns(QObject):
         one_line = [max(cell, max(map(metrics.horizontalAdvance, title.split("\n"))) + margin)
                     for cell, title in zip(cells, titles)]
         two_lines = [max(cell, _two_line_width(metrics, title) + margin) for cell, title in zip(cells, titles)]
-        floor = metrics.horizontalAdvance("00/00/0000") + margin
+        bold = QFont(table.font())
+        bold.setBold(True)  # unread rows are bold: their dates must stay whole too
+        floor = max(metrics, QFontMetrics(bold), key=lambda m: m.horizontalAdvance("00/00/0000")
+                    ).horizontalAdvance("00/00/0000") + margin
         least_stretch = min(one_line[self.stretch_column], metrics.horizontalAdvance("x") * self.min_stretch_chars + margin)
         if self.whole_stretch:
             least_stretch = one_line[self.stretch_column]
