@@ -20,6 +20,7 @@ from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _, set_language
 from handbook_desktop.ui.changes import ChangeBridge, keep_fresh
 from handbook_desktop.ui.dialogs import show_error
+from handbook_desktop.ui.fit import fit_sidebar
 from handbook_desktop.ui.ops import Operations
 from handbook_desktop.ui.library.import_flow import ImportFlow, importable
 from handbook_desktop.ui.coming_soon import ComingSoonPage
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         self._built = {"home"}
         self.search_page = None  # made by the first search
         self.sidebar.currentRowChanged.connect(self._on_section)
-        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 32)
+        fit_sidebar(self.sidebar)  # capped at large text: the page gets the room
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)

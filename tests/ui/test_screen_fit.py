@@ -6,6 +6,7 @@ wider (or taller) than the screen, which would push its right (or bottom) edge o
 """
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from handbook_desktop.app import build_main_window
@@ -53,3 +54,63 @@ def test_every_screen_fits_an_old_laptop(window):
     """One window per text size, every screen in turn (the order a user might visit them)."""
     problems = [problem for screen in SCREENS for problem in misfits(window, screen)]
     assert not problems, "\n".join(problems)
+
+
+LARGE = (1.5, 2.0)
+
+
+@pytest.fixture(params=LARGE, ids=lambda scale: f"{scale:.0%}")
+def large_window(request, qapp, qtbot, demo_workspace):
+    window = build_main_window(qapp, demo_workspace, DataDirChoice(demo_workspace.data_dir, fixed=True),
+                               inline_tasks=True, font_scale=request.param)
+    window.font_scale = request.param
+    qtbot.addWidget(window)
+    yield window
+    apply_look(qapp, 1.0)
+
+
+def test_large_text_never_cuts_a_members_name(large_window):
+    """The name is what the secretary reads: sex, card number, dates give way, not it."""
+    show_screen(large_window, "members", SCREEN)
+    table = large_window.pages.currentWidget().table
+    names = [row.full_name for row in table.model().rows]
+    widest = max(table.fontMetrics().horizontalAdvance(name) for name in names)
+    assert table.columnWidth(1) >= widest + 6, f"names cut: {table.columnWidth(1)} px for {widest} px"
+    assert not table.horizontalScrollBar().isVisible()
+    assert table.viewport().height() >= 5 * table.verticalHeader().defaultSectionSize()
+
+
+def test_large_text_keeps_a_documents_list_readable(large_window):
+    """Stacked above the reader, the list keeps several whole rows (2 showed at 200 %)."""
+    show_screen(large_window, "documents", SCREEN)
+    table = large_window.pages.currentWidget().list
+    assert table.viewport().height() >= 5 * table.verticalHeader().defaultSectionSize()
+    assert not table.horizontalScrollBar().isVisible()
+
+
+def test_a_meetings_title_gets_its_own_line_when_squeezed(large_window):
+    show_screen(large_window, "meeting-preparation", SCREEN)
+    view = large_window.meetings_page.meeting
+    lines = view.header.height() / view.header.fontMetrics().lineSpacing()
+    assert view.header.width() >= 0.8 * view.width(), f"the title squeezed into {view.header.width()} px"
+    assert lines <= 6  # h2 is about twice the label's font: at most two lines of the title
+
+
+def test_sidebar_leaves_the_page_room(window):
+    """At most 250 px (a 374-px sidebar took a third of the screen at 200 %); every entry shown."""
+    show_screen(window, "members", SCREEN)
+    sidebar = window.sidebar
+    assert sidebar.width() <= 250
+    assert not sidebar.verticalScrollBar().isVisible()
+    for row in range(sidebar.count()):
+        rect = sidebar.visualItemRect(sidebar.item(row))
+        needed = sidebar.fontMetrics().boundingRect(rect, Qt.TextFlag.TextWordWrap, sidebar.item(row).text())
+        assert rect.height() >= needed.height(), sidebar.item(row).text()
+
+
+def test_a_meetings_title_stays_beside_its_buttons_at_usual_size(qapp, qtbot, demo_workspace):
+    window = build_main_window(qapp, demo_workspace, DataDirChoice(demo_workspace.data_dir, fixed=True),
+                               inline_tasks=True, font_scale=1.0)
+    qtbot.addWidget(window)
+    show_screen(window, "meeting-preparation", SCREEN)
+    assert window.meetings_page.meeting.top.wide

@@ -15,11 +15,13 @@ from handbook_desktop.core.labels import label
 from handbook_desktop.i18n import _
 from handbook_desktop.tts.service import SpeechService
 from handbook_desktop.ui.changes import keep_fresh
-from handbook_desktop.ui.fit import AdaptiveSplitter, fit_columns
+from handbook_desktop.ui.fit import AdaptiveSplitter, fit_columns, fit_rows, vertical_scroll
 from handbook_desktop.ui.library.items_model import ItemsModel
 from handbook_desktop.ui.library.reader_view import ReaderView
 from handbook_desktop.ui.ops import Operations
 from handbook_desktop.ui.trash.delete_flow import add_delete_action, delete_with_confirmation
+
+LEAST_ROWS, LEAST_READER_LINES = 6, 12
 
 
 class LibraryPage(QWidget):
@@ -76,15 +78,19 @@ class LibraryPage(QWidget):
         column.addLayout(combos)
         column.addLayout(checks)
         column.addWidget(self.list, 1)
+        # Stacked at large text, the list keeps a few whole rows and the reader a few lines of
+        # text: the page scrolls down rather than squeeze either (2 rows showed at 200 %).
+        fit_rows(self.list, LEAST_ROWS)
+        self.reader.setMinimumHeight(self.reader.fontMetrics().lineSpacing() * LEAST_READER_LINES)
         split = AdaptiveSplitter()  # one pane above the other when both do not fit
         split.addWidget(left)
         split.addWidget(self.reader)
-        split.setSizes([460, 780])
+        split.setSizes([600, 640])  # titles need the room more than the reader's lines do
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 8)
         layout.addWidget(QLabel("<h1>%s</h1>" % escape(title)))
-        layout.addWidget(split, 1)
+        layout.addWidget(vertical_scroll(split), 1)
 
     def _fill_issuers_and_years(self, issuers: list[str], years: list[int]) -> None:
         """The choices the data offers now; the chosen one stays chosen."""

@@ -10,8 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton,
-                               QScrollArea, QTableView, QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QWidget
 
 from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.core.attachments import viewable_copy
@@ -197,23 +196,3 @@ def open_attached(parent: QWidget, workspace: Workspace, attached) -> None:
             name=attached.filename, error=exc.strerror or exc)))
         return
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def fit_rows(table: QTableView, rows: int, fixed: bool = False) -> None:
-    """At least `rows` rows visible (exactly, when `fixed`: on a scrolled page), measured in
-    the current font so large-text mode grows it."""
-    height = (table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
-              + 2 * table.frameWidth() + table.horizontalScrollBar().sizeHint().height())
-    table.setMinimumHeight(height)
-    if fixed:
-        table.setMaximumHeight(height)
-
-
-def vertical_scroll(body: QWidget) -> QScrollArea:
-    """Scrolls `body` down when large text makes it taller than the window, never sideways:
-    the area is at least as wide as the body needs, so nothing is cut at the right edge."""
-    scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setWidget(body)
-    scroll.setMinimumWidth(body.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
-    return scroll

@@ -3,7 +3,7 @@
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.errors import UserError
@@ -11,9 +11,10 @@ from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.text import format_date
 from handbook_desktop.core import home, meetings
 from handbook_desktop.i18n import _
+from handbook_desktop.ui.fit import TitleRow
 from handbook_desktop.ui.printing.export_panel import ExportPanel
 from handbook_desktop.ui.meetings.attendance_tab import AttendanceTab
-from handbook_desktop.ui.meetings.common import WEEKDAYS, MeetingContext, Notice, button_row, format_time
+from handbook_desktop.ui.meetings.common import WEEKDAYS, MeetingContext, Notice, format_time
 from handbook_desktop.ui.meetings.meeting_form import MeetingFormDialog
 from handbook_desktop.ui.meetings.minutes_tab import MinutesTab
 from handbook_desktop.ui.meetings.preparation_tab import PreparationTab
@@ -43,7 +44,7 @@ class MeetingView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.detail: meetings.MeetingDetail | None = None
-        self.header = QLabel(textFormat=Qt.TextFormat.RichText, wordWrap=True)
+        self.header = QLabel(textFormat=Qt.TextFormat.RichText)
         self.facts = QLabel(wordWrap=True)
         self.notice = Notice()
         self.preparation, self.attendance = PreparationTab(ctx), AttendanceTab(ctx)
@@ -57,13 +58,14 @@ class MeetingView(QWidget):
                               (self.export, _("Xuất/In"))):
             self.tabs.addTab(widget, title)
         self.tabs.currentChanged.connect(self._tab_changed)
-        top, (self.back_button, self.edit_button, self.delete_button) = button_row(
-            (_("‹ Về lịch họp"), self.back_requested.emit), (_("Sửa thông tin…"), self.edit_meeting),
-            (_("Xóa cuộc họp…"), self.delete_meeting), stretch=False)
-        top.insertWidget(1, self.header, 1)
+        self.back_button, self.edit_button, self.delete_button = (
+            QPushButton(text, clicked=lambda _checked=False, s=slot: s())
+            for text, slot in ((_("‹ Về lịch họp"), self.back_requested.emit),
+                               (_("Sửa thông tin…"), self.edit_meeting), (_("Xóa cuộc họp…"), self.delete_meeting)))
+        self.top = TitleRow(self.header, [self.back_button], [self.edit_button, self.delete_button])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(self.top)
         layout.addWidget(self.facts)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
@@ -102,7 +104,7 @@ class MeetingView(QWidget):
                 page.load(detail)
 
     def _show_header(self) -> None:
-        self.header.setText("<h2>%s</h2>" % escape(self.detail.title))
+        self.top.set_title("<h2>%s</h2>" % escape(self.detail.title))
         self.facts.setText(facts_text(self.detail))
         self.edit_button.setEnabled(not self.detail.locked)
         self.delete_button.setEnabled(not self.detail.locked)

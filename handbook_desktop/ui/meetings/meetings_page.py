@@ -10,7 +10,8 @@ from handbook_desktop.core import library
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.meetings.calendar_view import CalendarView
-from handbook_desktop.ui.meetings.common import MeetingContext, reported, vertical_scroll
+from handbook_desktop.ui.fit import vertical_scroll
+from handbook_desktop.ui.meetings.common import MeetingContext, reported
 from handbook_desktop.ui.meetings.history_view import HistoryView
 from handbook_desktop.ui.meetings.meeting_view import MeetingView
 from handbook_desktop.ui.changes import keep_fresh

@@ -24,8 +24,9 @@ from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.fit import AdaptiveSplitter, FlowLayout
 from handbook_desktop.ui.dialogs import ask, show_error
-from handbook_desktop.ui.meetings.common import (MeetingContext, Notice, button_row, fit_rows, format_time, on_key,
-                                                 parse_time, vertical_scroll)
+from handbook_desktop.ui.fit import fit_rows, vertical_scroll
+from handbook_desktop.ui.meetings.common import (MeetingContext, Notice, button_row, format_time, on_key,
+                                                 parse_time)
 from handbook_desktop.ui.meetings.minutes_after import AddendaBox, EvaluationBox, lock_text
 from handbook_desktop.ui.meetings.speeches_panel import SpeechesPanel
 from handbook_desktop.ui.meetings.votes_panel import VotesPanel

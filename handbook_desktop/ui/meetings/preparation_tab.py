@@ -9,7 +9,8 @@ from handbook_desktop.core.text import format_datetime
 from handbook_desktop.core import meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.meetings.agenda_box import AgendaBox
-from handbook_desktop.ui.meetings.common import MeetingContext, Notice, fit_rows, vertical_scroll
+from handbook_desktop.ui.fit import fit_rows, vertical_scroll
+from handbook_desktop.ui.meetings.common import MeetingContext, Notice
 from handbook_desktop.ui.meetings.followup_box import FollowUpBox
 from handbook_desktop.ui.meetings.invitations_box import InvitationsBox
 from handbook_desktop.ui.meetings.materials_box import MaterialsBox

@@ -13,7 +13,9 @@ from handbook_desktop.core import meetings
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.fit import AdaptiveSplitter
 from handbook_desktop.ui.dialogs import show_error
-from handbook_desktop.ui.meetings.common import (MeetingContext, Notice, button_row, current_row, fit_rows, member_choices, on_key, rows_table, vertical_scroll)
+from handbook_desktop.ui.fit import fit_rows, vertical_scroll
+from handbook_desktop.ui.meetings.common import (MeetingContext, Notice, button_row, current_row, member_choices,
+                                                 on_key, rows_table)
 from handbook_desktop.ui.table_model import RowsModel
 from handbook_desktop.ui.meetings.item_dialogs import ResolutionItemDialog
 from handbook_desktop.ui.meetings.signed_copy import SignedCopyPanel

@@ -13,7 +13,7 @@ from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.changes import keep_fresh
 from handbook_desktop.ui.figures import figures_html
-from handbook_desktop.ui.fit import AdaptiveSplitter, FlowLayout, fit_columns
+from handbook_desktop.ui.fit import AdaptiveSplitter, FlowLayout, fit_columns, fit_rows, vertical_scroll
 from handbook_desktop.ui.members.member_detail import MemberDetail
 from handbook_desktop.ui.members.member_form import MemberFormDialog
 from handbook_desktop.ui.members.roster_files_flow import RosterFilesFlow
@@ -25,6 +25,8 @@ from handbook_desktop.ui.trash.delete_flow import add_delete_action, delete_with
 
 SEARCH_DELAY_MS = 200
 SHOWN_TABLES = {"members", "member_events"}
+OPTIONAL_COLUMNS = (3, 6, 5)  # Giới tính, Số thẻ, Ngày chính thức
+LEAST_ROWS, LEAST_RECORD_LINES, LEAST_RECORD_CHARS = 6, 8, 20  # stacked at large text, the page scrolls rather than squeeze these
 
 
 class RosterPage(QWidget):
@@ -38,7 +40,8 @@ class RosterPage(QWidget):
                                 alternatingRowColors=True)
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        fit_columns(self.table, 1)  # names get the room
+        # A name is never cut: sex, card number and official date give way first (the record shows them).
+        self.columns = fit_columns(self.table, 1, whole_stretch=True, optional=OPTIONAL_COLUMNS)
         self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         self.table.doubleClicked.connect(lambda _index: self.edit_member())
@@ -80,7 +83,11 @@ class RosterPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(filters)
         column.addWidget(self.table, 1)
-        split = AdaptiveSplitter()  # one pane above the other when both do not fit
+        fit_rows(self.table, LEAST_ROWS)
+        self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * LEAST_RECORD_LINES)
+        self.detail.setMinimumWidth(self.detail.fontMetrics().averageCharWidth() * LEAST_RECORD_CHARS)
+        # The record beside the roster while the names fit there whole, else below it.
+        split = AdaptiveSplitter(first_needs=self.columns.least_width)
         split.addWidget(left)
         split.addWidget(self.detail)
         split.setSizes([1000, 300])  # the roster first: its columns must fit a 1366-px screen
@@ -88,9 +95,13 @@ class RosterPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 8)
         layout.addWidget(QLabel("<h1>%s</h1>" % escape(title)))
-        layout.addWidget(self.counts)
-        layout.addLayout(actions)
-        layout.addWidget(split, 1)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.counts)
+        column.addLayout(actions)
+        column.addWidget(split, 1)
+        layout.addWidget(vertical_scroll(body), 1)  # large text on a small screen: scroll down
 
     def query(self) -> members.RosterQuery:
         status = self.status.currentData()
