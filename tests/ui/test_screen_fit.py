@@ -114,3 +114,17 @@ def test_a_meetings_title_stays_beside_its_buttons_at_usual_size(qapp, qtbot, de
     qtbot.addWidget(window)
     show_screen(window, "meeting-preparation", SCREEN)
     assert window.meetings_page.meeting.top.wide
+
+
+def test_weekday_names_are_never_cut(window):
+    """"Thứ Năm" became "ứ Nă" at 200 %: a column too narrow for the name gets "T5" (the whole
+    name in the tooltip)."""
+    show_screen(window, "meetings", SCREEN)
+    grid = window.meetings_page.calendar.grid
+    header, model = grid.horizontalHeader(), grid.model()
+    for column in range(7):
+        shown = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.fontMetrics().horizontalAdvance(shown) < header.sectionSize(column), shown
+    assert model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Thứ Năm"
+    if window.font_scale == 1.0:
+        assert model.headerData(0, Qt.Orientation.Horizontal) == "Thứ Hai"

@@ -14,7 +14,7 @@ from handbook_desktop.core.text import format_date
 from handbook_desktop.core import home, meetings
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.fit import AdaptiveSplitter, FlowLayout
-from handbook_desktop.ui.meetings.common import WEEKDAYS, MeetingContext, Notice, format_time, on_key, reported
+from handbook_desktop.ui.meetings.common import SHORT_WEEKDAYS, WEEKDAYS, MeetingContext, Notice, format_time, on_key, reported
 from handbook_desktop.ui.meetings.meeting_form import MeetingFormDialog
 from handbook_desktop.ui.style import ACCENT
 from handbook_desktop.ui.trash.delete_flow import add_delete_action, delete_with_confirmation
@@ -43,6 +43,7 @@ class MonthModel(QAbstractTableModel):
         self.year, self.month, self.today = 2000, 1, date(2000, 1, 1)
         self.days: list[date] = month_days(2000, 1)
         self.by_day: dict[date, list[meetings.CalendarEntry]] = {}
+        self.short_weekdays = False  # "T2 … CN" when "Thứ Hai" does not fit a column (large text)
 
     def set_month(self, year: int, month: int, entries: list[meetings.CalendarEntry], today: date) -> None:
         self.beginResetModel()
@@ -70,9 +71,18 @@ class MonthModel(QAbstractTableModel):
         return 0 if parent.isValid() else 7
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _((SHORT_WEEKDAYS if self.short_weekdays else WEEKDAYS)[section])
+        if role == Qt.ItemDataRole.ToolTipRole:
             return _(WEEKDAYS[section])
         return None
+
+    def use_short_weekdays(self, short: bool) -> None:
+        if short != self.short_weekdays:
+            self.short_weekdays = short
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         day, entries = self.day(index), self.entries(index)
@@ -110,6 +120,7 @@ class CalendarView(QWidget):
         for header in (self.grid.horizontalHeader(), self.grid.verticalHeader()):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.setTabKeyNavigation(False)
+        self.grid.horizontalHeader().sectionResized.connect(lambda *_args: self._fit_weekdays())
         # The chosen day gets a frame in the accent: a fill would hide the meeting tint and text.
         self.grid.setStyleSheet(f"QTableView::item:selected {{ border: 3px solid {ACCENT}; background: palette(base); "
                                 "color: palette(text); }")
@@ -122,6 +133,11 @@ class CalendarView(QWidget):
         self.notice = Notice()
         self._build()
         self.reload()
+
+    def _fit_weekdays(self) -> None:
+        header = self.grid.horizontalHeader()
+        widest = max(header.fontMetrics().horizontalAdvance(_(name)) for name in WEEKDAYS)
+        self.model.use_short_weekdays(widest + 12 > header.sectionSize(0))
 
     def _build(self) -> None:
         top = FlowLayout()  # wraps at large text sizes

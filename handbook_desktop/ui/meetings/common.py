@@ -33,6 +33,7 @@ NOTICE_STYLES = {
 }
 EXPECTED = frozenset({MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY})
 WEEKDAYS = (N_("Thứ Hai"), N_("Thứ Ba"), N_("Thứ Tư"), N_("Thứ Năm"), N_("Thứ Sáu"), N_("Thứ Bảy"), N_("Chủ nhật"))
+SHORT_WEEKDAYS = (N_("T2"), N_("T3"), N_("T4"), N_("T5"), N_("T6"), N_("T7"), N_("CN"))  # as wall calendars print them
 # A pale selection keeps the coloured content of the current row or day readable.
 PALE_SELECTION = "QTableView { selection-background-color: #f6d5d1; selection-color: palette(text); }"
 
