@@ -20,14 +20,18 @@ SCREEN = (1366, 768)
 WITHOUT_SIDEWAYS_SCROLL = (1.0, 1.25)
 
 
-@pytest.fixture(params=FONT_SCALE.choices, ids=lambda scale: f"{scale:.0%}")
-def window(request, qapp, qtbot, demo_workspace):
-    window = build_main_window(qapp, demo_workspace, DataDirChoice(demo_workspace.data_dir, fixed=True),
-                               inline_tasks=True, font_scale=request.param)
-    window.font_scale = request.param
+def window_at(scale: float, qapp, qtbot, workspace):
+    window = build_main_window(qapp, workspace, DataDirChoice(workspace.data_dir, fixed=True),
+                               inline_tasks=True, font_scale=scale)
+    window.font_scale = scale
     qtbot.addWidget(window)
     yield window
     apply_look(qapp, 1.0)  # the next test starts at the usual size
+
+
+@pytest.fixture(params=FONT_SCALE.choices, ids=lambda scale: f"{scale:.0%}")
+def window(request, qapp, qtbot, demo_workspace):
+    yield from window_at(request.param, qapp, qtbot, demo_workspace)
 
 
 def sideways_scrolled(widget: QWidget) -> list[str]:
@@ -61,12 +65,7 @@ LARGE = (1.5, 2.0)
 
 @pytest.fixture(params=LARGE, ids=lambda scale: f"{scale:.0%}")
 def large_window(request, qapp, qtbot, demo_workspace):
-    window = build_main_window(qapp, demo_workspace, DataDirChoice(demo_workspace.data_dir, fixed=True),
-                               inline_tasks=True, font_scale=request.param)
-    window.font_scale = request.param
-    qtbot.addWidget(window)
-    yield window
-    apply_look(qapp, 1.0)
+    yield from window_at(request.param, qapp, qtbot, demo_workspace)
 
 
 def test_large_text_never_cuts_a_members_name(large_window):
@@ -109,11 +108,9 @@ def test_sidebar_leaves_the_page_room(window):
 
 
 def test_a_meetings_title_stays_beside_its_buttons_at_usual_size(qapp, qtbot, demo_workspace):
-    window = build_main_window(qapp, demo_workspace, DataDirChoice(demo_workspace.data_dir, fixed=True),
-                               inline_tasks=True, font_scale=1.0)
-    qtbot.addWidget(window)
-    show_screen(window, "meeting-preparation", SCREEN)
-    assert window.meetings_page.meeting.top.wide
+    for window in window_at(1.0, qapp, qtbot, demo_workspace):
+        show_screen(window, "meeting-preparation", SCREEN)
+        assert window.meetings_page.meeting.top.wide
 
 
 def test_weekday_names_are_never_cut(window):
