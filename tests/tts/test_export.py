@@ -135,3 +135,18 @@ def test_a_full_disk_is_named_and_leaves_no_part_file(tmp_path, monkeypatch):
             export_audio(PARAGRAPHS * 20, disk / "doc.wav", FakeEngine(clips))
         assert "bị hỏng" not in caught.value.message
         assert list(disk.iterdir()) == []
+
+
+@pytest.mark.skipif("ogg" not in available_formats(), reason="no OGG encoder (sox with vorbis, oggenc, ffmpeg)")
+def test_an_encoder_on_a_full_disk_is_named_a_full_disk(engine, tmp_path):
+    """The encoder is another program: only a real small disk shows what it says when full.
+    Real speech, because silence compresses to almost nothing."""
+    from ..core.faults import tiny_disk
+
+    with tiny_disk(tmp_path / "disk", size_kb=8) as disk:
+        if disk is None:
+            pytest.skip("this run may not mount a small file system")
+        with pytest.raises(UserError, match="Ổ đĩa đã đầy") as caught:
+            export_audio(PARAGRAPHS * 3, disk / "doc.ogg", engine)
+        assert "Không nén được" not in caught.value.message
+        assert list(disk.iterdir()) == []
