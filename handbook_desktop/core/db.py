@@ -17,10 +17,8 @@ from sqlalchemy.exc import DBAPIError
 
 from handbook_desktop.core import migrations
 from handbook_desktop.core.backup import DamagedDatabase, damage_in
-from handbook_desktop.core.errors import WorkspaceError
+from handbook_desktop.core.errors import WorkspaceError, low_on_space
 from handbook_desktop.i18n import _
-
-LOW_SPACE = 1 << 20  # below this much free space, a failed write is taken for a full disk
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -128,7 +126,8 @@ def failure(exc: BaseException, path: Path) -> WorkspaceError | None:
     code = sqlite_code(exc)
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return DamagedDatabase(path, str(getattr(exc, "orig", exc)))
-    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _low_on_space(path)):
+    # SQLite reports a full disk while growing its shared-memory file as a plain I/O error.
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and low_on_space(path.parent)):
         return disk_full(path)
     if code == sqlite3.SQLITE_READONLY:
         return read_only(path)
@@ -152,11 +151,3 @@ def read_only(path: Path) -> WorkspaceError:
     return WorkspaceError(_("Tệp cơ sở dữ liệu {path} chỉ cho phép đọc: chưa lưu được gì. Hãy bỏ thuộc tính "
                             "chỉ đọc của tệp (hoặc chép thư mục dữ liệu sang nơi ghi được) rồi mở lại.").format(
         path=path))
-
-
-def _low_on_space(path: Path) -> bool:
-    # SQLite reports a full disk while growing its shared-memory file as a plain I/O error.
-    try:
-        return shutil.disk_usage(path.parent).free < LOW_SPACE
-    except OSError:
-        return False

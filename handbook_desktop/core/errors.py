@@ -4,6 +4,12 @@ Anything else is a bug and keeps its traceback.
 """
 
 import errno
+import shutil
+from pathlib import Path
+
+# Below this much free space, a write that failed without saying why (an SQLite I/O error, an
+# encoder that gave up or even claimed success) is taken for a full disk.
+LOW_SPACE = 1 << 20
 
 
 class UserError(Exception):
@@ -37,3 +43,10 @@ def is_disk_full(exc: OSError) -> bool:
 
 class Cancelled(Exception):
     """Raised inside long work when the user pressed cancel."""
+
+
+def low_on_space(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE
+    except OSError:
+        return False

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook_desktop.core.errors import UserError, is_disk_full
+from handbook_desktop.core.errors import UserError, is_disk_full, low_on_space
 from handbook_desktop.core.progress import Progress
 from handbook_desktop.i18n import _
 from handbook_desktop.tts.audio import WavInfo, read_frames, silence
@@ -208,8 +208,6 @@ class _EncoderSink:
             format=self.fmt.upper(), encoder=self.encoder[0], reason=reason))
 
 
-NEARLY_FULL = 1 << 20  # bytes free below which an encoder's failure is taken for a full disk
-
 # ---- export ------------------------------------------------------------------------
 
 
@@ -226,14 +224,14 @@ def export_audio(paragraphs: Sequence[str], out: str | Path, engine: SpeechEngin
     sink = _WavSink(part) if encoder is None else _EncoderSink(part, fmt, encoder)
     try:
         info, spoken = _write_audio(sink, paragraphs, engine, voice, rate, progress, abbreviations)
-        if encoder is not None and _nearly_full(part.parent):
+        if encoder is not None and low_on_space(part.parent):
             # sox ends with success after a write failed for want of space: a cut file.
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         os.replace(part, out)
     except BaseException as exc:
         sink.abort()
         # An encoder is another program: its "No space left" comes back as its own words.
-        out_of_space = isinstance(exc, UserError) and encoder is not None and _nearly_full(part.parent)
+        out_of_space = isinstance(exc, UserError) and encoder is not None and low_on_space(part.parent)
         part.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise _write_failure(out, exc) from exc
@@ -253,13 +251,6 @@ def _temporary_beside(out: Path) -> Path:
     except OSError as exc:
         raise _write_failure(out, exc) from exc
     return part
-
-
-def _nearly_full(folder: Path) -> bool:
-    try:
-        return shutil.disk_usage(folder).free < NEARLY_FULL
-    except OSError:
-        return False
 
 
 def _write_failure(out: Path, exc: OSError) -> UserError:
