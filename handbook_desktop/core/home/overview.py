@@ -8,8 +8,9 @@ from sqlalchemy.orm import Session
 
 from handbook_desktop.core.library.models import Article, Document
 from handbook_desktop.core.clock import VIETNAM_TIME
-from handbook_desktop.core.meetings import Readiness, latest_resolution_tasks, next_meeting_readiness
-from handbook_desktop.core.meetings.models import Attendance, AttendanceStatus, Meeting, MeetingState
+from handbook_desktop.core.meetings import (Readiness, attendance_counts, latest_resolution_tasks,
+                                            next_meeting_readiness)
+from handbook_desktop.core.meetings.models import Meeting, MeetingState
 from handbook_desktop.core.members import CellFigures, ProbationDue, cell_figures, probation_due
 from handbook_desktop.core.models import OutboxEntry, SyncCursor
 from handbook_desktop.core.org import unit_path
@@ -63,7 +64,7 @@ def load_overview(uow: UnitOfWork, today: date | None = None) -> Overview:
         documents=_count(s, Document),
         articles=_count(s, Article),
         meetings=_count(s, Meeting),
-        last_meeting=_last_meeting(s),
+        last_meeting=_last_meeting(uow),
         next_meeting=next_meeting_readiness(uow, now),
         overdue_tasks=_overdue_tasks(uow, now.date()),
         probation_due=probation_due(uow, today),
@@ -76,16 +77,14 @@ def _count(s: Session, model) -> int:
     return s.scalar(select(func.count()).select_from(model).where(model.deleted_at.is_(None)))
 
 
-def _last_meeting(s: Session) -> LastMeeting | None:
-    meeting = s.scalar(select(Meeting).where(Meeting.deleted_at.is_(None), Meeting.state != MeetingState.PLANNED)
-                       .order_by(Meeting.starts_at.desc()).limit(1))
+def _last_meeting(uow: UnitOfWork) -> LastMeeting | None:
+    """Counted as its minutes count it, by the attendance rules."""
+    held = select(Meeting).where(Meeting.deleted_at.is_(None), Meeting.state != MeetingState.PLANNED)
+    meeting = uow.session.scalar(held.order_by(Meeting.starts_at.desc()).limit(1))
     if meeting is None:
         return None
-    statuses = list(s.scalars(select(Attendance.status).where(Attendance.meeting_id == meeting.id,
-                                                              Attendance.deleted_at.is_(None))))
-    present = statuses.count(AttendanceStatus.PRESENT)
-    expected = sum(1 for st in statuses if st != AttendanceStatus.EXCUSED)
-    return LastMeeting(meeting.title, meeting.starts_at, MeetingState(meeting.state), present, expected)
+    counts = attendance_counts(uow, meeting.id)
+    return LastMeeting(meeting.title, meeting.starts_at, MeetingState(meeting.state), counts.present, counts.expected)
 
 
 def _overdue_tasks(uow: UnitOfWork, today: date) -> list[OverdueTask]:
