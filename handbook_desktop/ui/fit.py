@@ -92,22 +92,39 @@ class FitColumns(QObject):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         header.setTextElideMode(Qt.TextElideMode.ElideNone)  # else Qt elides before it wraps
         self._timer = QTimer(self, singleShot=True, interval=0, timeout=self.fit)
+        # Measuring asks the model for up to a thousand rows (≈ 0.3 s at 5,000 members), and a
+        # page being laid out resizes the table many times: measure again only when what is
+        # measured changes (the rows, the font, or which rows the viewport shows).
+        self._measured: tuple | None = None
+        self._measured_for: tuple | None = None
         table.viewport().installEventFilter(self)
         table.installEventFilter(self)
         model = table.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved,
                        model.dataChanged, model.headerDataChanged):
-            signal.connect(self._timer.start)
+            signal.connect(self._refit)
+        self._timer.start()
+
+    def _refit(self) -> None:
+        self._measured = None
         self._timer.start()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
             self.fit()  # at once: a picture taken right after a resize shows the fitted columns
-        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.Show):
+        elif event.type() == QEvent.Type.FontChange:
+            self._refit()
+        elif event.type() == QEvent.Type.Show:
             self._timer.start()
         return False
 
     def _measure(self) -> tuple:
+        shown = (self.table.viewport().height(), self.table.verticalScrollBar().value())
+        if self._measured is None or self._measured_for != shown:
+            self._measured, self._measured_for = self._measure_now(), shown
+        return self._measured
+
+    def _measure_now(self) -> tuple:
         table, header = self.table, self.table.horizontalHeader()
         count = header.count()
         metrics = header.fontMetrics()
