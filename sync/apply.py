@@ -55,12 +55,10 @@ def apply_change(session: Session, home_unit_id: str, change: Change, tally: Tal
 
 
 def upsert_unit(session: Session, unit: UnitOut) -> OrgUnit:
-    row = session.get(OrgUnit, unit.id)
-    if row is None:
-        row = OrgUnit(id=unit.id)
-        session.add(row)
+    row = session.get(OrgUnit, unit.id) or OrgUnit(id=unit.id)
     _assign(row, kind=UnitKind(unit.kind.value), name=unit.name, code=unit.code, parent_id=unit.parent_id,
             unit_id=unit.parent_id or unit.id, deleted_at=None)  # a unit's own unit is its parent
+    session.add(row)  # after the values: a query before the flush must not flush a half-filled row
     return row
 
 
@@ -72,14 +70,12 @@ def _retire_unit(session: Session, home_unit_id: str, unit_id: str) -> None:
 
 def upsert_item(session: Session, home_unit_id: str, item: PublishedItem, seq: int) -> Document | Article:
     model = MODELS[item.kind]
-    row = session.get(model, item.id)
-    if row is None:
-        row = model(id=item.id)
-        session.add(row)
+    unit_id = _known_unit(session, item.publisher_unit_id, home_unit_id)
+    row = session.get(model, item.id) or model(id=item.id)
     common = dict(title=item.title, summary=item.summary, body=item.body, revision=item.revision,
                   publisher=item.publisher_name, version=seq, created_at=item.published_at,
                   updated_at=item.updated_at, deleted_at=item.withdrawn_at,
-                  unit_id=_known_unit(session, item.publisher_unit_id, home_unit_id))
+                  unit_id=unit_id)
     if model is Document:
         doc_type = item.doc_type if item.doc_type in DocumentType._value2member_map_ else DocumentType.KHAC
         _assign(row, **common, number=item.number, doc_type=DocumentType(doc_type), issuer=item.issuer,
@@ -88,6 +84,7 @@ def upsert_item(session: Session, home_unit_id: str, item: PublishedItem, seq: i
         channel = item.channel if item.channel in Channel._value2member_map_ else Channel.REFERENCE
         _assign(row, **common, channel=Channel(channel), author=item.author, source=item.source,
                 published_at=item.published_at)
+    session.add(row)
     _attachments_of(session, row, item)
     return row
 
@@ -135,10 +132,10 @@ def upsert_member(session: Session, home_unit_id: str, record: MemberRecord) -> 
     if row is None:
         row = Member(id=record.id, unit_id=_known_unit(session, record.unit_id, home_unit_id),
                      status=MemberStatus(status or MemberStatus.OFFICIAL))
-        session.add(row)
     _assign(row, full_name=record.full_name, birth_date=record.birth_date, card_number=record.card_number[:16])
     if status:
         _assign(row, status=MemberStatus(status))
+    session.add(row)
     return row
 
 

@@ -133,7 +133,7 @@ def missing_files(uow: UnitOfWork) -> list[tuple[str, int]]:
             select(Attachment.sha256, Attachment.size)
             .join(model, (model.id == Attachment.owner_id) & (Attachment.owner_table == model.__tablename__))
             .where(Attachment.deleted_at.is_(None), model.deleted_at.is_(None), model.version > 0))
-        wanted.update(rows.tuples())
+        wanted.update((sha256, size) for sha256, size in rows)
     return [(sha256, size) for sha256, size in sorted(wanted.items())
             if not store.blob_path(uow.data_dir, sha256).is_file()]
 
