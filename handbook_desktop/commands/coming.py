@@ -8,7 +8,6 @@ from handbook_desktop.i18n import N_, _
 
 # Command -> what will bring it.
 NOT_YET = {
-    "serve": N_("máy chủ đồng bộ"),
     "sync": N_("đồng bộ với máy chủ"),
 }
 
