@@ -16,7 +16,7 @@ __getattr__, __all__ = lazy_face(__name__, globals(), {
     "extract": ("MIME_TYPES", "SUPPORTED_SUFFIXES", "display_name", "extract_bytes", "read_document_file"),
     "importer": ("FileResult", "ImportCancelled", "ImportReport", "ImportStatus", "import_files", "refusal_message"),
     "labels": ("CATEGORY_LABELS", "category_label"),
-    "metadata": ("recognise",),
+    "metadata": ("detect_classification", "recognise"),
     "models": ("Article", "Channel", "Document", "DocumentType"),
     "reading": ("ARTICLES", "DOCUMENTS", "FINISHED", "LOCAL_READER", "Attached", "DocumentFields",
                 "ItemFilter", "LibraryItem", "Reading", "continue_reading", "find_readable",
