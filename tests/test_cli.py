@@ -41,7 +41,7 @@ def test_data_dir_from_the_environment(tmp_path):
     assert (tmp_path / "env-ws" / "handbook.db").exists()
 
 
-@pytest.mark.parametrize("command", ["serve", "sync"])
+@pytest.mark.parametrize("command", ["sync"])
 def test_commands_not_built_yet_say_so(command, tmp_path):
     result = run(command, "x", "--data-dir", str(tmp_path))
     assert result.returncode == 3
