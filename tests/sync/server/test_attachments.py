@@ -55,3 +55,22 @@ def test_only_editors_upload_and_only_the_audience_downloads(live_server):
 def test_item_with_a_file_never_uploaded_is_refused(live_server):
     refused = publish_with_file(login(live_server, "bientap.demo"), ["TN-SC"])
     assert refused.status_code == 422 and refused.json()["code"] == "invalid"
+
+
+def test_classified_attachment_is_refused(live_server):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "MẬT"
+    document.add_paragraph("Kế hoạch công tác quý I.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    sha = hashlib.sha256(data).hexdigest()
+    editor = login(live_server, "bientap.demo")
+    assert upload(editor, data=data, sha=sha).status_code == 201
+    item = article("Kế hoạch quý I") | {"attachments": [{"sha256": sha, "filename": "ke-hoach.docx", "size": len(data)}]}
+    refused = editor.post("/publications", json={"op_id": "secret", "item": item, "audience": ["TN-SC"]})
+    assert refused.status_code == 422 and refused.json()["code"] == "classified"
