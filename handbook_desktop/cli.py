@@ -1,7 +1,7 @@
 """The command-line contract (docs/ARCHITECTURE.md): wires the subcommands of `commands/`.
 
-Exit codes: 0 success, 2 a user error (one line on stderr), 3 a command whose
-capability is not built yet. Each command module keeps its heavy imports inside its
+Exit codes: 0 success, 2 a user error (one line on stderr), 130 interrupted.
+Each command module keeps its heavy imports inside its
 handler, so `main.py --help` and the GUI start stay fast.
 """
 

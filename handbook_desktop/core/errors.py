@@ -30,12 +30,6 @@ class ValidationError(UserError):
     """Input that breaks a rule of the domain."""
 
 
-class NotYetAvailable(UserError):
-    """A command of the contract whose capability has not been built yet."""
-
-    exit_code = 3
-
-
 def is_disk_full(exc: OSError) -> bool:
     """A write failed for want of space (or of the user's quota)."""
     return exc.errno in (errno.ENOSPC, errno.EDQUOT)
