@@ -31,6 +31,10 @@ def register(commands, common: argparse.ArgumentParser) -> None:
         change.add_argument("username")
         change.add_argument("unit", help="mã đơn vị")
         change.add_argument("role", choices=ROLES)
+    listing = _action(actions, common, "devices", "các máy đã đăng nhập của một tài khoản", list_devices)
+    listing.add_argument("username")
+    device = _action(actions, common, "revoke-device", "đăng xuất một máy (thu hồi phiên của máy đó)", revoke_device)
+    device.add_argument("device_id", help="id của máy (xem: admin devices TÊN)")
     reset = _action(actions, common, "reset-password", "đặt lại mật khẩu (đăng xuất mọi máy)", reset_password)
     reset.add_argument("username")
 
@@ -117,4 +121,20 @@ def reset_password(args: argparse.Namespace) -> int:
         admin.reset_password(session, args.username, password)
         print(_("Đã đặt lại mật khẩu của {username}; mọi máy của tài khoản này phải đăng nhập lại.").format(
             username=args.username))
+    return 0
+
+
+def list_devices(args: argparse.Namespace) -> int:
+    with _services(args) as (session, admin):
+        for device in admin.devices(session, args.username):
+            state = (_("đã thu hồi {time:%d/%m/%Y %H:%M}").format(time=device.revoked_at) if device.revoked_at
+                     else _("lần cuối {time:%d/%m/%Y %H:%M}").format(time=device.last_seen_at))
+            print(f"{device.id} | {device.name or '-'} | {state}")
+    return 0
+
+
+def revoke_device(args: argparse.Namespace) -> int:
+    with _services(args) as (session, admin):
+        admin.revoke_device(session, args.device_id)
+        print(_("Đã thu hồi máy {id}: máy đó phải đăng nhập lại.").format(id=args.device_id))
     return 0

@@ -89,6 +89,13 @@ def reset_password(session: Session, username: str, password: str) -> None:
     session.commit()
 
 
+def devices(session: Session, username: str) -> list[Device]:
+    """The user's devices, newest first: what an admin looks at before revoking one."""
+    user = find_user(session, username)
+    return list(session.scalars(select(Device).where(Device.user_id == user.id)
+                                .order_by(Device.created_at.desc())))
+
+
 def revoke_device(session: Session, device_id: str) -> None:
     device = session.get(Device, device_id)
     if device is None:

@@ -42,6 +42,19 @@ def test_reset_password_logs_every_device_out(admin_cli):
     login(server, "dangvien.demo", "matkhau-moi")
 
 
+def test_an_admin_lists_a_users_devices_and_logs_one_out(admin_cli):
+    server, run = admin_cli
+    laptop, other = login(server, "bithu.demo"), login(server, "bithu.demo")
+    code, out, _ = run("devices", "bithu.demo")
+    assert code == 0 and len(out.splitlines()) == 2 and "lần cuối" in out
+    assert run("revoke-device", out.splitlines()[0].split(" | ")[0])[0] == 0
+    states = [laptop.get("/me").status_code, other.get("/me").status_code]
+    assert sorted(states) == [200, 401]
+    assert "đã thu hồi" in run("devices", "bithu.demo")[1]
+    code, _, err = run("revoke-device", "khong-co-may-nay")
+    assert code == 2 and "Không có máy này" in err
+
+
 def test_mistakes_are_one_line_errors(admin_cli):
     _, run = admin_cli
     code, _, err = run("create-unit", "Chi bộ lạc", "X-1", "--parent", "KHONG-CO")
