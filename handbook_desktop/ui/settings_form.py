@@ -23,7 +23,6 @@ FONT_SCALE_NAMES = {1.0: N_("Bình thường (100%)"), 1.25: N_("Lớn (125%)"),
 class SettingsChange:
     font_scale: float
     language: str
-    server_url: str
     data_dir: Path
     voice: str
 
@@ -51,8 +50,6 @@ class SettingsForm(QWidget):
         form.addRow(_(s.FONT_SCALE.label), self.font_scale)
         self.language = self._combo(LANGUAGES, settings.get(s.LANGUAGE))
         form.addRow(_(s.LANGUAGE.label), self.language)
-        self.server_url = QLineEdit(settings.get(s.SERVER_URL), placeholderText="https://…")
-        form.addRow(_(s.SERVER_URL.label), self.server_url)
         self.voice = QComboBox()
         self.voice.addItem(_("Tự động (giọng tiếng Việt có sẵn)"), "")
         if settings.get(s.SPEECH_VOICE):
@@ -105,13 +102,12 @@ class SettingsForm(QWidget):
 
     def submit(self) -> bool:
         try:
-            url = s.normalize_server_url(self.server_url.text())
             for section in self.sections:
                 section.store(self._settings)
         except UserError as exc:
             show_error(self, _("Cài đặt"), exc)
             return False
-        self.saved.emit(SettingsChange(self.font_scale.currentData(), self.language.currentData(), url,
+        self.saved.emit(SettingsChange(self.font_scale.currentData(), self.language.currentData(),
                                        Path(self.data_dir_edit.text().strip() or self._data_dir.path),
                                        self.voice.currentData() or ""))
         return True
