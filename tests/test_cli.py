@@ -5,8 +5,6 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from handbook_desktop import __version__
 
 from .conftest import REPO
@@ -39,14 +37,6 @@ def test_data_dir_from_the_environment(tmp_path):
     result = run("demo", env_extra={"HANDBOOK_DATA_DIR": str(tmp_path / "env-ws")})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "env-ws" / "handbook.db").exists()
-
-
-@pytest.mark.parametrize("command", ["serve", "sync"])
-def test_commands_not_built_yet_say_so(command, tmp_path):
-    result = run(command, "x", "--data-dir", str(tmp_path))
-    assert result.returncode == 3
-    assert f"Lệnh '{command}'" in result.stderr and "sắp có" in result.stderr
-    assert "Traceback" not in result.stderr
 
 
 def test_damaged_database_gives_one_line_and_is_untouched(tmp_path):

@@ -20,13 +20,16 @@ PACKAGE = REPO / "handbook_desktop"
 PO = PACKAGE / "i18n" / "locale" / "en" / "LC_MESSAGES" / "handbook.po"
 MO = PO.with_suffix(".mo")
 KEYWORDS = {"_": None, "N_": None}
+SOURCES = (PACKAGE, REPO / "sync")  # the sync client speaks to the user too
 
 
 def source_messages() -> dict[str, list[tuple[str, int]]]:
     found: dict[str, list[tuple[str, int]]] = {}
-    for filename, lineno, message, _comments, _context in extract_from_dir(
-            PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS):
-        found.setdefault(message, []).append((filename, lineno))
+    for folder in SOURCES:
+        for filename, lineno, message, _comments, _context in extract_from_dir(
+                folder, method_map=[("**.py", "python")], keywords=KEYWORDS):
+            where = filename if folder == PACKAGE else f"../{folder.name}/{filename}"
+            found.setdefault(message, []).append((where, lineno))
     return found
 
 

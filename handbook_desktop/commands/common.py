@@ -29,3 +29,37 @@ def _say_once():
             print(message[:1].upper() + message[1:], file=sys.stderr, flush=True)
 
     return report
+
+
+PASSWORD_VARIABLE = "HANDBOOK_PASSWORD"
+
+
+def password_from_user(username: str, required: bool = True) -> str | None:
+    """HANDBOOK_PASSWORD (scripts, tests), else a prompt when someone is at the keyboard;
+    otherwise an error when `required`, else None (the keyring may have a login)."""
+    import getpass
+    import os
+
+    from handbook_desktop.core.errors import UserError
+    from handbook_desktop.i18n import _
+
+    if os.environ.get(PASSWORD_VARIABLE):
+        return os.environ[PASSWORD_VARIABLE]
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(_("Mật khẩu của {user}: ").format(user=username))
+    if required:
+        raise UserError(_("Cần mật khẩu của {user}: hãy chạy lệnh trong cửa sổ dòng lệnh để gõ mật khẩu, "
+                          "hoặc đặt biến môi trường {variable}.").format(user=username, variable=PASSWORD_VARIABLE))
+    return None
+
+
+@contextmanager
+def sync_errors_in_one_line() -> Iterator[None]:
+    """A sync error's message and what to do, as the one line the CLI prints."""
+    from handbook_desktop.core.errors import UserError
+    from sync.errors import SyncError
+
+    try:
+        yield
+    except SyncError as exc:
+        raise UserError(f"{exc.message} {exc.hint}".strip()) from exc

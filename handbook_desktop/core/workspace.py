@@ -168,13 +168,14 @@ class Workspace:
             self._notify(Changes(frozenset(changed), origin))
 
     def perform(self, action: Callable[["UnitOfWork"], T], *, progress: Progress | None = None,
-                origin: str = LOCAL, patience_s: float = BUSY_PATIENCE_S, read_only: bool = False) -> T:
+                origin: str = LOCAL, patience_s: float = BUSY_PATIENCE_S, read_only: bool = False,
+                record_outbox: bool = True) -> T:
         """Run one user action in its own unit of work; while another program (or a sync)
         holds the database, wait, say so through `progress`, and try the whole action again."""
         deadline, pause = time.monotonic() + patience_s, 0.2
         while True:
             try:
-                with self.unit_of_work(origin=origin, read_only=read_only) as uow:
+                with self.unit_of_work(origin=origin, read_only=read_only, record_outbox=record_outbox) as uow:
                     return action(uow)
             except OperationalError as exc:
                 if not _is_busy(exc):

@@ -13,9 +13,10 @@ from handbook_desktop.core.library import search_index  # noqa: F401 - registere
 LIBRARY_TABLES = frozenset({"documents", "articles", "favorites", "read_receipts"})
 
 __getattr__, __all__ = lazy_face(__name__, globals(), {
-    "extract": ("SUPPORTED_SUFFIXES",),
-    "importer": ("FileResult", "ImportCancelled", "ImportReport", "ImportStatus", "import_files"),
+    "extract": ("MIME_TYPES", "SUPPORTED_SUFFIXES", "display_name", "extract_bytes", "read_document_file"),
+    "importer": ("FileResult", "ImportCancelled", "ImportReport", "ImportStatus", "import_files", "refusal_message"),
     "labels": ("CATEGORY_LABELS", "category_label"),
+    "metadata": ("detect_classification", "recognise"),
     "models": ("Article", "Channel", "Document", "DocumentType"),
     "reading": ("ARTICLES", "DOCUMENTS", "FINISHED", "LOCAL_READER", "Attached", "DocumentFields",
                 "ItemFilter", "LibraryItem", "Reading", "continue_reading", "find_readable",

@@ -113,7 +113,7 @@ def _import_one(workspace: Workspace, path: Path) -> FileResult:
         extracted = extract_bytes(data, _name(path))
         metadata = recognise(extracted.body, extracted.margin_text, extracted.page_edges)
         if metadata.classification:
-            return FileResult(path, ImportStatus.REFUSED, _refusal(path, metadata))
+            return FileResult(path, ImportStatus.REFUSED, refusal_message(path, metadata))
         document, created = _save(workspace, path, data, sha256, extracted, metadata)
     except UserError as exc:
         return FileResult(path, ImportStatus.FAILED, exc.message)
@@ -190,7 +190,8 @@ def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0].strip() or name
 
 
-def _refusal(path: Path, metadata: DocumentMetadata) -> str:
+def refusal_message(path: Path, metadata: DocumentMetadata) -> str:
+    """Why a classified file is refused (the import, and publishing from the desktop)."""
     return _("Tệp {name} là tài liệu {stamp} (có dấu “{stamp}” ở đầu văn bản, đầu hoặc chân trang, hay trong "
              "khung chữ). Tài liệu mật không được lưu trong Sổ tay đảng viên nên tệp không được nhập.").format(
         name=_name(path), stamp=STAMP_TEXT[metadata.classification])

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import String, Text
+from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from handbook_desktop.core.models.base import Base, Syncable
@@ -48,6 +48,9 @@ class Document(Base, Syncable):
     summary: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     category: Mapped[str] = mapped_column(String(120), default="")
+    # Published items (sync): the server's revision ("đã cập nhật" when > 1) and who published it.
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    publisher: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Article(Base, Syncable):
@@ -60,3 +63,5 @@ class Article(Base, Syncable):
     author: Mapped[str] = mapped_column(String(200), default="")
     source: Mapped[str] = mapped_column(String(200), default="")
     published_at: Mapped[datetime] = mapped_column(index=True)
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    publisher: Mapped[str] = mapped_column(String(200), default="", server_default="")

@@ -6,6 +6,6 @@ imports them all where the whole schema is needed (migrations).
 
 from handbook_desktop.core.models.attachment import Attachment
 from handbook_desktop.core.models.base import Base, Syncable, utcnow
-from handbook_desktop.core.models.local import OutboxEntry, SyncCursor, WorkspaceFact
+from handbook_desktop.core.models.local import OutboxEntry, SyncCursor, SyncRun, WorkspaceFact
 
-__all__ = ["Attachment", "Base", "OutboxEntry", "SyncCursor", "Syncable", "WorkspaceFact", "utcnow"]
+__all__ = ["Attachment", "Base", "OutboxEntry", "SyncCursor", "SyncRun", "Syncable", "WorkspaceFact", "utcnow"]

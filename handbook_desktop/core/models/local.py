@@ -1,9 +1,9 @@
-"""Tables that never leave this device: the outbox, sync cursors and workspace facts."""
+"""Tables that never leave this device: the outbox, sync cursors and history, workspace facts."""
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String
+from sqlalchemy import JSON, Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from handbook_desktop.core.ids import new_id
@@ -45,3 +45,19 @@ class WorkspaceFact(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(String(300))
+
+
+class SyncRun(Base):
+    """One sync round as the "Đồng bộ" page lists it: when, what arrived, or what went wrong."""
+
+    __tablename__ = "sync_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    finished_at: Mapped[datetime]
+    ok: Mapped[bool] = mapped_column(Boolean)
+    pulled: Mapped[int] = mapped_column(Integer, default=0)
+    withdrawn: Mapped[int] = mapped_column(Integer, default=0)
+    attachments: Mapped[int] = mapped_column(Integer, default=0)
+    message: Mapped[str] = mapped_column(Text, default="")
+    hint: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,55 @@
+"""`main.py sync [--server URL --user NAME]`: one sync round, then a list of what arrived.
+
+With --server and --user a data folder not yet connected logs in first. The password comes
+from the keyring's login, HANDBOOK_PASSWORD, or a prompt.
+"""
+
+import argparse
+
+from handbook_desktop.commands.common import password_from_user, sync_errors_in_one_line
+from handbook_desktop.i18n import _
+
+SHOWN_TITLES = 20
+
+
+def register(commands, common: argparse.ArgumentParser) -> None:
+    syncing = commands.add_parser("sync", parents=[common], help="đồng bộ một lần với máy chủ rồi thoát")
+    syncing.add_argument("--server", default=None, metavar="URL", help="địa chỉ máy chủ (khi chưa đăng nhập)")
+    syncing.add_argument("--user", default=None, metavar="TÊN", help="tên đăng nhập (khi chưa đăng nhập)")
+    syncing.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from contextlib import closing
+
+    from handbook_desktop.commands.common import existing_workspace
+    from handbook_desktop.core.errors import UserError
+    from handbook_desktop.core.workspace import open_workspace
+    from sync.account import connect, current_account, load_tokens
+    from sync.client import normalise_url
+    from sync.engine import sync_once
+
+    if bool(args.server) != bool(args.user):
+        raise UserError(_("Hãy cho cả --server và --user, hoặc không cho cả hai (dùng tài khoản đã đăng nhập)."))
+    workspace = open_workspace(args.data.path) if args.server else None
+    with (existing_workspace(args) if workspace is None else closing(workspace)) as workspace:
+        account = current_account(workspace)
+        password = None
+        with sync_errors_in_one_line():
+            if args.server and (account is None or account.key != f"{normalise_url(args.server)}|{args.user}"):
+                password = password_from_user(args.user)
+                account = connect(workspace, args.server, args.user, password)
+                if account.notice:
+                    print(account.notice)
+            elif account is not None and load_tokens(account) is None:
+                password = password_from_user(account.username)
+            report = sync_once(workspace, password)
+    print(_("Đã đồng bộ với {server}: {pulled} văn bản, bài viết mới hoặc cập nhật; {withdrawn} bị thu hồi; "
+            "{files} tệp đính kèm.").format(server=account.server_url, pulled=report.pulled,
+                                            withdrawn=report.withdrawn, files=report.attachments))
+    for title in report.titles[:SHOWN_TITLES]:
+        print(f"  + {title}")
+    if len(report.titles) > SHOWN_TITLES:
+        print(_("  … và {n} mục khác").format(n=len(report.titles) - SHOWN_TITLES))
+    return 0
+

@@ -1,0 +1,111 @@
+"""Logging in and out, refreshing, who the caller is and what they may do."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.protocol import ErrorCode, Grant, Profile, Role, TokenPair
+from sync.server import security
+from sync.server.errors import ApiError
+from sync.server.models import Device, GrantRow, MemberRecord, Unit, User
+from sync.server.services import org
+from sync.server.settings import ServerSettings
+
+
+@dataclass(frozen=True)
+class Caller:
+    user: User
+    device_id: str
+    unit: Unit  # home unit
+    grants: tuple[tuple[str, Role], ...]  # (unit id, role)
+
+    def units_with(self, role: Role) -> list[str]:
+        return [unit_id for unit_id, granted in self.grants if granted == role]
+
+    @property
+    def is_admin(self) -> bool:
+        return bool(self.units_with(Role.ADMIN))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def authenticate(session: Session, secret: str, token: str) -> Caller:
+    try:
+        claims = security.read_access_token(secret, token)
+    except security.TokenExpired:
+        raise ApiError(401, ErrorCode.TOKEN_EXPIRED, "Phiên làm việc đã hết hạn.") from None
+    except security.TokenInvalid:
+        raise ApiError(401, ErrorCode.TOKEN_INVALID, "Phiên đăng nhập không hợp lệ; hãy đăng nhập lại.") from None
+    device = session.get(Device, claims.device_id)
+    if device is None or device.user_id != claims.user_id:
+        raise ApiError(401, ErrorCode.TOKEN_INVALID, "Phiên đăng nhập không hợp lệ; hãy đăng nhập lại.")
+    if device.revoked_at is not None:
+        raise _revoked()
+    return caller_for(session, session.get(User, claims.user_id), device.id)
+
+
+def caller_for(session: Session, user: User, device_id: str) -> Caller:
+    grants = session.execute(select(GrantRow.unit_id, GrantRow.role).where(GrantRow.user_id == user.id)).all()
+    return Caller(user=user, device_id=device_id, unit=session.get(Unit, user.unit_id),
+                  grants=tuple((unit_id, Role(role)) for unit_id, role in grants))
+
+
+def check_password(session: Session, username: str, password: str) -> User | None:
+    user = session.scalars(select(User).where(User.username == username.strip().lower())).first()
+    return user if security.verify_password(user.password_hash if user else None, password) else None
+
+
+def open_device(session: Session, settings: ServerSettings, secret: str, user: User,
+                device_name: str, device_id: str | None) -> TokenPair:
+    """Log a device in: the same device id again if it is the user's and not revoked."""
+    device = session.get(Device, device_id) if device_id else None
+    if device is None or device.user_id != user.id or device.revoked_at is not None:
+        device = Device(user_id=user.id, refresh_hash="", refresh_expires_at=_now())
+        session.add(device)
+    device.name = device_name[:200] or device.name
+    pair = _issue(session, settings, secret, device)
+    session.commit()
+    return pair
+
+
+def refresh(session: Session, settings: ServerSettings, secret: str, refresh_token: str) -> TokenPair:
+    device = session.get(Device, security.refresh_device_id(refresh_token))
+    if device is None or device.refresh_hash != security.digest(refresh_token):
+        raise ApiError(401, ErrorCode.TOKEN_INVALID, "Phiên đăng nhập không còn hiệu lực; hãy đăng nhập lại.")
+    if device.revoked_at is not None:
+        raise _revoked()
+    if device.refresh_expires_at < _now():
+        raise ApiError(401, ErrorCode.TOKEN_INVALID, "Phiên đăng nhập đã quá lâu không dùng; hãy đăng nhập lại.")
+    pair = _issue(session, settings, secret, device)
+    session.commit()
+    return pair
+
+
+def revoke(session: Session, device: Device) -> None:
+    if device.revoked_at is None:
+        device.revoked_at = _now()
+
+
+def profile(session: Session, caller: Caller) -> Profile:
+    member_id = session.scalars(select(MemberRecord.id).where(MemberRecord.user_id == caller.user.id)).first()
+    return Profile(user_id=caller.user.id, username=caller.user.username, full_name=caller.user.full_name,
+                   unit_id=caller.unit.id, units=[org.unit_out(u) for u in org.chain(session, caller.unit)],
+                   grants=[Grant(unit_id=u, role=r) for u, r in caller.grants], member_id=member_id)
+
+
+def _issue(session: Session, settings: ServerSettings, secret: str, device: Device) -> TokenPair:
+    session.flush()  # the device's id
+    token = security.new_refresh_token(device.id)
+    device.refresh_hash = security.digest(token)
+    device.refresh_expires_at = _now() + timedelta(seconds=settings.refresh_ttl)
+    device.last_seen_at = _now()
+    access = security.make_access_token(secret, device.user_id, device.id, settings.access_ttl)
+    return TokenPair(access_token=access, refresh_token=token, expires_in=settings.access_ttl, device_id=device.id)
+
+
+def _revoked() -> ApiError:
+    return ApiError(401, ErrorCode.DEVICE_REVOKED, "Máy này đã bị đăng xuất khỏi tài khoản; hãy đăng nhập lại.")

@@ -1,0 +1,100 @@
+"""The change feed: sequence numbers in commit order, and the pull.
+
+Every writer takes its numbers with one UPDATE … RETURNING on the state row; the row stays
+locked until the writer commits, so numbers are handed out in commit order and a reader
+that has seen seq N has seen every commit below N. One feed row per (entity, id,
+audience) holds the latest number: a later change moves the row forward.
+"""
+
+from collections.abc import Iterable
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from sync.protocol import Change, ChangeOp, ChangesPage, Entity, ErrorCode
+from sync.server import db
+from sync.server.errors import ApiError
+from sync.server.models import FeedRow, Item, MemberRecord, ServerState, Unit
+from sync.server.services import members, org, publishing
+from sync.server.services.accounts import Caller
+
+
+def unit_audience(unit_id: str) -> str:
+    return f"u:{unit_id}"
+
+
+def person_audience(user_id: str) -> str:
+    return f"p:{user_id}"
+
+
+def record(session: Session, entity: Entity, entity_id: str, ops: dict[str, ChangeOp]) -> None:
+    """Move the feed rows of one entity, one per audience, to new sequence numbers."""
+    if not ops:
+        return
+    last = session.execute(update(ServerState).where(ServerState.id == 1)
+                           .values(last_seq=ServerState.last_seq + len(ops)).returning(ServerState.last_seq)
+                           .execution_options(synchronize_session=False)).scalar_one()
+    rows = {row.audience: row for row in session.scalars(
+        select(FeedRow).where(FeedRow.entity == entity.value, FeedRow.entity_id == entity_id))}
+    for seq, (audience, op) in enumerate(ops.items(), start=last - len(ops) + 1):
+        row = rows.get(audience)
+        if row is None:
+            row = FeedRow(entity=entity.value, entity_id=entity_id, audience=audience)
+            session.add(row)
+        row.seq, row.op = seq, op.value
+
+
+def audiences_of(session: Session, entity: Entity, entity_id: str) -> dict[str, str]:
+    return dict(session.execute(select(FeedRow.audience, FeedRow.op).where(
+        FeedRow.entity == entity.value, FeedRow.entity_id == entity_id)).all())
+
+
+def pull(session: Session, caller: Caller, cursor: str, limit: int) -> ChangesPage:
+    epoch = db.state(session).epoch
+    after = _position(cursor, epoch)
+    chain = caller.unit.chain_ids
+    audiences = [unit_audience(unit_id) for unit_id in chain] + [person_audience(caller.user.id)]
+    rows = session.execute(select(FeedRow.seq, FeedRow.entity, FeedRow.entity_id)
+                           .where(FeedRow.audience.in_(audiences), FeedRow.seq > after)
+                           .order_by(FeedRow.seq).limit(limit + 1)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    latest: dict[tuple[str, str], int] = {}
+    for seq, entity, entity_id in rows:  # one change per entity, at its latest number
+        latest[(entity, entity_id)] = seq
+    changes = _changes(session, set(chain), latest)
+    return ChangesPage(cursor=f"{epoch}.{rows[-1].seq if rows else after}", more=more, changes=changes)
+
+
+def _position(cursor: str, epoch: str) -> int:
+    if not cursor:
+        return 0
+    cursor_epoch, _, seq = cursor.partition(".")
+    if cursor_epoch != epoch or not seq.isdigit():
+        raise ApiError(409, ErrorCode.RESYNC_REQUIRED,
+                       "Dữ liệu trên máy chủ đã được khôi phục hoặc thay đổi; cần đồng bộ lại từ đầu.")
+    return int(seq)
+
+
+def _changes(session: Session, chain: set[str], latest: dict[tuple[str, str], int]) -> list[Change]:
+    """Current data of each entity; an item the caller can no longer see is a delete."""
+    data: dict[tuple[str, str], dict | None] = {}
+    item_ids = [i for kind, i in latest if kind == Entity.ITEM]
+    items = _visible(session.scalars(select(Item).where(Item.id.in_(item_ids))), chain)
+    for item in publishing.items_out(session, items):
+        data[(Entity.ITEM.value, item.id)] = item.model_dump(mode="json")
+    for unit in session.scalars(select(Unit).where(Unit.id.in_([i for k, i in latest if k == Entity.UNIT]))):
+        data[(Entity.UNIT.value, unit.id)] = org.unit_out(unit).model_dump(mode="json")
+    member_ids = [i for kind, i in latest if kind == Entity.MEMBER]
+    for member in session.scalars(select(MemberRecord).where(MemberRecord.id.in_(member_ids))):
+        data[(Entity.MEMBER.value, member.id)] = members.member_out(member).model_dump(mode="json")
+    changes = []
+    for (entity, entity_id), seq in sorted(latest.items(), key=lambda pair: pair[1]):
+        body = data.get((entity, entity_id))
+        changes.append(Change(seq=seq, entity=Entity(entity), id=entity_id,
+                              op=ChangeOp.UPSERT if body is not None else ChangeOp.DELETE, data=body))
+    return changes
+
+
+def _visible(items: Iterable[Item], chain: set[str]) -> list[Item]:
+    return [item for item in items if item.withdrawn_at is None and chain.intersection(item.audience)]

@@ -1,0 +1,26 @@
+"""The client against the real server (tests/sync/conftest.py: live_server, memory_keyring),
+optionally through a proxy that counts requests and misbehaves on demand."""
+
+import pytest
+
+from sync.protocol import ItemFields, ItemKind
+from sync.publishing import Publisher
+
+from .proxy import start_proxy
+
+EDITOR, MEMBER, PASSWORD = "bientap.demo", "dangvien.demo", "demo"
+
+
+@pytest.fixture
+def proxy(live_server):
+    proxy, server = start_proxy(live_server.url)
+    yield proxy
+    server.shutdown()
+    server.server_close()
+
+
+def publish_as_editor(url: str, title: str, body: str = "Nội dung để kiểm thử đồng bộ.", files=(),
+                      kind: ItemKind = ItemKind.ARTICLE, channel: str = "district_bulletin"):
+    """An item published by the demo editor to their own unit (Thành ủy Sông Công)."""
+    with Publisher.log_in(url, EDITOR, PASSWORD) as publisher:
+        return publisher.publish(ItemFields(kind=kind, channel=channel, title=title, body=body), [], list(files))

@@ -1,0 +1,85 @@
+"""`main.py login`, `sync`, `logout` and `publish`, run as a user runs them, against a real
+server over loopback. The child process has no keyring (tests/conftest.py), so the password
+comes from HANDBOOK_PASSWORD, as in a script."""
+
+import os
+import subprocess
+import sys
+
+from .conftest import REPO
+from .sync.conftest import live_server  # noqa: F401 - the fixture, used by name
+
+GUIDE = """THÀNH ỦY SÔNG CÔNG
+*
+Số 14-HD/ThU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Sông Công, ngày 02 tháng 12 năm 2026
+
+HƯỚNG DẪN
+tuyên truyền kỷ niệm ngày thành lập Quân đội nhân dân Việt Nam
+
+Các chi bộ tổ chức tuyên truyền sâu rộng trong đảng viên và nhân dân.
+"""
+
+
+def run(*args, password="demo"):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HANDBOOK_PASSWORD": password}
+    return subprocess.run([sys.executable, str(REPO / "main.py"), *args], capture_output=True, text=True, env=env,
+                          timeout=120, stdin=subprocess.DEVNULL)
+
+
+def test_publish_login_sync_search_logout(live_server, tmp_path):  # noqa: F811
+    guide = tmp_path / "huong-dan-14.txt"
+    guide.write_text(GUIDE, encoding="utf-8")
+    published = run("publish", str(guide), "--server", live_server.url, "--user", "bientap.demo",
+                    "--channel", "orientation")
+    assert published.returncode == 0, published.stderr
+    assert "Đã phát hành huong-dan-14.txt" in published.stdout
+
+    data = str(tmp_path / "ws")
+    login = run("login", "--server", live_server.url, "--user", "dangvien.demo", "--data-dir", data)
+    assert login.returncode == 0, login.stderr
+    assert "Chi bộ Khu phố 3" in login.stdout and "HANDBOOK_PASSWORD" in login.stdout  # no keyring here
+
+    first = run("sync", "--data-dir", data)
+    assert first.returncode == 0, first.stderr
+    assert "tuyên truyền kỷ niệm ngày thành lập Quân đội" in first.stdout.lower()
+    found = run("search", "quan doi nhan dan", "--data-dir", data)
+    assert "14-HD/ThU" in found.stdout
+
+    again = run("sync", "--data-dir", data)
+    assert again.returncode == 0 and ": 0 văn bản" in again.stdout
+
+    out = run("logout", "--data-dir", data)
+    assert out.returncode == 0 and "Đã đăng xuất dangvien.demo" in out.stdout
+    after = run("sync", "--data-dir", data)
+    assert after.returncode == 2 and "chưa kết nối" in after.stderr and "Traceback" not in after.stderr
+
+
+def test_sync_with_server_and_user_logs_in_first(live_server, tmp_path):  # noqa: F811
+    result = run("sync", "--server", live_server.url, "--user", "dangvien.demo", "--data-dir", str(tmp_path / "ws"))
+    assert result.returncode == 0, result.stderr
+    assert "Đã đồng bộ với" in result.stdout
+
+
+def test_sync_errors_are_one_line(live_server, tmp_path):  # noqa: F811
+    wrong = run("login", "--server", live_server.url, "--user", "dangvien.demo", "--data-dir", str(tmp_path / "a"),
+                password="sai")
+    assert wrong.returncode == 2 and wrong.stderr.count("\n") == 1 and "Sai tên đăng nhập hoặc mật khẩu" in wrong.stderr
+    down = run("login", "--server", "http://127.0.0.1:9", "--user", "dangvien.demo", "--data-dir",
+               str(tmp_path / "b"))
+    assert down.returncode == 2 and "Không kết nối được máy chủ" in down.stderr and "Traceback" not in down.stderr
+
+
+def test_publish_refuses_a_classified_file(live_server, tmp_path):  # noqa: F811
+    secret = tmp_path / "mat.txt"
+    secret.write_text("TỐI MẬT\n" + GUIDE, encoding="utf-8")
+    result = run("publish", str(secret), "--server", live_server.url, "--user", "bientap.demo")
+    assert result.returncode == 2 and "TỐI MẬT" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_member_cannot_publish(live_server, tmp_path):  # noqa: F811
+    guide = tmp_path / "huong-dan.txt"
+    guide.write_text(GUIDE, encoding="utf-8")
+    result = run("publish", str(guide), "--server", live_server.url, "--user", "dangvien.demo")
+    assert result.returncode == 2 and "Traceback" not in result.stderr and result.stderr.startswith("Lỗi: ")
