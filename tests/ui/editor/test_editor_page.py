@@ -1,13 +1,16 @@
 """The Biên tập page against the real server: an editor publishes, corrects and withdraws;
 members' laptops follow at their next sync."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from handbook_desktop.core import library
 from handbook_desktop.core.library import ItemFilter, list_items
+from handbook_desktop.core.workspace import open_workspace
 from handbook_desktop.ui.main_window import SECTIONS
 from tests.ui.sync.conftest import log_in
+from tests.ui.test_screen_fit import misfits, window_at
 
 
 def _editor_listed(window) -> bool:
@@ -98,3 +101,16 @@ def test_a_classified_file_is_refused_with_the_reason(live_server, memory_keyrin
     page.import_file(secret)
     assert "mật" in page.notice.text().lower()
     assert page.form.title.text() == "" and page.form.files.count() == 0
+
+
+@pytest.mark.parametrize("scale", (1.0, 2.0), ids=("100%", "200%"))
+def test_the_editor_and_sync_pages_of_an_editor_fit_an_old_laptop(scale, live_server, memory_keyring, tmp_path,
+                                                                   qapp, qtbot):
+    workspace = open_workspace(tmp_path / "editor")
+    try:
+        for window in window_at(scale, qapp, qtbot, workspace):
+            log_in(window, live_server.url, "bientap.demo")
+            problems = misfits(window, "editor") + misfits(window, "sync")
+            assert not problems, "\n".join(problems)
+    finally:
+        workspace.close()
