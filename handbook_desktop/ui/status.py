@@ -57,33 +57,27 @@ class ConnectionStatus(QLabel):
     a demo workspace, which never syncs."""
 
     def show_state(self, sync, pending: int) -> None:  # sync: ui/sync/controller.SyncController
-        if sync.is_demo:
-            self.setText("")
-            self.setToolTip("")
-            return
-        if not sync.server_url:
-            state = _("● Ngoại tuyến — chưa cấu hình máy chủ")
-        elif sync.online:
-            state = _("● Trực tuyến")
-        else:
-            state = _("● Ngoại tuyến")
-        parts = [state]
+        parts = [] if sync.is_demo else self._sync_parts(sync)
+        if parts and pending:
+            parts.append(_("{n} thay đổi chờ gửi").format(n=pending))
+        self.setText("   ".join(parts))
+        self.setToolTip(sync.error if sync.account else "")
+        self.setProperty("online", sync.online)
+
+    @staticmethod
+    def _sync_parts(sync) -> list[str]:
         if sync.account is None:
-            parts.append(_("Chưa kết nối tài khoản"))
-        elif sync.syncing:
-            parts.append(_("Đang đồng bộ…"))
-        elif sync.needs_password:
+            return [_("● Chưa kết nối máy chủ")]
+        parts = [_("● Trực tuyến") if sync.online else _("● Ngoại tuyến")]
+        if sync.syncing:
+            return parts + [_("Đang đồng bộ…")]
+        if sync.needs_password:
             parts.append(_("Chưa đồng bộ: cần mật khẩu (trang Đồng bộ)"))
         elif sync.error:
             parts.append(_("Lỗi đồng bộ: {error}").format(error=shortened(sync.error)))
-        if sync.account is not None and not sync.syncing:
-            parts.append(_("Đồng bộ lúc {when}").format(when=when(sync.last_success)) if sync.last_success
-                         else _("Chưa đồng bộ lần nào"))
-        if pending:
-            parts.append(_("{n} thay đổi chờ gửi").format(n=pending))
-        self.setText("   ".join(parts))
-        self.setToolTip(sync.error)
-        self.setProperty("online", sync.online)
+        parts.append(_("Đồng bộ lúc {when}").format(when=when(sync.last_success)) if sync.last_success
+                     else _("Chưa đồng bộ lần nào"))
+        return parts
 
 
 ERROR_CHARS = 60  # the status bar must not grow the window; the whole text is the tooltip

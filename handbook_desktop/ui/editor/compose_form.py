@@ -38,7 +38,7 @@ class ComposeForm(QWidget):
         self.doc_type = _combo(DocumentType)
         self.issuer = QLineEdit()
         self.issued_on = QLineEdit(placeholderText=_("ngày/tháng/năm"))
-        for edit, lines in ((self.summary, 3), (self.body, 8)):
+        for edit, lines in ((self.summary, 2), (self.body, 8)):
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines)
         self.files = QListWidget()
         self.files.setMaximumHeight(self.files.fontMetrics().lineSpacing() * 4)

@@ -60,20 +60,17 @@ class EditorPage(QWidget):
         self.new_button = QPushButton(_("Soạn bài mới"))
         self.new_button.clicked.connect(self.start_new)
         self.notice = Notice()
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(self.form)  # large text makes the form taller than the window
         compose = QWidget()
         column = QVBoxLayout(compose)
-        top = QHBoxLayout()
-        top.addWidget(self.import_button)
-        top.addWidget(self.new_button)
-        top.addStretch(1)
-        column.addLayout(top)
-        column.addWidget(self.form)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.publish_button)
-        column.addLayout(bottom)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        scroll.setWidget(compose)  # large text makes the form taller than the window
+        buttons = QHBoxLayout()  # outside the scrolled form: always in reach
+        for button in (self.import_button, self.new_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.publish_button)
+        column.addWidget(scroll, 1)
+        column.addLayout(buttons)
 
         self.publications = RowsModel(PUBLICATION_COLUMNS, self)
         self.table = QTableView(selectionBehavior=QAbstractItemView.SelectionBehavior.SelectRows,
@@ -86,7 +83,7 @@ class EditorPage(QWidget):
         self.withdraw_button = QPushButton(_("Thu hồi"))
         self.withdraw_button.clicked.connect(self.withdraw)
         reload = QPushButton(_("Tải lại"))
-        reload.clicked.connect(self.load_remote)
+        reload.clicked.connect(lambda: self.load_remote())
         mine = QWidget()
         mine_column = QVBoxLayout(mine)
         mine_column.addWidget(self.table, 1)
@@ -97,7 +94,7 @@ class EditorPage(QWidget):
         mine_column.addLayout(actions)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(scroll, _("Soạn và đăng"))
+        self.tabs.addTab(compose, _("Soạn và đăng"))
         self.tabs.addTab(mine, _("Bài đã đăng"))
         self.role_note = QLabel(wordWrap=True)
         layout = QVBoxLayout(self)
@@ -122,30 +119,35 @@ class EditorPage(QWidget):
         super().showEvent(event)
         if not self._loaded and self.tabs.isVisibleTo(self):
             self._loaded = True
-            self.load_remote()
+            self.load_remote(asked=False)  # unprompted: no password dialog, the notice says what to do
 
     # -- server calls -------------------------------------------------------------------
     def _call(self, work: Callable[[Any], Any], title: str, on_done: Callable[[Any], None],
-              password: str | None = None) -> None:
-        """`work(publisher)` on the task runner; errors in words under the form."""
+              password: str | None = None, asked: bool = True) -> None:
+        """`work(publisher)` on the task runner; errors in words above the tabs. Without a
+        keyring the password is asked for when the user `asked` for the call."""
         from sync.publishing import Publisher
 
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, PasswordNeeded) and password is None and self.controller.ask_password:
+            if isinstance(exc, PasswordNeeded) and asked and password is None and self.controller.ask_password:
                 given = self.controller.ask_password()
                 if given:
                     self._call(work, title, on_done, given)
                     return
+            if isinstance(exc, PasswordNeeded) and not asked:
+                self.notice.show_text(_("Cần mật khẩu để tải danh sách đơn vị và bài đã đăng: bấm \"Tải lại\" "
+                                        "(thẻ Bài đã đăng)."), "warning")
+                return
             self.notice.show_text(error_text(exc), "error")
 
         self.controller.tasks.run(
             lambda _progress: work(Publisher.for_workspace(self.controller.workspace, password=password)),
             title=title, on_done=on_done, on_error=failed)
 
-    def load_remote(self) -> None:
+    def load_remote(self, asked: bool = True) -> None:
         """The units the editor may publish to and their own publications."""
         self._call(lambda p: (p.audiences(), p.mine()), _("Đang tải danh sách đơn vị và bài đã đăng…"),
-                   self._show_remote)
+                   self._show_remote, asked=asked)
 
     def _show_remote(self, loaded) -> None:
         units, mine = loaded

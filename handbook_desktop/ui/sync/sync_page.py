@@ -4,7 +4,8 @@ error in words and what to do about it."""
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTableView,
+                               QVBoxLayout, QWidget)
 
 from handbook_desktop.core.text import format_datetime
 from handbook_desktop.i18n import N_, _
@@ -68,16 +69,23 @@ class SyncPage(QWidget):
         self.table.setModel(self.history)
         self.table.verticalHeader().hide()
         fit_columns(self.table, stretch_column=2)
+        self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * 8)
         row = QHBoxLayout()
         row.addWidget(self.sync_button)
         row.addWidget(self.state, 1)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.account_box)
+        column.addLayout(row)
+        column.addWidget(QLabel("<b>%s</b>" % escape(_("Lịch sử đồng bộ"))))
+        column.addWidget(self.table, 1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(content)  # large text: the login form and the history scroll, never squeezed
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(QLabel(f"<h1>{escape(title)}</h1>"))
-        layout.addWidget(self.account_box)
-        layout.addLayout(row)
-        layout.addWidget(QLabel("<b>%s</b>" % escape(_("Lịch sử đồng bộ"))))
-        layout.addWidget(self.table, 1)
+        layout.addWidget(scroll, 1)
         controller.changed.connect(self.show_state)
         self.show_state()
 
