@@ -85,9 +85,10 @@ def connect(workspace: Workspace, server_url: str, username: str, password: str,
     device_id = previous.device_id if previous and previous.key == f"{server_url}|{username}" else None
     client = Client(server_url)
     try:
-        tokens = client.login(LoginRequest(username=username, password=password,
-                                           device_name=device_name or platform.node(), device_id=device_id))
+        client.login(LoginRequest(username=username, password=password,
+                                  device_name=device_name or platform.node(), device_id=device_id))
         profile = client.me()
+        tokens = client.tokens  # a refresh in between replaced the refresh token
     finally:
         client.close()
     account, kept = workspace.perform(lambda uow: _adopt(uow, server_url, profile, tokens, previous),
@@ -112,9 +113,9 @@ def _adopt(uow: UnitOfWork, server_url: str, profile: Profile, tokens: Tokens,
     home = uow.cell.unit_id
     kept = ""
     if home is None:
-        _set_fact(uow, HOME_UNIT, profile.unit_id)
+        set_fact(uow, HOME_UNIT, profile.unit_id)
         if uow.cell.term is None:
-            _set_fact(uow, TERM, default_term(vietnam_today()))
+            set_fact(uow, TERM, default_term(vietnam_today()))
     elif home != profile.unit_id:
         kept = uow.session.scalar(select(OrgUnit.name).where(OrgUnit.id == home)) or ""
     unit_name = next((unit.name for unit in profile.units if unit.id == profile.unit_id), "")
@@ -126,7 +127,7 @@ def _adopt(uow: UnitOfWork, server_url: str, profile: Profile, tokens: Tokens,
     for key, value in ((SERVER, account.server_url), (USERNAME, account.username), (USER_ID, account.user_id),
                        (DEVICE_ID, account.device_id), (UNIT_ID, account.unit_id), (UNIT_NAME, unit_name),
                        (GRANTS, json.dumps(account.grants)), (FULL_NAME, account.full_name)):
-        _set_fact(uow, key, value)
+        set_fact(uow, key, value)
     uow.__dict__.pop("cell", None)
     return account, kept
 
@@ -173,7 +174,7 @@ def open_client(account: Account, password: str | None = None) -> Client:
     return client
 
 
-def _set_fact(uow: UnitOfWork, key: str, value: str) -> None:
+def set_fact(uow: UnitOfWork, key: str, value: str) -> None:
     fact = uow.session.get(WorkspaceFact, key)
     if fact is None:
         uow.session.add(WorkspaceFact(key=key, value=value))

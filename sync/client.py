@@ -9,7 +9,7 @@ expired is refreshed before the call, which spares a round trip.
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -25,7 +25,6 @@ from sync.protocol import (API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION, Change
 TIMEOUT = (5, 60)
 EXPIRY_MARGIN_S = 30  # refresh a token this close to its end rather than send it
 CHUNK = 64 * 1024  # small enough that a dropped download keeps most of what arrived
-M = TypeVar("M")
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,10 @@ from handbook_desktop.core.progress import Progress
 from handbook_desktop.core.workspace import SYNC, UnitOfWork, Workspace
 from handbook_desktop.i18n import _
 from sync import errors
-from sync.account import Account, current_account, open_client
+from sync.account import DEVICE_ID, Account, current_account, forget_tokens, open_client, set_fact
 from sync.apply import Tally, apply_change
 from sync.client import Client, ResyncRequired
-from sync.protocol import ChangesPage
+from sync.protocol import ChangesPage, LoginRequest
 
 PARTIAL_SUFFIX = ".partial"  # not a hash name: the store's orphan sweep leaves it for resuming
 PAGE_LIMIT: int | None = None  # None: the server's default page size
@@ -65,7 +65,16 @@ def sync_once(workspace: Workspace, password: str | None = None, progress: Progr
     try:
         client = open_client(account, password)
         try:
-            _pull(workspace, client, account, report, progress, check)
+            try:
+                _pull(workspace, client, account, report, progress, check)
+            except errors.SessionEnded:
+                forget_tokens(account)  # dead: the next round must log in, not try them again
+                if password is None:
+                    raise
+                client.login(LoginRequest(username=account.username, password=password,
+                                          device_id=account.device_id or None))
+                _pull(workspace, client, account, report, progress, check)
+            _note_device(workspace, account, client)
             _fetch_files(workspace, client, report, progress, check)
         finally:
             client.close()
@@ -103,6 +112,13 @@ def _pull(workspace: Workspace, client: Client, account: Account, report: SyncRe
             progress.report(report.pulled, 0, _("Đã nhận {n} văn bản, bài viết").format(n=report.pulled))
         if not page.more:
             return
+
+
+def _note_device(workspace: Workspace, account: Account, client: Client) -> None:
+    """A login after a revocation makes a new device on the server: remember its id."""
+    if client.tokens is not None and client.tokens.device_id != account.device_id:
+        workspace.perform(lambda uow: set_fact(uow, DEVICE_ID, client.tokens.device_id), origin=SYNC,
+                          record_outbox=False)
 
 
 def _cursor_of(uow: UnitOfWork, server_url: str) -> str:

@@ -23,9 +23,10 @@ from sync.protocol import (AttachmentRef, ItemFields, ItemKind, LoginRequest, Pu
 
 
 class Publisher:
-    def __init__(self, client: Client, home_unit_id: str = ""):
+    def __init__(self, client: Client, home_unit_id: str = "", log_out_on_close: bool = False):
         self.client = client
         self.home_unit_id = home_unit_id  # where the editor's grant is: the default audience
+        self.log_out_on_close = log_out_on_close
 
     @classmethod
     def for_workspace(cls, workspace: Workspace, password: str | None = None) -> "Publisher":
@@ -46,10 +47,16 @@ class Publisher:
             client.close()
             raise
         editor_units = [grant.unit_id for grant in profile.grants if grant.role == Role.EDITOR]
-        return cls(client, editor_units[0] if editor_units else profile.unit_id)
+        return cls(client, editor_units[0] if editor_units else profile.unit_id, log_out_on_close=True)
 
     def close(self) -> None:
-        self.client.close()
+        try:
+            if self.log_out_on_close:  # a script's login leaves no device behind on the server
+                self.client.logout()
+        except errors.SyncError:
+            pass
+        finally:
+            self.client.close()
 
     def __enter__(self) -> "Publisher":
         return self

@@ -6,8 +6,12 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+from sync.server.settings import ServerSettings
+
 from .conftest import REPO
-from .sync.conftest import live_server  # noqa: F401 - the fixture, used by name
+from .sync.conftest import LiveServer
 
 GUIDE = """THÀNH ỦY SÔNG CÔNG
 *
@@ -22,13 +26,21 @@ Các chi bộ tổ chức tuyên truyền sâu rộng trong đảng viên và nh
 """
 
 
+@pytest.fixture
+def live_server(tmp_path):
+    """The demo server on SQLite, as tests/sync/conftest.py starts it."""
+    server = LiveServer(ServerSettings(data_dir=tmp_path / "server", database_url="")).start()
+    yield server
+    server.stop()
+
+
 def run(*args, password="demo"):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HANDBOOK_PASSWORD": password}
     return subprocess.run([sys.executable, str(REPO / "main.py"), *args], capture_output=True, text=True, env=env,
                           timeout=120, stdin=subprocess.DEVNULL)
 
 
-def test_publish_login_sync_search_logout(live_server, tmp_path):  # noqa: F811
+def test_publish_login_sync_search_logout(live_server, tmp_path):
     guide = tmp_path / "huong-dan-14.txt"
     guide.write_text(GUIDE, encoding="utf-8")
     published = run("publish", str(guide), "--server", live_server.url, "--user", "bientap.demo",
@@ -43,7 +55,7 @@ def test_publish_login_sync_search_logout(live_server, tmp_path):  # noqa: F811
 
     first = run("sync", "--data-dir", data)
     assert first.returncode == 0, first.stderr
-    assert "tuyên truyền kỷ niệm ngày thành lập Quân đội" in first.stdout.lower()
+    assert "tuyên truyền kỷ niệm ngày thành lập Quân đội" in first.stdout
     found = run("search", "quan doi nhan dan", "--data-dir", data)
     assert "14-HD/ThU" in found.stdout
 
@@ -56,13 +68,13 @@ def test_publish_login_sync_search_logout(live_server, tmp_path):  # noqa: F811
     assert after.returncode == 2 and "chưa kết nối" in after.stderr and "Traceback" not in after.stderr
 
 
-def test_sync_with_server_and_user_logs_in_first(live_server, tmp_path):  # noqa: F811
+def test_sync_with_server_and_user_logs_in_first(live_server, tmp_path):
     result = run("sync", "--server", live_server.url, "--user", "dangvien.demo", "--data-dir", str(tmp_path / "ws"))
     assert result.returncode == 0, result.stderr
     assert "Đã đồng bộ với" in result.stdout
 
 
-def test_sync_errors_are_one_line(live_server, tmp_path):  # noqa: F811
+def test_sync_errors_are_one_line(live_server, tmp_path):
     wrong = run("login", "--server", live_server.url, "--user", "dangvien.demo", "--data-dir", str(tmp_path / "a"),
                 password="sai")
     assert wrong.returncode == 2 and wrong.stderr.count("\n") == 1 and "Sai tên đăng nhập hoặc mật khẩu" in wrong.stderr
@@ -71,14 +83,14 @@ def test_sync_errors_are_one_line(live_server, tmp_path):  # noqa: F811
     assert down.returncode == 2 and "Không kết nối được máy chủ" in down.stderr and "Traceback" not in down.stderr
 
 
-def test_publish_refuses_a_classified_file(live_server, tmp_path):  # noqa: F811
+def test_publish_refuses_a_classified_file(live_server, tmp_path):
     secret = tmp_path / "mat.txt"
     secret.write_text("TỐI MẬT\n" + GUIDE, encoding="utf-8")
     result = run("publish", str(secret), "--server", live_server.url, "--user", "bientap.demo")
     assert result.returncode == 2 and "TỐI MẬT" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_member_cannot_publish(live_server, tmp_path):  # noqa: F811
+def test_a_member_cannot_publish(live_server, tmp_path):
     guide = tmp_path / "huong-dan.txt"
     guide.write_text(GUIDE, encoding="utf-8")
     result = run("publish", str(guide), "--server", live_server.url, "--user", "dangvien.demo")

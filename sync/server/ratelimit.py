@@ -18,7 +18,7 @@ class LoginLimiter:
     def retry_after(self, key: tuple[str, str]) -> int:
         """Seconds to wait before trying again; 0 when a try is allowed."""
         with self._lock:
-            recent = self._recent(key)
+            recent = self._recent(key) if key in self._seen else ()
             if len(recent) < self.failures:
                 return 0
             return max(1, int(recent[0] + self.window - time.monotonic()) + 1)

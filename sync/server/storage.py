@@ -1,5 +1,5 @@
 """Attachment bytes by SHA-256. The filesystem store keeps them under the data folder;
-an S3-compatible store would implement the same four methods for production."""
+an S3-compatible store would implement the same three methods for production."""
 
 import hashlib
 import os
@@ -21,7 +21,6 @@ class TooLarge(Exception):
 
 
 class BlobStore(Protocol):
-    def exists(self, sha256: str) -> bool: ...
     def path(self, sha256: str) -> Path: ...
     def read(self, sha256: str) -> bytes: ...
     async def receive(self, sha256: str, chunks: AsyncIterator[bytes]) -> int: ...
@@ -34,9 +33,6 @@ class FileStore:
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
-
-    def exists(self, sha256: str) -> bool:
-        return self.path(sha256).is_file()
 
     def read(self, sha256: str) -> bytes:
         return self.path(sha256).read_bytes()

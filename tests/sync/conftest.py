@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import keyring
 import keyring.backend
@@ -28,6 +29,7 @@ from sqlalchemy.orm import Session
 from sync.server.app import create_app, open_admin_session
 from sync.server.settings import ServerSettings
 
+REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@/postgres?host=/var/run/postgresql"
 
 

@@ -95,8 +95,3 @@ def revoke_device(session: Session, device_id: str) -> None:
         raise not_found("Không có máy này.")
     accounts.revoke(session, device)
     session.commit()
-
-
-def devices(session: Session, username: str) -> list[Device]:
-    user = find_user(session, username)
-    return list(session.scalars(select(Device).where(Device.user_id == user.id).order_by(Device.created_at)))

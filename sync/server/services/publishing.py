@@ -47,8 +47,7 @@ def publish(session: Session, store: BlobStore, caller: Caller, request: Publish
     publisher = next((root for root in roots if all(org.inside(unit, root) for unit in units)), None)
     if publisher is None:
         outside = next(unit for unit in units if not any(org.inside(unit, root) for root in roots))
-        raise forbidden(f"Không được phát hành cho “{outside.name}”: đơn vị này nằm ngoài phạm vi của "
-                        f"{' và '.join(root.name for root in roots)}.")
+        raise _outside(outside, roots)
     _check_classification(session, store, request.item)
     now = datetime.now(UTC)
     item = Item(fields=_fields_json(request.item), revision=1, publisher_unit_id=publisher.id,
@@ -70,8 +69,7 @@ def correct(session: Session, store: BlobStore, caller: Caller, item_id: str, re
     item, publisher = _editable(session, caller, item_id)
     units = _audience_units(session, request.audience)
     if outside := next((unit for unit in units if not org.inside(unit, publisher)), None):
-        raise forbidden(f"Không được phát hành cho “{outside.name}”: đơn vị này nằm ngoài phạm vi của "
-                        f"{publisher.name}.")
+        raise _outside(outside, [publisher])
     _check_classification(session, store, request.item)
     item.fields = _fields_json(request.item)
     item.audience = [unit.id for unit in units]
@@ -163,6 +161,11 @@ def _check_classification(session: Session, store: BlobStore, fields: ItemFields
                 continue  # unreadable as a document: nothing printed to check
             if detect_classification(text.body, text.margin_text, text.page_edges):
                 raise _classified(ref.filename)
+
+
+def _outside(unit: Unit, scopes: list[Unit]) -> ApiError:
+    return forbidden(f"Không được phát hành cho “{unit.name}”: đơn vị này nằm ngoài phạm vi của "
+                     f"{' và '.join(scope.name for scope in scopes)}.")
 
 
 def _classified(what: str) -> ApiError:

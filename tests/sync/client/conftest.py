@@ -12,11 +12,24 @@ EDITOR, MEMBER, PASSWORD = "bientap.demo", "dangvien.demo", "demo"
 
 
 @pytest.fixture
-def proxy(live_server):
-    proxy, server = start_proxy(live_server.url)
-    yield proxy
-    server.shutdown()
-    server.server_close()
+def proxy_for():
+    """`proxy_for(server)`: a proxy in front of that server, stopped after the test."""
+    running = []
+
+    def start(server):
+        proxy, http_server = start_proxy(server.url)
+        running.append(http_server)
+        return proxy
+
+    yield start
+    for http_server in running:
+        http_server.shutdown()
+        http_server.server_close()
+
+
+@pytest.fixture
+def proxy(live_server, proxy_for):
+    return proxy_for(live_server)
 
 
 def publish_as_editor(url: str, title: str, body: str = "Nội dung để kiểm thử đồng bộ.", files=(),

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 import sync.account
 import sync.client
 import sync.engine
+from handbook_desktop.core.errors import Cancelled
 from handbook_desktop.core.library import Article
 from handbook_desktop.core.models import SyncCursor, WorkspaceFact
 from sync import errors
@@ -132,3 +133,18 @@ def test_the_demo_never_syncs(live_server, memory_keyring, demo_workspace):
         sync_once(demo_workspace)
     with demo_workspace.unit_of_work(read_only=True) as uow:
         assert uow.session.scalar(select(func.count()).select_from(WorkspaceFact)) == facts
+
+
+def test_cancel_stops_between_pages_keeping_what_was_applied(live_server, memory_keyring, workspace, monkeypatch):
+    connect(workspace, live_server.url, MEMBER, PASSWORD)
+    sync_once(workspace)
+    first = publish_as_editor(live_server.url, "Trước khi hủy")
+    second = publish_as_editor(live_server.url, "Sau khi hủy")
+    monkeypatch.setattr(sync.engine, "PAGE_LIMIT", 1)
+    pages = []
+    with pytest.raises(Cancelled):
+        sync_once(workspace, cancel=lambda: pages.append(1) or len(pages) > 1)
+    live = _state(workspace, live_server.url)[1]
+    assert first.id in live and second.id not in live
+    with workspace.unit_of_work(read_only=True) as uow:
+        assert not list_runs(uow)[0].ok and list_runs(uow)[0].message == "Đã hủy lần đồng bộ."

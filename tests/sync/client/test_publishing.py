@@ -8,6 +8,7 @@ from handbook_desktop.core.workspace import open_workspace
 from sync import errors
 from sync.account import connect
 from sync.engine import sync_once
+from sync.protocol import ItemFields, ItemKind
 from sync.publishing import Publisher
 
 from .conftest import EDITOR, MEMBER, PASSWORD
@@ -69,3 +70,15 @@ def test_a_member_may_not_publish(live_server, memory_keyring, workspace):
     connect(workspace, live_server.url, MEMBER, PASSWORD)
     with Publisher.for_workspace(workspace) as publisher, pytest.raises(errors.Forbidden):
         publisher.audiences()
+
+
+def test_the_server_refuses_what_the_editor_may_not_publish(live_server, memory_keyring):
+    with Publisher.log_in(live_server.url, EDITOR, PASSWORD) as publisher:
+        province = publisher.client.me().units[0]
+        fields = ItemFields(kind=ItemKind.ARTICLE, channel="provincial", title="Ngoài phạm vi", body="…")
+        with pytest.raises(errors.Forbidden) as caught:
+            publisher.publish(fields, [province.id])
+        assert caught.value.message and caught.value.hint  # the server's reason, in Vietnamese
+        stamped = ItemFields(kind=ItemKind.DOCUMENT, channel="reference", title="Văn bản", body="TỐI MẬT\n" + GUIDE)
+        with pytest.raises(errors.Classified):  # the server checks again what the desktop checked
+            publisher.publish(stamped, [])
