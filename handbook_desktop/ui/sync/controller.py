@@ -90,9 +90,9 @@ class SyncController(QObject):
             self.workspace.settings.set(s.SERVER_URL, account.server_url)
             self.workspace.settings.save()
             self.error, self.needs_password = "", False
+            self.online = True  # it just answered; no probe, whose "came online" would sync twice
             self.reload()
             self.connected.emit(account)
-            self.check_online()
             self.sync_now(on_demand=True)
 
         def failed(exc: BaseException) -> None:

@@ -16,14 +16,13 @@ class SyncScheduler(QObject):
     def __init__(self, controller: SyncController, settings: s.Settings, parent: QObject | None = None):
         super().__init__(parent)
         self.controller, self.settings = controller, settings
-        self.rounds = QTimer(self, timeout=self.due)
+        self.rounds = QTimer(self, timeout=self.due, interval=settings.get(s.SYNC_INTERVAL) * 60_000)
         self.probe = QTimer(self, interval=ONLINE_CHECK_MS, timeout=controller.check_online)
         controller.came_online.connect(self.due)
         controller.connected.connect(lambda _account: self.rounds.start())  # the login pulled just now
 
     def start(self) -> None:
         """From the shown window: probe now; the first probe that finds the server runs a round."""
-        self.rounds.setInterval(self.settings.get(s.SYNC_INTERVAL) * 60_000)
         self.rounds.start()
         self.probe.start()
         self.controller.check_online()

@@ -114,3 +114,17 @@ def test_the_editor_and_sync_pages_of_an_editor_fit_an_old_laptop(scale, live_se
             assert not problems, "\n".join(problems)
     finally:
         workspace.close()
+
+
+def test_a_document_file_fills_the_form_and_goes_with_the_item(live_server, memory_keyring, laptop, tmp_path):
+    editor = laptop("editor")
+    log_in(editor, live_server.url, "bientap.demo")
+    editor.show_page("editor")
+    page = editor.editor_page
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text("THÀNH ỦY SÔNG CÔNG\nSố 12-KH/TU\n\nKẾ HOẠCH\nTổ chức học tập nghị quyết năm 2026\n\n"
+                    "1. Mục đích, yêu cầu.\n", encoding="utf-8")
+    page.import_file(plan)
+    assert "Đã lấy nội dung từ ke-hoach.txt" in page.notice.text(), page.notice.text()
+    assert page.form.title.text() and page.form.body.toPlainText()
+    assert [page.form.files.item(i).text() for i in range(page.form.files.count())] == ["ke-hoach.txt"]
