@@ -319,6 +319,8 @@ class MainWindow(QMainWindow):
         language_changed = change.language != settings.get(s.LANGUAGE)
         settings.set(s.FONT_SCALE, change.font_scale)
         settings.set(s.LANGUAGE, change.language)
+        settings.set(s.SYNC_INTERVAL, change.sync_interval)
+        self.scheduler.rounds.setInterval(change.sync_interval * 60_000)
         settings.set(s.SPEECH_VOICE, change.voice)
         for page in self._reading_pages():
             page.reader.listen.set_voice(change.voice)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from handbook_desktop.core import settings as s
 from handbook_desktop.core.errors import UserError
@@ -23,6 +23,7 @@ FONT_SCALE_NAMES = {1.0: N_("Bình thường (100%)"), 1.25: N_("Lớn (125%)"),
 class SettingsChange:
     font_scale: float
     language: str
+    sync_interval: int  # minutes between background sync rounds
     data_dir: Path
     voice: str
 
@@ -50,6 +51,9 @@ class SettingsForm(QWidget):
         form.addRow(_(s.FONT_SCALE.label), self.font_scale)
         self.language = self._combo(LANGUAGES, settings.get(s.LANGUAGE))
         form.addRow(_(s.LANGUAGE.label), self.language)
+        self.sync_interval = QSpinBox(minimum=s.SYNC_INTERVAL.bounds[0], maximum=s.SYNC_INTERVAL.bounds[1],
+                                      value=settings.get(s.SYNC_INTERVAL))
+        form.addRow(_(s.SYNC_INTERVAL.label), self.sync_interval)
         self.voice = QComboBox()
         self.voice.addItem(_("Tự động (giọng tiếng Việt có sẵn)"), "")
         if settings.get(s.SPEECH_VOICE):
@@ -108,7 +112,7 @@ class SettingsForm(QWidget):
             show_error(self, _("Cài đặt"), exc)
             return False
         self.saved.emit(SettingsChange(self.font_scale.currentData(), self.language.currentData(),
-                                       Path(self.data_dir_edit.text().strip() or self._data_dir.path),
+                                       self.sync_interval.value(), Path(self.data_dir_edit.text().strip() or self._data_dir.path),
                                        self.voice.currentData() or ""))
         return True
 

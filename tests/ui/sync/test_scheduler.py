@@ -41,3 +41,13 @@ def test_the_demo_never_probes_or_syncs(main_window):
     assert main_window.sync.sync_now() is None and not main_window.sync.syncing
     main_window.show_page("sync")
     assert main_window.sync_page.history.rows == []
+
+
+def test_the_interval_is_a_setting_of_cai_dat(main_window):
+    main_window.show_page("settings")
+    form = main_window.settings_form
+    form.sync_interval.setValue(15)
+    assert form.submit()
+    assert main_window.workspace.settings.get(s.SYNC_INTERVAL) == 15
+    assert s.Settings(main_window.workspace.settings.path).get(s.SYNC_INTERVAL) == 15  # saved
+    assert main_window.scheduler.rounds.interval() == 15 * 60_000
