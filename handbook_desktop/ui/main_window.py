@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
 
             self.editor_page = EditorPage(self.sync, _(SECTIONS[key]))
             return self.editor_page
-        return ComingSoonPage(_(SECTIONS[key]), _("Học tập nghị quyết: nội dung tóm tắt, câu hỏi trắc nghiệm, khảo sát."))
+        return ComingSoonPage(_(SECTIONS[key]),
+                              _("Học tập nghị quyết: nội dung tóm tắt, câu hỏi trắc nghiệm, khảo sát."))
 
     def _settings_page(self) -> QWidget:
         from handbook_desktop.ui.org.cell_form import CellSettingsBox

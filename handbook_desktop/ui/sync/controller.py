@@ -48,6 +48,7 @@ class SyncController(QObject):
         self.error = ""  # the last failure in words; "" after a success
         self.needs_password = False  # no keyring: a background round could not run
         self.last_report = None  # SyncReport of the last round that succeeded in this session
+        self._after_round: Callable[[], None] | None = None  # a logout waiting for a cancelled round
         tasks.ended.connect(self._on_task_ended)  # also after Hủy, which calls neither callback
         self.reload()
 
@@ -104,15 +105,19 @@ class SyncController(QObject):
             title=_("Đang kết nối máy chủ…"), on_done=done, on_error=failed)
 
     def log_out(self) -> None:
-        """Logout on the server (best effort), token and device removed; the data stays."""
-        self.cancel()
+        """Logout on the server (best effort), token and device removed; the data stays. A
+        round running is cancelled first: its next page must not land after the logout."""
+        if self.running is not None:
+            self._after_round = self.log_out
+            self.running.cancel()
+            return
 
         def ended(error: str) -> None:
             self.error, self.needs_password = error, False
             self.reload()
 
-        self.tasks.run(lambda _progress: accounts.disconnect(self.workspace), title=_("Đăng xuất"),
-                       on_done=lambda _none: ended(""), on_error=lambda exc: ended(error_text(exc)))
+        self._start(lambda _progress: accounts.disconnect(self.workspace), title=_("Đăng xuất"),
+                    on_done=lambda _none: ended(""), on_error=lambda exc: ended(error_text(exc)))
 
     # -- sync rounds --------------------------------------------------------------------
     def can_sync(self) -> bool:
@@ -160,3 +165,6 @@ class SyncController(QObject):
         if task is self.running:
             self.running = None
             self.changed.emit()
+            then, self._after_round = self._after_round, None
+            if then is not None:
+                then()

@@ -22,7 +22,10 @@ class SyncScheduler(QObject):
         controller.connected.connect(lambda _account: self.rounds.start())  # the login pulled just now
 
     def start(self) -> None:
-        """From the shown window: probe now; the first probe that finds the server runs a round."""
+        """From the shown window: probe now; the first probe that finds the server runs a round.
+        A demo workspace never syncs, so it never probes either."""
+        if self.controller.is_demo:
+            return
         self.rounds.start()
         self.probe.start()
         self.controller.check_online()

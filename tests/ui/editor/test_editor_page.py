@@ -46,7 +46,8 @@ def test_the_editor_page_is_for_editors_only(live_server, memory_keyring, laptop
     assert "Tỉnh ủy Thái Nguyên" not in offered  # above the editor's unit
 
 
-def test_publish_correct_and_withdraw_reach_a_members_laptop(live_server, memory_keyring, laptop, monkeypatch, tmp_path):
+def test_publish_correct_and_withdraw_reach_a_members_laptop(live_server, memory_keyring, laptop, monkeypatch,
+                                                             tmp_path):
     editor = laptop("editor")
     log_in(editor, live_server.url, "bientap.demo")
     editor.show_page("editor")

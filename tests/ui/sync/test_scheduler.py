@@ -51,3 +51,14 @@ def test_the_interval_is_a_setting_of_cai_dat(main_window):
     assert main_window.workspace.settings.get(s.SYNC_INTERVAL) == 15
     assert s.Settings(main_window.workspace.settings.path).get(s.SYNC_INTERVAL) == 15  # saved
     assert main_window.scheduler.rounds.interval() == 15 * 60_000
+
+
+def test_logout_during_a_round_cancels_it_first(live_server, memory_keyring, blank_window, qtbot):
+    window = blank_window
+    log_in(window, live_server.url, "dangvien.demo")
+    window.sync.tasks.inline = False
+    assert window.sync.sync_now(on_demand=True) is not None
+    window.sync.log_out()
+    qtbot.waitUntil(lambda: window.sync.account is None and not window.sync.syncing, timeout=20_000)
+    assert window.sync.error == ""
+    assert "Chưa kết nối" in window.sync_page.account_box.summary.text()
