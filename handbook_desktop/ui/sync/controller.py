@@ -8,7 +8,6 @@ without each asking the server. A demo workspace never syncs: nothing here start
 
 import socket
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,15 +17,17 @@ from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.taskrunner import Task, TaskRunner
-from sync import account as accounts
-from sync import engine, history
-from sync.errors import PasswordNeeded, SyncError
+
+# The sync client (pydantic models, requests) is imported on first use, not here: a demo
+# workspace never syncs and starts without it.
 
 AskPassword = Callable[[], str | None]  # None: the user declined
 
 
 def error_text(exc: BaseException) -> str:
     """What happened and what to do, in words; a bug gets an honest generic line."""
+    from sync.errors import SyncError
+
     if isinstance(exc, SyncError):
         return f"{exc.message} {exc.hint}".strip()
     if isinstance(exc, UserError):
@@ -56,8 +57,12 @@ class SyncController(QObject):
     def reload(self) -> None:
         """Read the account and the last success again (local reads, a few ms)."""
         self.is_demo = self.workspace.perform(lambda uow: uow.cell.is_demo, read_only=True)
-        self.account = None if self.is_demo else accounts.current_account(self.workspace)
-        self.last_success: datetime | None = self.workspace.perform(history.last_success, read_only=True)
+        self.account, self.last_success = None, None  # Account, datetime
+        if not self.is_demo:
+            from sync import account as accounts, history
+
+            self.account = accounts.current_account(self.workspace)
+            self.last_success = self.workspace.perform(history.last_success, read_only=True)
         self.changed.emit()
 
     @property
@@ -99,6 +104,8 @@ class SyncController(QObject):
         def failed(exc: BaseException) -> None:
             on_error(error_text(exc))
 
+        from sync import account as accounts
+
         device = socket.gethostname()
         return self._start(
             lambda _progress: accounts.connect(self.workspace, server_url, username, password, device_name=device),
@@ -115,6 +122,8 @@ class SyncController(QObject):
         def ended(error: str) -> None:
             self.error, self.needs_password = error, False
             self.reload()
+
+        from sync import account as accounts
 
         self._start(lambda _progress: accounts.disconnect(self.workspace), title=_("Đăng xuất"),
                     on_done=lambda _none: ended(""), on_error=lambda exc: ended(error_text(exc)))
@@ -133,6 +142,9 @@ class SyncController(QObject):
             self.last_report = report
             self.error, self.needs_password = "", False
             self.reload()
+
+        from sync import engine
+        from sync.errors import PasswordNeeded
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, PasswordNeeded):

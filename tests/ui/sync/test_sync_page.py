@@ -1,10 +1,15 @@
 """The Đồng bộ page, Cài đặt → Đồng bộ and the status bar, against the real server over loopback."""
 
+import os
+import subprocess
+import sys
+
 from PySide6.QtWidgets import QMessageBox
 
 from handbook_desktop.core import library
 from handbook_desktop.core.library import ItemFilter, list_items
 from sync import account as accounts
+from tests.conftest import REPO
 from tests.ui.sync.conftest import log_in
 
 
@@ -106,3 +111,17 @@ def test_demo_workspace_offers_nothing_that_could_sync(main_window):
     assert main_window.sync.sync_now() is None
     main_window.scheduler.due()
     assert page.history.rows == []
+
+
+def test_a_demo_window_starts_without_the_sync_client(demo_dir):
+    """Start-up time: a demo never syncs, so it never loads pydantic, requests and the client."""
+    code = "; ".join((
+        "import sys", "from pathlib import Path", "from PySide6.QtWidgets import QApplication",
+        "from handbook_desktop.app import build_main_window", "from handbook_desktop.core.paths import DataDirChoice",
+        "from handbook_desktop.core.workspace import open_workspace", "app = QApplication([])",
+        f"ws = open_workspace(Path({str(demo_dir)!r}))", "build_main_window(app, ws, DataDirChoice(ws.data_dir, True))",
+        "print(' '.join(m for m in sys.modules if m.split('.')[0] in ('sync', 'requests', 'pydantic')))",
+        "ws.close()"))
+    loaded = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                            check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout.split()
+    assert loaded == []
