@@ -39,6 +39,9 @@ def test_login_from_the_sync_page_pulls_what_was_published(live_server, memory_k
                                  + list_items(uow, ItemFilter(library.ARTICLES)))
     assert pulled, "the demo server publishes items to Khu phố 3"
     assert {item.title for item in pulled} <= set(_library_titles(window))
+    # Reading one records a receipt for the next (upward) sync: the status bar counts it.
+    window.ops.write(lambda uow: library.open_item(uow, pulled[0].table, pulled[0].id), title="Đọc")
+    assert "1 thay đổi chờ gửi" in window.connection.text()
     # Cài đặt → Đồng bộ is the same box over the same account.
     window.show_page("settings")
     assert "dangvien.demo" in window.sync_settings.summary.text()
