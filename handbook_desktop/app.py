@@ -48,7 +48,7 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
             return 0
         window.show_page(page)
         window.show()
-        window.check_online()
+        window.start_background()
         return app.exec()
     except UserError as exc:  # damage found by the first reads, past the check at opening
         if screenshot:
@@ -116,6 +116,10 @@ def _first_start(workspace: Workspace) -> None:
         if chooser.start is Start.DEMO:
             _create_demo(workspace)
             return
+        if chooser.start is Start.SERVER:
+            if _connect(workspace):
+                return
+            continue
         form = CellSetupDialog()
         if not form.exec() or form.chosen is None:
             continue
@@ -124,6 +128,16 @@ def _first_start(workspace: Workspace) -> None:
             return
         except UserError as exc:
             show_error(None, _("Thiết lập chi bộ của tôi"), exc)
+
+
+def _connect(workspace: Workspace) -> bool:
+    """Log in from the first start (off the GUI thread); True once connected."""
+    from PySide6.QtWidgets import QApplication
+
+    from handbook_desktop.ui.sync.connect_dialog import ConnectDialog
+    from handbook_desktop.ui.taskrunner import TaskRunner
+
+    return bool(ConnectDialog(workspace, TaskRunner(QApplication.instance())).exec())
 
 
 def _create_demo(workspace: Workspace) -> None:

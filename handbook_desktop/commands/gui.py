@@ -7,7 +7,7 @@ from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.settings import FONT_SCALE
 from handbook_desktop.i18n import _
 
-PAGES = ("home", "news", "documents", "members", "meetings", "study", "sync", "settings")
+PAGES = ("home", "news", "documents", "members", "meetings", "study", "sync", "editor", "settings")
 # Only for a screenshot: a tab of the newest meeting, the statistics dialog (ui/screens.py).
 SCREENS = PAGES + ("meeting-preparation", "meeting-attendance", "meeting-minutes", "meeting-resolution",
                    "meeting-export", "statistics")

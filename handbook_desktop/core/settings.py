@@ -40,11 +40,13 @@ class Setting:
 FONT_SCALE = Setting("ui/font_scale", float, 1.0, N_("Cỡ chữ"), (1.0, 1.25, 1.5, 2.0))
 LANGUAGE = Setting("ui/language", str, DEFAULT_LANGUAGE, N_("Ngôn ngữ"), tuple(LANGUAGES))
 SERVER_URL = Setting("sync/server_url", str, "", N_("Địa chỉ máy chủ"))
+# Minutes between background sync rounds; a no-change round is one small request.
+SYNC_INTERVAL = Setting("sync/interval_minutes", int, 5, N_("Tự đồng bộ sau mỗi (phút)"), bounds=(1, 240))
 # A voice key ("espeak:vi"), id or name; "" picks the best Vietnamese voice installed.
 SPEECH_VOICE = Setting("speech/voice", str, "", N_("Giọng đọc"))
 # Words per minute; 160 is a calm pace for elderly listeners, eSpeak NG's own default is 175.
 SPEECH_RATE = Setting("speech/rate", int, 160, N_("Tốc độ đọc (từ/phút)"), bounds=(80, 300))
-ALL_SETTINGS = (FONT_SCALE, LANGUAGE, SERVER_URL, SPEECH_VOICE, SPEECH_RATE)
+ALL_SETTINGS = (FONT_SCALE, LANGUAGE, SERVER_URL, SYNC_INTERVAL, SPEECH_VOICE, SPEECH_RATE)
 
 VERSION = 1
 # version -> function that upgrades the raw values dict written by version - 1

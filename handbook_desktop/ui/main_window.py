@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QLineE
 from handbook_desktop import __version__
 from handbook_desktop.core import settings as s
 from handbook_desktop.core.clock import vietnam_today
-from handbook_desktop.core.connectivity import server_reachable
 from handbook_desktop.core.paths import DataDirChoice, remember_data_dir
 from handbook_desktop.core import library
 from handbook_desktop.core.home import Overview, load_overview
@@ -28,6 +27,9 @@ from handbook_desktop.tts.service import SpeechService
 from handbook_desktop.ui.home.home_page import HomePage
 from handbook_desktop.ui.settings_form import SettingsChange, SettingsDialog, SettingsForm
 from handbook_desktop.ui.status import ConnectionStatus, TaskProgress
+from handbook_desktop.ui.sync.controller import SyncController
+from handbook_desktop.ui.sync.password_dialog import ask_password
+from handbook_desktop.ui.sync.scheduler import SyncScheduler
 from handbook_desktop.ui.style import apply_look
 from handbook_desktop.ui.taskrunner import TaskRunner
 from handbook_desktop.ui.undo import UndoAction
@@ -40,6 +42,7 @@ SECTIONS = {
     "meetings": N_("Sinh hoạt chi bộ"),
     "study": N_("Học tập"),
     "sync": N_("Đồng bộ"),
+    "editor": N_("Biên tập"),  # listed only for an editor account
     "settings": N_("Cài đặt"),
 }
 # What the home page shows: the cell, its members, meetings (the next one's readiness, overdue
@@ -49,7 +52,6 @@ HOME_TABLES = {"org_units", "workspace_facts", "members", "member_events", "meet
                "documents", "articles", "read_receipts", "reading_positions"}
 # ... and the status bar: changes waiting to be sent, the last sync.
 STATUS_TABLES = HOME_TABLES | {"outbox", "sync_cursors"}
-ONLINE_CHECK_MS = 60_000
 STATUS_MESSAGE_MS = 10_000
 
 
@@ -58,7 +60,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.workspace, self.data_dir, self.tasks = workspace, data_dir, tasks
         self.today = today or vietnam_today()
-        self.online = False
         self.resize(1280, 800)
         self.setAcceptDrops(True)
         self.changes = ChangeBridge(workspace, self)
@@ -67,10 +68,13 @@ class MainWindow(QMainWindow):
         self.speech = SpeechService(workspace.settings)
         self.importer = ImportFlow(self, self.ops, self._after_import)
         self.tasks.error.connect(lambda title, exc: show_error(self, title, exc))
+        self.sync = SyncController(workspace, tasks, self)  # the account, online, rounds: one for every screen
+        self.sync.ask_password = lambda: ask_password(self, self.sync.account)
+        self.sync.changed.connect(self._show_connection)
+        self.sync.changed.connect(self._show_editor_entry)
+        self.scheduler = SyncScheduler(self.sync, workspace.settings, self)
         self.ops.undo.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
         self._build()
-        self._online_timer = QTimer(self, interval=ONLINE_CHECK_MS, timeout=self.check_online)
-        self._online_timer.start()
 
     # -- building -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._build_status_bar(overview)
         self.sidebar.setCurrentRow(0)
+        self._show_editor_entry()
 
     def _banner(self, overview: Overview) -> QWidget:
         banner = QWidget(objectName="banner")
@@ -152,17 +157,23 @@ class MainWindow(QMainWindow):
             page = LibraryPage(self.ops, self.speech, table, _(SECTIONS[key]))
             self.library_pages[table] = page
             return page
-        plans = {
-            "study": (_("Học tập nghị quyết: nội dung tóm tắt, câu hỏi trắc nghiệm, khảo sát."), ""),
-            "sync": (_("Đồng bộ với máy chủ: nhận văn bản cấp trên ban hành, gửi hồ sơ của chi bộ."),
-                     _("{n} thay đổi đang chờ gửi.").format(n=o.outbox_pending)),
-        }
-        plan, fact = plans[key]
-        return ComingSoonPage(_(SECTIONS[key]), plan, fact)
+        if key == "sync":
+            from handbook_desktop.ui.sync.sync_page import SyncPage
+
+            self.sync_page = SyncPage(self.ops, self.sync, _(SECTIONS[key]))
+            return self.sync_page
+        if key == "editor":
+            from handbook_desktop.ui.editor.editor_page import EditorPage
+
+            self.editor_page = EditorPage(self.sync, _(SECTIONS[key]))
+            return self.editor_page
+        return ComingSoonPage(_(SECTIONS[key]),
+                              _("Học tập nghị quyết: nội dung tóm tắt, câu hỏi trắc nghiệm, khảo sát."))
 
     def _settings_page(self) -> QWidget:
         from handbook_desktop.ui.org.cell_form import CellSettingsBox
         from handbook_desktop.ui.printing.document_settings import DocumentSettingsBox  # loads docgen
+        from handbook_desktop.ui.sync.account_box import AccountBox
 
         page = QWidget()
         column = QVBoxLayout(page)
@@ -176,6 +187,8 @@ class MainWindow(QMainWindow):
         sections = QVBoxLayout(content)
         self.cell_settings = CellSettingsBox(self.ops)  # Cài đặt → Chi bộ: its own save, a write of the data
         sections.addWidget(self.cell_settings)
+        self.sync_settings = AccountBox(self.sync)  # Cài đặt → Đồng bộ: the Đồng bộ page's box, same controller
+        sections.addWidget(self.sync_settings)
         sections.addWidget(self.settings_form)
         scroll.setWidget(content)  # large text makes the form taller than the window
         column.addWidget(scroll, 1)
@@ -200,10 +213,12 @@ class MainWindow(QMainWindow):
         find = QAction(_("Tìm kiếm"), self, shortcut=QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
         go_menu.addAction(find)
+        self.go_actions = {}
         for index, (key, name) in enumerate(SECTIONS.items()):
             action = QAction(_(name), self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
             go_menu.addAction(action)
+            self.go_actions[key] = action
         help_menu = self.menuBar().addMenu(_("Trợ &giúp"))
         about = QAction(_("Giới thiệu"), self)
         about.triggered.connect(self.show_about)
@@ -232,6 +247,7 @@ class MainWindow(QMainWindow):
             self._show_cell_name(self._overview)  # the cell set up or renamed in Cài đặt → Chi bộ
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.sync.cancel()
         self.changes.close()
         for page in self._reading_pages():
             page.reader.listen.stop()
@@ -304,7 +320,8 @@ class MainWindow(QMainWindow):
         language_changed = change.language != settings.get(s.LANGUAGE)
         settings.set(s.FONT_SCALE, change.font_scale)
         settings.set(s.LANGUAGE, change.language)
-        settings.set(s.SERVER_URL, change.server_url)
+        settings.set(s.SYNC_INTERVAL, change.sync_interval)
+        self.scheduler.rounds.setInterval(change.sync_interval * 60_000)
         settings.set(s.SPEECH_VOICE, change.voice)
         for page in self._reading_pages():
             page.reader.listen.set_voice(change.voice)
@@ -315,7 +332,6 @@ class MainWindow(QMainWindow):
             page = self.current_page()
             self._build()
             self.show_page(page)
-        self.check_online()
         if not self.data_dir.fixed and change.data_dir != self.data_dir.path:
             remember_data_dir(change.data_dir)
             QMessageBox.information(self, _("Cài đặt"), _("Thư mục dữ liệu mới sẽ được dùng từ lần mở "
@@ -337,16 +353,17 @@ class MainWindow(QMainWindow):
             "văn bản, tin tức, đảng viên, sinh hoạt chi bộ — dùng được khi không có mạng.</p>"
             "<p>Thư mục dữ liệu: {path}</p>").format(version=__version__, path=escape(str(self.workspace.data_dir))))
 
-    def check_online(self) -> None:
-        url = self.workspace.settings.get(s.SERVER_URL)
-        self.tasks.run(lambda _progress: server_reachable(url), title=_("Kiểm tra kết nối"), quiet=True,
-                       on_done=self._set_online, on_error=lambda _exc: self._set_online(False))
+    def _show_editor_entry(self) -> None:
+        if not hasattr(self, "go_actions"):  # the controller speaks before the window is built
+            return
+        editor = self.sync.account is not None and self.sync.account.is_editor
+        self.sidebar.item(list(SECTIONS).index("editor")).setHidden(not editor)
+        self.go_actions["editor"].setVisible(editor)
 
-    def _set_online(self, online: bool) -> None:
-        self.online = online
-        self._show_connection()
+    def start_background(self) -> None:
+        """Once shown: the online probe and background sync rounds (never on a demo workspace)."""
+        self.scheduler.start()
 
     def _show_connection(self) -> None:
-        o = self._overview
-        self.connection.show_state(self.online, self.workspace.settings.get(s.SERVER_URL),
-                                   o.last_sync_at, o.outbox_pending)
+        if hasattr(self, "connection"):  # the controller speaks before the status bar exists
+            self.connection.show_state(self.sync, self._overview.outbox_pending)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from handbook_desktop.core import settings as s
 from handbook_desktop.core.errors import UserError
@@ -23,7 +23,7 @@ FONT_SCALE_NAMES = {1.0: N_("Bình thường (100%)"), 1.25: N_("Lớn (125%)"),
 class SettingsChange:
     font_scale: float
     language: str
-    server_url: str
+    sync_interval: int  # minutes between background sync rounds
     data_dir: Path
     voice: str
 
@@ -51,8 +51,9 @@ class SettingsForm(QWidget):
         form.addRow(_(s.FONT_SCALE.label), self.font_scale)
         self.language = self._combo(LANGUAGES, settings.get(s.LANGUAGE))
         form.addRow(_(s.LANGUAGE.label), self.language)
-        self.server_url = QLineEdit(settings.get(s.SERVER_URL), placeholderText="https://…")
-        form.addRow(_(s.SERVER_URL.label), self.server_url)
+        self.sync_interval = QSpinBox(minimum=s.SYNC_INTERVAL.bounds[0], maximum=s.SYNC_INTERVAL.bounds[1],
+                                      value=settings.get(s.SYNC_INTERVAL))
+        form.addRow(_(s.SYNC_INTERVAL.label), self.sync_interval)
         self.voice = QComboBox()
         self.voice.addItem(_("Tự động (giọng tiếng Việt có sẵn)"), "")
         if settings.get(s.SPEECH_VOICE):
@@ -105,14 +106,13 @@ class SettingsForm(QWidget):
 
     def submit(self) -> bool:
         try:
-            url = s.normalize_server_url(self.server_url.text())
             for section in self.sections:
                 section.store(self._settings)
         except UserError as exc:
             show_error(self, _("Cài đặt"), exc)
             return False
-        self.saved.emit(SettingsChange(self.font_scale.currentData(), self.language.currentData(), url,
-                                       Path(self.data_dir_edit.text().strip() or self._data_dir.path),
+        self.saved.emit(SettingsChange(self.font_scale.currentData(), self.language.currentData(),
+                                       self.sync_interval.value(), Path(self.data_dir_edit.text().strip() or self._data_dir.path),
                                        self.voice.currentData() or ""))
         return True
 

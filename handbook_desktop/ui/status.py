@@ -2,6 +2,7 @@
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from handbook_desktop.core.clock import local_day, vietnam_today
 from handbook_desktop.core.text import format_datetime
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.taskrunner import Task, TaskRunner
@@ -52,17 +53,41 @@ class TaskProgress(QWidget):
 
 
 class ConnectionStatus(QLabel):
-    def show_state(self, online: bool, server_url: str, last_sync_at, pending: int) -> None:
-        if not server_url:
-            state = _("● Ngoại tuyến — chưa cấu hình máy chủ")
-        elif online:
-            state = _("● Trực tuyến")
-        else:
-            state = _("● Ngoại tuyến")
-        last = (_("Đồng bộ lần cuối: {when}").format(when=format_datetime(last_sync_at)) if last_sync_at
-                else _("Chưa đồng bộ lần nào"))
-        parts = [state, last]
-        if pending:
+    """Online or not, a round running, the last success, an error in words; nothing at all on
+    a demo workspace, which never syncs."""
+
+    def show_state(self, sync, pending: int) -> None:  # sync: ui/sync/controller.SyncController
+        parts = [] if sync.is_demo else self._sync_parts(sync)
+        if parts and pending:
             parts.append(_("{n} thay đổi chờ gửi").format(n=pending))
         self.setText("   ".join(parts))
-        self.setProperty("online", online)
+        self.setToolTip(sync.error if sync.account else "")
+        self.setProperty("online", sync.online)
+
+    @staticmethod
+    def _sync_parts(sync) -> list[str]:
+        if sync.account is None:
+            return [_("● Chưa kết nối máy chủ")]
+        parts = [_("● Trực tuyến") if sync.online else _("● Ngoại tuyến")]
+        if sync.syncing:
+            return parts + [_("Đang đồng bộ…")]
+        if sync.needs_password:
+            parts.append(_("Chưa đồng bộ: cần mật khẩu (trang Đồng bộ)"))
+        elif sync.error:
+            parts.append(_("Lỗi đồng bộ: {error}").format(error=shortened(sync.error)))
+        parts.append(_("Đồng bộ lúc {when}").format(when=when(sync.last_success)) if sync.last_success
+                     else _("Chưa đồng bộ lần nào"))
+        return parts
+
+
+ERROR_CHARS = 60  # the status bar must not grow the window; the whole text is the tooltip
+
+
+def shortened(text: str) -> str:
+    return text if len(text) <= ERROR_CHARS else text[:ERROR_CHARS - 1].rstrip() + "…"
+
+
+def when(moment) -> str:
+    """14:05 today, with the day otherwise."""
+    shown = format_datetime(moment)
+    return shown[:5] if local_day(moment) == vietnam_today() else shown

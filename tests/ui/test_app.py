@@ -63,10 +63,10 @@ def test_refused_database_shows_a_message_and_exits(tmp_path, monkeypatch, qapp)
     assert "không phải là cơ sở dữ liệu" in shown[0]
 
 
-def test_settings_dialog_from_the_menu_saves(main_window, monkeypatch):
+def test_settings_dialog_from_the_menu_saves(main_window, monkeypatch, qapp):
     def fill_and_save(dialog):
         form = dialog.findChild(settings_form.SettingsForm)
-        form.server_url.setText("http://127.0.0.1:9/")
+        form.font_scale.setCurrentIndex(form.font_scale.findData(1.25))
         form.submit()
         return dialog.result()
 
@@ -74,4 +74,7 @@ def test_settings_dialog_from_the_menu_saves(main_window, monkeypatch):
     main_window.open_settings_dialog()
     from handbook_desktop.core import settings as s
 
-    assert main_window.workspace.settings.get(s.SERVER_URL) == "http://127.0.0.1:9"
+    assert main_window.workspace.settings.get(s.FONT_SCALE) == 1.25
+    from handbook_desktop.ui.style import apply_look
+
+    apply_look(qapp, 1.0)  # the next test starts at the usual size

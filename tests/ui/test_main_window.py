@@ -19,7 +19,7 @@ def _texts(widget) -> str:
 
 
 def _sidebar(window) -> list[str]:
-    return [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    return [window.sidebar.item(i).text() for i in range(window.sidebar.count()) if not window.sidebar.item(i).isHidden()]
 
 
 def test_demo_workspace_opens_on_the_home_page(main_window):
@@ -31,7 +31,7 @@ def test_demo_workspace_opens_on_the_home_page(main_window):
     assert "Đảng bộ phường Bắc Sơn" in text
     assert "không gian làm việc mẫu" in text
     assert "Cuộc họp gần nhất" in text
-    assert "Chưa đồng bộ lần nào" in main_window.connection.text()
+    assert main_window.connection.text() == ""  # a demo never syncs, so the status bar says nothing of it
 
 
 def test_sidebar_and_shortcuts_switch_pages(qtbot, main_window):
@@ -44,7 +44,7 @@ def test_sidebar_and_shortcuts_switch_pages(qtbot, main_window):
 
 
 def test_unbuilt_sections_say_so_honestly(main_window):
-    for key in ("study", "sync"):
+    for key in ("study",):
         main_window.show_page(key)
         page = main_window.pages.currentWidget()
         assert isinstance(page, ComingSoonPage)
@@ -74,27 +74,6 @@ def test_switching_to_english_retranslates_the_window(main_window):
     assert _sidebar(main_window)[:3] == ["Home", "News", "Documents"]
     assert main_window.current_page() == "settings"
     assert main_window.windowTitle() == "Party Member Handbook"
-
-
-def test_invalid_server_address_is_refused_with_a_message(main_window, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
-    main_window.show_page("settings")
-    form = main_window.settings_form
-    form.server_url.setText("sotay dot vn")
-    assert not form.submit()
-    assert "không hợp lệ" in shown[0]
-    assert main_window.workspace.settings.get(s.SERVER_URL) == ""
-
-
-def test_unreachable_server_shows_offline(main_window):
-    main_window.show_page("settings")
-    form = main_window.settings_form
-    form.server_url.setText("http://127.0.0.1:9")  # discard port: nothing listens
-    assert form.submit()
-    assert main_window.online is False
-    assert main_window.connection.text().startswith("● Ngoại tuyến")
-    assert "chưa cấu hình" not in main_window.connection.text()
 
 
 def test_about_box_names_the_version(main_window, monkeypatch):

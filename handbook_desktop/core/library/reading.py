@@ -45,6 +45,7 @@ class LibraryItem:
     day: date | None
     unread: bool
     favorite: bool
+    revision: int = 1  # > 1: corrected by its publisher since it first arrived ("đã cập nhật")
 
 
 @dataclass(frozen=True)
@@ -209,10 +210,12 @@ def _item_query(table: str) -> Select:
                              ReadReceipt.reader == LOCAL_READER)
     favorite = exists().where(Favorite.item_table == table, Favorite.item_id == model.id)
     if table == DOCUMENTS:
-        columns = (model.id, model.title, model.number, model.doc_type, model.issuer, model.issued_on)
+        columns = (model.id, model.title, model.number, model.doc_type, model.issuer, model.issued_on,
+                   model.revision)
         order = (model.issued_on.desc(), model.created_at.desc())
     else:
-        columns = (model.id, model.title, literal(""), model.channel, model.source, model.published_at)
+        columns = (model.id, model.title, literal(""), model.channel, model.source, model.published_at,
+                   model.revision)
         order = (model.published_at.desc(),)
     return select(*columns, unread.label("unread"), favorite.label("favorite")).where(
         model.deleted_at.is_(None)).order_by(*order)
@@ -234,10 +237,10 @@ def _filtered(query: Select, model, flt: ItemFilter) -> Select:
 
 
 def _item(table: str, row) -> LibraryItem:
-    item_id, title, number, category, issuer, when, unread, favorite = row
+    item_id, title, number, category, issuer, when, revision, unread, favorite = row
     day = when.astimezone(VIETNAM_TIME).date() if hasattr(when, "astimezone") and table == ARTICLES else when
     return LibraryItem(table, item_id, title, number or "", str(category), issuer or "", day, bool(unread),
-                       bool(favorite))
+                       bool(favorite), revision or 1)
 
 
 def _is_heading(paragraph: str) -> bool:

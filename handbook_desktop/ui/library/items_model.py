@@ -9,12 +9,13 @@ from PySide6.QtGui import QFont
 
 from handbook_desktop.core.library import ARTICLES, DOCUMENTS, LibraryItem, category_label
 from handbook_desktop.core.text import format_date
-from handbook_desktop.i18n import N_
+from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.table_model import RowsModel
 
 
 def _starred(item: LibraryItem) -> str:
-    return ("★ " if item.favorite else "") + item.title
+    updated = "  · " + _("Đã cập nhật") if item.revision > 1 else ""  # corrected by its publisher
+    return ("★ " if item.favorite else "") + item.title + updated
 
 
 COLUMNS = {

@@ -29,7 +29,8 @@ SAVE_DELAY_MS = 800
 
 def reading_html(reading: library.Reading) -> str:
     item = reading.item
-    facts = [item.number, format_date(item.day), item.issuer, library.category_label(item.table, item.category)]
+    facts = [item.number, format_date(item.day), item.issuer, library.category_label(item.table, item.category),
+             _("Đã cập nhật") if item.revision > 1 else ""]
     parts = ['<p style="color:#666">%s</p>' % escape(" · ".join(f for f in facts if f)),
              "<h2>%s</h2>" % escape(item.title)]
     if reading.summary:

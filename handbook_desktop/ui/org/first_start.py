@@ -1,5 +1,5 @@
 """The first start of a workspace that keeps no cell: the demo, the user's own cell, or the
-server (which arrives with the sync; until then the choice says so and stays open)."""
+server (the caller then asks for the account: ui/sync/connect_dialog.py)."""
 
 from enum import StrEnum
 from pathlib import Path
@@ -7,12 +7,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from handbook_desktop.i18n import _
-from handbook_desktop.ui.meetings.common import Notice
 
 
 class Start(StrEnum):
     OWN_CELL = "own_cell"
     DEMO = "demo"
+    SERVER = "server"
     LATER = "later"  # an empty workspace; the cell can be set up in Cài đặt → Chi bộ
 
 
@@ -32,10 +32,8 @@ class FirstStartDialog(QDialog):
         self.server = self._option(layout, _("Kết nối máy chủ"), _("Nhận chi bộ và văn bản từ máy chủ của đảng bộ."))
         self.own_cell.clicked.connect(lambda: self._take(Start.OWN_CELL))
         self.demo.clicked.connect(lambda: self._take(Start.DEMO))
-        self.server.clicked.connect(self._server_not_yet)
+        self.server.clicked.connect(lambda: self._take(Start.SERVER))
         self.own_cell.setDefault(True)
-        self.notice = Notice()
-        layout.addWidget(self.notice)
         later = QDialogButtonBox()
         later.addButton(_("Để sau"), QDialogButtonBox.ButtonRole.RejectRole)
         later.rejected.connect(self.reject)
@@ -53,9 +51,3 @@ class FirstStartDialog(QDialog):
     def _take(self, start: Start) -> None:
         self.start = start
         self.accept()
-
-    def _server_not_yet(self) -> None:
-        self.notice.show_text(_("Kết nối máy chủ sẽ có cùng với máy chủ của đảng bộ; phiên bản này chưa có. "
-                                "Trong lúc chờ, hãy thiết lập chi bộ của mình: mọi thay đổi được ghi lại để gửi "
-                                "lên khi có máy chủ."), "warning")
-        self.adjustSize()  # room for the wrapped notice

@@ -13,6 +13,7 @@ from handbook_desktop.core.paths import DataDirChoice
 from handbook_desktop.docgen.render import DocumentKind, render_document
 from handbook_desktop.ui.org.cell_form import CellSetupDialog
 from handbook_desktop.ui.org.first_start import FirstStartDialog
+from handbook_desktop.ui.sync.connect_dialog import ConnectDialog
 from tests.core.meetings.meeting_helpers import act, at, new_meeting
 from tests.core.org.setup_helpers import CELL, PARENTS, kp5_roster
 from tests.docgen.helpers import pdf_text, words
@@ -34,10 +35,9 @@ def scripted_first_start(monkeypatch):
 
     def choose(dialog: FirstStartDialog) -> int:
         seen["choices"] += 1
-        if seen["choices"] == 1:  # the server first: it says it is not there yet, the choice stays
+        if seen["choices"] == 1:  # the server first, its login cancelled: back to the choice
             dialog.server.click()
-            seen["server"] = dialog.notice.text() if dialog.notice.isVisibleTo(dialog) else ""
-            assert not dialog.result()
+            return dialog.result()
         dialog.own_cell.click()
         return dialog.result()
 
@@ -55,8 +55,14 @@ def scripted_first_start(monkeypatch):
         dialog.submit()
         return dialog.result()
 
+    def login(dialog: ConnectDialog) -> int:
+        seen["server"] = dialog.windowTitle()
+        dialog.reject()
+        return dialog.result()
+
     monkeypatch.setattr(FirstStartDialog, "exec", choose)
     monkeypatch.setattr(CellSetupDialog, "exec", form)
+    monkeypatch.setattr(ConnectDialog, "exec", login)
     return seen
 
 
@@ -65,8 +71,8 @@ def test_set_up_on_a_blank_laptop_then_roster_minutes_and_resolution(tmp_path, q
     workspace = app.open_or_create(DataDirChoice(folder, fixed=True), interactive=True)
     try:
         seen = scripted_first_start
-        assert (seen["choices"], seen["forms"]) == (2, 2)
-        assert "Kết nối máy chủ sẽ có cùng với máy chủ" in seen["server"]
+        assert (seen["choices"], seen["forms"]) == (3, 2)
+        assert seen["server"] == "Kết nối máy chủ"
         assert seen["pickers"] == (False, "chọn sau khi nhập danh sách")
         assert "Nhiệm kỳ “2025-2040” không hợp lệ" in seen["problem"]
         assert act(workspace, org.cell_setup) == org.CellSetup(CELL, PARENTS, "Bắc Sơn", "2025-2030")

@@ -1,0 +1,1 @@
+"""The Biên tập page: an editor composes, publishes, corrects and withdraws items."""
