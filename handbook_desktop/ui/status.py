@@ -62,13 +62,16 @@ class ConnectionStatus(QLabel):
             parts.append(_("{n} thay đổi chờ gửi").format(n=pending))
         self.setText("   ".join(parts))
         self.setToolTip(sync.error if sync.account else "")
-        self.setProperty("online", sync.online)
+        self.setProperty("online", bool(sync.online))
 
     @staticmethod
     def _sync_parts(sync) -> list[str]:
         if sync.account is None:
             return [_("● Chưa kết nối máy chủ")]
-        parts = [_("● Trực tuyến") if sync.online else _("● Ngoại tuyến")]
+        if sync.online is None:
+            parts = [_("● Đang kiểm tra kết nối…")]
+        else:
+            parts = [_("● Trực tuyến") if sync.online else _("● Ngoại tuyến")]
         if sync.syncing:
             return parts + [_("Đang đồng bộ…")]
         if sync.needs_password:

@@ -44,7 +44,7 @@ class SyncController(QObject):
         super().__init__(parent)
         self.workspace, self.tasks = workspace, tasks
         self.ask_password: AskPassword | None = None  # set by the window: a dialog
-        self.online = False
+        self.online: bool | None = None  # None until the first probe answers
         self.running: Task | None = None  # a round or a login: never two at once
         self.error = ""  # the last failure in words; "" after a success
         self.needs_password = False  # no keyring: a background round could not run

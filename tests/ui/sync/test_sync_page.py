@@ -128,3 +128,20 @@ def test_a_demo_window_starts_without_the_sync_client(demo_dir):
     loaded = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
                             check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout.split()
     assert loaded == []
+
+
+def test_the_status_bar_follows_the_line(live_server, memory_keyring, workspace, window_on):
+    """Unknown until the first probe answers (never a false "offline"), then what the probe found."""
+    accounts.connect(workspace, live_server.url, "dangvien.demo", "demo")
+    window = window_on(workspace)
+    assert window.sync.online is None and "Đang kiểm tra kết nối" in window.connection.text()
+    window.sync.check_online()
+    assert "Trực tuyến" in window.connection.text()
+    live_server.stop()
+    try:
+        window.sync.check_online()
+        assert "Ngoại tuyến" in window.connection.text()
+    finally:
+        live_server.start()
+    window.sync.check_online()
+    assert "Trực tuyến" in window.connection.text()
