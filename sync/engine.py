@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from handbook_desktop.core import attachments as store
-from handbook_desktop.core.errors import Cancelled
+from handbook_desktop.core.errors import Cancelled, is_disk_full
 from handbook_desktop.core.library import Article, Document
 from handbook_desktop.core.models import Attachment, SyncCursor, SyncRun, utcnow
 from handbook_desktop.core.progress import Progress
@@ -172,17 +172,22 @@ def fetch_file(client: Client, data_dir: Path, sha256: str, check: Callable[[], 
     not have it (yet). A corrupted download is deleted and fetched once more."""
     target = store.blob_path(data_dir, sha256)
     partial = target.with_name(sha256 + PARTIAL_SUFFIX)
-    target.parent.mkdir(parents=True, exist_ok=True)
     received = 0
-    for _attempt in range(2):
-        got = _download_resuming(client, sha256, partial, check)
-        if got is None:
-            return None
-        received += got
-        if _sha256_of_file(partial) == sha256:
-            os.replace(partial, target)
-            return received
-        partial.unlink(missing_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for _attempt in range(2):
+            got = _download_resuming(client, sha256, partial, check)
+            if got is None:
+                return None
+            received += got
+            if _sha256_of_file(partial) == sha256:
+                os.replace(partial, target)
+                return received
+            partial.unlink(missing_ok=True)
+    except OSError as exc:
+        if is_disk_full(exc):
+            partial.unlink(missing_ok=True)  # give the space back; the next round starts the file again
+        raise errors.files_not_stored(exc) from exc
     raise errors.SyncError(_("Tệp đính kèm tải về bị hỏng hai lần liền (mã {sha}…).").format(sha=sha256[:12]),
                            _("Hãy đồng bộ lại sau; nếu vẫn lỗi, hãy báo quản trị viên của máy chủ."))
 

@@ -5,7 +5,7 @@ says what happened, `hint` what to do. The CLI prints both; the GUI shows them o
 "Đồng bộ" page. None of them ever means local data was lost.
 """
 
-from handbook_desktop.core.errors import UserError
+from handbook_desktop.core.errors import UserError, is_disk_full
 from handbook_desktop.i18n import _
 
 
@@ -101,3 +101,12 @@ def not_connected() -> NotConnected:
     return NotConnected(_("Dữ liệu này chưa kết nối với máy chủ nào."),
                         _("Hãy đăng nhập trước: Cài đặt → Đồng bộ, hoặc "
                           "'main.py login --server ĐỊA_CHỈ --user TÊN'."))
+
+
+def files_not_stored(exc: OSError) -> SyncError:
+    """A file could not be written into the data folder: what arrived before it stays."""
+    if is_disk_full(exc):
+        return SyncError(_("Ổ đĩa đã đầy: chưa lưu được tệp đính kèm. Các văn bản đã nhận vẫn được giữ."),
+                         _("Hãy giải phóng dung lượng ổ đĩa rồi đồng bộ lại; tệp còn thiếu sẽ được tải tiếp."))
+    return SyncError(_("Không ghi được tệp đính kèm vào thư mục dữ liệu ({error}).").format(
+        error=exc.strerror or exc), _("Hãy kiểm tra quyền ghi của thư mục dữ liệu rồi đồng bộ lại."))

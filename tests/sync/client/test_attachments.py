@@ -5,6 +5,7 @@ import hashlib
 import os
 
 from handbook_desktop.core.attachments import blob_path
+from handbook_desktop.core.library import ARTICLES, DOCUMENTS, ItemFilter, list_items
 from sync.account import connect
 from sync.engine import sync_once
 
@@ -57,3 +58,31 @@ def test_a_file_already_here_is_never_fetched(live_server, memory_keyring, works
     report = sync_once(workspace)
     assert report.pulled == 1 and report.attachments == 0
     assert proxy.requests_to(FILES) == []
+
+
+def test_a_full_disk_keeps_what_arrived_and_the_next_round_fetches_the_file(
+        live_server, memory_keyring, workspace, tmp_path, monkeypatch):
+    from sync.errors import SyncError
+    from sync.history import list_runs
+    from tests.core.faults import full_disk
+
+    path, sha256 = _file(tmp_path)
+    publish_as_editor(live_server.url, "Phụ lục kèm theo hướng dẫn", files=[path])
+    connect(workspace, live_server.url, MEMBER, PASSWORD)
+    folder = blob_path(workspace.data_dir, sha256).parent.parent
+    with full_disk(folder, monkeypatch, size_kb=64):
+        try:
+            sync_once(workspace)
+        except SyncError as exc:
+            assert "Ổ đĩa đã đầy" in exc.message and "đồng bộ lại" in exc.hint
+        else:
+            raise AssertionError("a full disk must stop the round with a message")
+        assert not list(folder.rglob("*.partial")), "the partial file gives its space back"
+    with workspace.unit_of_work(read_only=True) as uow:
+        runs = list_runs(uow)
+        titles = [item.title for item in list_items(uow, ItemFilter(DOCUMENTS)) + list_items(uow, ItemFilter(ARTICLES))]
+    assert not runs[0].ok and "Ổ đĩa đã đầy" in runs[0].message
+    assert "Phụ lục kèm theo hướng dẫn" in titles, "what arrived before the file stays"
+
+    assert sync_once(workspace).attachments == 1
+    assert blob_path(workspace.data_dir, sha256).read_bytes() == path.read_bytes()
