@@ -42,6 +42,16 @@ class LoginFields(QWidget):
             raise UserError(_("Hãy nhập mật khẩu."))
         return url, self.username.text().strip(), self.password.text()
 
+    def take(self, notice: Notice) -> tuple[str, str, str] | None:
+        """The values, with "connecting…" on `notice`; None (and what is missing) if incomplete."""
+        try:
+            url, user, password = self.values()
+        except UserError as exc:
+            notice.show_text(exc.message, "error")
+            return None
+        notice.show_text(_("Đang kết nối {server}…").format(server=url))
+        return url, user, password
+
 
 class AccountBox(QGroupBox):
     def __init__(self, controller: SyncController, parent: QWidget | None = None):
@@ -88,12 +98,9 @@ class AccountBox(QGroupBox):
             self.fields.password.clear()  # never kept on screen once used
 
     def log_in(self) -> None:
-        try:
-            url, user, password = self.fields.values()
-        except UserError as exc:
-            self.notice.show_text(exc.message, "error")
+        if (values := self.fields.take(self.notice)) is None:
             return
-        self.notice.show_text(_("Đang kết nối {server}…").format(server=url))
+        url, user, password = values
         self.controller.log_in(url, user, password, on_error=lambda text: self.notice.show_text(text, "error"))
 
     def _on_connected(self, account) -> None:

@@ -8,7 +8,6 @@ import socket
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import accept_buttons
@@ -37,12 +36,9 @@ class ConnectDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 60)
 
     def connect_account(self) -> None:
-        try:
-            url, user, password = self.fields.values()
-        except UserError as exc:
-            self.notice.show_text(exc.message, "error")
+        if (values := self.fields.take(self.notice)) is None:
             return
-        self.notice.show_text(_("Đang kết nối {server}…").format(server=url))
+        url, user, password = values
         self.buttons.setEnabled(False)
         device = socket.gethostname()
         self.tasks.run(lambda _progress: accounts.connect(self.workspace, url, user, password, device_name=device),
