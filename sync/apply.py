@@ -48,6 +48,7 @@ def apply_change(session: Session, home_unit_id: str, change: Change, tally: Tal
                 _retire_unit(session, home_unit_id, change.id)
             else:
                 upsert_unit(session, UnitOut.model_validate(change.data))
+                session.flush()  # items later in the page look the unit up (_known_unit)
         elif change.entity == Entity.MEMBER and change.op == ChangeOp.UPSERT:
             upsert_member(session, home_unit_id, MemberRecord.model_validate(change.data))
     except (ValidationError, ValueError):

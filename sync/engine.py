@@ -129,8 +129,12 @@ def _cursor_of(uow: UnitOfWork, server_url: str) -> str:
 def _apply_page(uow: UnitOfWork, server_url: str, page: ChangesPage) -> Tally:
     tally = Tally()
     home = uow.home_unit_id
-    for change in page.changes:
-        apply_change(uow.session, home, change, tally)
+    # Without autoflush each item's lookups would first flush (and index) the item before
+    # it, one by one; the page's new rows are flushed together instead (apply.py flushes a
+    # unit at once, as the items after it look it up).
+    with uow.session.no_autoflush:
+        for change in page.changes:
+            apply_change(uow.session, home, change, tally)
     row = uow.session.get(SyncCursor, server_url)
     if row is None:
         row = SyncCursor(server_url=server_url)
