@@ -1,6 +1,7 @@
 """What the sync benchmarks share: a scratch PostgreSQL database, a server in a thread,
 and a loopback TCP relay that counts the bytes that really cross the socket."""
 
+import multiprocessing
 import socket
 import threading
 import time
@@ -77,48 +78,50 @@ class ThreadServer:
         self._thread.join(10)
 
 
-@dataclass
 class ByteCounter:
-    """A TCP relay 127.0.0.1:port → upstream port: every byte either way is counted
-    (headers, chunk framing and compressed bodies alike), as a packet capture would."""
+    """A TCP relay 127.0.0.1:port → upstream port that counts every byte either way
+    (headers, chunk framing and compressed bodies alike), as a packet capture would. It runs
+    in a process of its own: relay threads sharing the measured process's GIL would slow it."""
 
-    upstream_port: int
-    port: int = field(default_factory=free_port)
-    sent: int = 0  # client → server
-    received: int = 0  # server → client
-    connections: int = 0
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    def __init__(self, upstream_port: int):
+        self.upstream_port, self.port = upstream_port, free_port()
+        self._counts = multiprocessing.Array("q", 3)  # sent (client → server), received, connections
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def sent(self) -> int:
+        return self._counts[0]
+
+    @property
+    def received(self) -> int:
+        return self._counts[1]
+
     def reset(self) -> None:
-        with self._lock:
-            self.sent = self.received = self.connections = 0
+        with self._counts.get_lock():
+            self._counts[:] = [0, 0, 0]
 
     def start(self) -> "ByteCounter":
-        self._listener = socket.create_server(("127.0.0.1", self.port))
-        threading.Thread(target=self._accept, daemon=True).start()
+        listener = socket.create_server(("127.0.0.1", self.port))
+        self._process = multiprocessing.Process(target=_relay, args=(listener, self.upstream_port, self._counts),
+                                                daemon=True)
+        self._process.start()
+        listener.close()
         return self
 
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self._listener.accept()
-            except OSError:
-                return
-            upstream = socket.create_connection(("127.0.0.1", self.upstream_port))
-            with self._lock:
-                self.connections += 1
-            threading.Thread(target=self._pump, args=(client, upstream, "sent"), daemon=True).start()
-            threading.Thread(target=self._pump, args=(upstream, client, "received"), daemon=True).start()
+    def stop(self) -> None:
+        self._process.terminate()
+        self._process.join(5)
 
-    def _pump(self, source: socket.socket, target: socket.socket, counter: str) -> None:
+
+def _relay(listener: socket.socket, upstream_port: int, counts) -> None:
+    def pump(source: socket.socket, target: socket.socket, index: int) -> None:
         try:
             while data := source.recv(1 << 16):
-                with self._lock:  # counted before forwarding: the reader cannot be ahead of the count
-                    setattr(self, counter, getattr(self, counter) + len(data))
+                with counts.get_lock():  # counted before forwarding: the reader is never ahead of the count
+                    counts[index] += len(data)
                 target.sendall(data)
         except OSError:
             pass
@@ -129,5 +132,12 @@ class ByteCounter:
                 except OSError:
                     pass
 
-    def stop(self) -> None:
-        self._listener.close()
+    while True:
+        client, _ = listener.accept()
+        upstream = socket.create_connection(("127.0.0.1", upstream_port))
+        for sock in (client, upstream):  # forward each piece at once, as the endpoints themselves do
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        with counts.get_lock():
+            counts[2] += 1
+        threading.Thread(target=pump, args=(client, upstream, 0), daemon=True).start()
+        threading.Thread(target=pump, args=(upstream, client, 1), daemon=True).start()
