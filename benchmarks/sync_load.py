@@ -82,6 +82,15 @@ def start_server(settings: ServerSettings, workers: int, port: int, log: Path) -
         time.sleep(0.2)
 
 
+def stop_server(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(15)
+    except subprocess.TimeoutExpired:  # workers still draining keep-alive connections
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
 def run_locust(url: str, devices_file: Path, args, prefix: Path) -> dict:
     env = {**os.environ, "HANDBOOK_BENCH_DEVICES": str(devices_file), "HANDBOOK_BENCH_WAIT": str(args.wait),
            "PYTHONPATH": str(REPO)}
@@ -114,8 +123,7 @@ def main() -> None:
         try:
             stats = run_locust(f"http://127.0.0.1:{port}", devices_file, args, Path(tmp) / "locust")
         finally:
-            os.killpg(server.pid, signal.SIGINT)
-            server.wait(30)
+            stop_server(server)
     requests_ = int(stats["Request Count"])
     print(f"\nlocust (FastHttpUser), {args.users} users, spawn rate {args.spawn_rate}/s, {args.duration}, "
           f"wait {args.wait:g} s; server: uvicorn, {args.workers} workers, PostgreSQL, loopback")

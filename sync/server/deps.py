@@ -25,9 +25,10 @@ ReadSession = Annotated[Session, Depends(_read_session)]
 WriteSession = Annotated[Session, Depends(_write_session)]
 
 
-def check_protocol(version: Annotated[str | None, Header(alias=PROTOCOL_HEADER)] = None) -> None:
+async def check_protocol(version: Annotated[str | None, Header(alias=PROTOCOL_HEADER)] = None) -> None:
     """An old client is told to update (426); a client newer than us is told the server is (400).
-    A request without the header comes from a client older than the header itself."""
+    A request without the header comes from a client older than the header itself. Async: no
+    database, so no trip through the thread pool on every request."""
     try:
         number = int(version) if version is not None else 0
     except ValueError:
