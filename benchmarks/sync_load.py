@@ -124,6 +124,10 @@ def main() -> None:
             stats = run_locust(f"http://127.0.0.1:{port}", devices_file, args, Path(tmp) / "locust")
         finally:
             stop_server(server)
+            errors = [line for line in (Path(tmp) / "server.log").read_text().splitlines()
+                      if "Error" in line or "Exception" in line]
+            if errors:  # the server's own words for any failure locust counted
+                print(f"server errors ({len(errors)} lines), the last:", *errors[-5:], sep="\n  ")
     requests_ = int(stats["Request Count"])
     print(f"\nlocust (FastHttpUser), {args.users} users, spawn rate {args.spawn_rate}/s, {args.duration}, "
           f"wait {args.wait:g} s; server: uvicorn, {args.workers} workers, PostgreSQL, loopback")
