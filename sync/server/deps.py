@@ -1,6 +1,7 @@
 """What routers inject: the request's database session, the protocol check, the caller."""
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
@@ -41,8 +42,18 @@ async def check_protocol(version: Annotated[str | None, Header(alias=PROTOCOL_HE
                        "Máy chủ chưa được nâng cấp để phục vụ phiên bản phần mềm này; hãy báo quản trị viên.")
 
 
+@contextmanager
+def reading(request: Request) -> Iterator[Session]:
+    """A read session for a handler that opens and closes it itself, within its own call."""
+    yield from db.open_session(request.app.state.sessions, read_only=True)
+
+
 def _caller(request: Request, session: ReadSession,
             authorization: Annotated[str, Header()] = "") -> Caller:
+    return authenticated(request, session, authorization)
+
+
+def authenticated(request: Request, session: Session, authorization: str) -> Caller:
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise ApiError(401, ErrorCode.TOKEN_INVALID, "Chưa đăng nhập; hãy đăng nhập lại.")
