@@ -4,6 +4,8 @@ Pulled rows keep the server's ids, so a second pull of the same change finds and
 the row: applying is idempotent. The caller's unit of work is opened without the outbox
 (these rows came from the server and must not go back up) and with origin "sync", so open
 screens refresh. Writes go through the ORM: the library's search index follows them.
+A page is applied after `preload`: what its changes look up is read with one query per table,
+and its new rows are flushed (and indexed) together.
 """
 
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from handbook_desktop.core.org import OrgUnit, UnitKind
 from sync.protocol import Change, ChangeOp, Entity, ItemKind, MemberRecord, PublishedItem, UnitOut
 
 MODELS = {ItemKind.DOCUMENT: Document, ItemKind.ARTICLE: Article}
+PAGE_ROWS = "sync.page_rows"  # session.info key: the PageRows of the page being applied
 
 
 @dataclass
@@ -26,6 +29,28 @@ class Tally:
     pulled: int = 0  # documents and articles new or corrected
     withdrawn: int = 0
     titles: list[str] = field(default_factory=list)  # of the items pulled, in order
+
+
+@dataclass
+class PageRows:
+    """The local rows a page's changes look up: its items that exist here, their files' rows
+    (by owner id), the ids of the units known here."""
+
+    items: dict[str, Document | Article]
+    files: dict[str, list[Attachment]]
+    units: set[str]
+
+
+def preload(session: Session, changes: list[Change]) -> None:
+    """Read what `changes` will look up, so applying them needs no query per change: an
+    item not found here is known to be new. Valid for these changes until `session.info` is
+    cleared of PAGE_ROWS."""
+    ids = [change.id for change in changes if change.entity == Entity.ITEM]
+    items = {row.id: row for model in MODELS.values() for row in session.scalars(select(model).where(model.id.in_(ids)))}
+    files: dict[str, list[Attachment]] = {}
+    for row in session.scalars(select(Attachment).where(Attachment.owner_id.in_(ids))):
+        files.setdefault(row.owner_id, []).append(row)
+    session.info[PAGE_ROWS] = PageRows(items, files, set(session.scalars(select(OrgUnit.id))))
 
 
 def apply_change(session: Session, home_unit_id: str, change: Change, tally: Tally) -> None:
@@ -59,6 +84,8 @@ def upsert_unit(session: Session, unit: UnitOut) -> OrgUnit:
     _assign(row, kind=UnitKind(unit.kind.value), name=unit.name, code=unit.code, parent_id=unit.parent_id,
             unit_id=unit.parent_id or unit.id, deleted_at=None)  # a unit's own unit is its parent
     session.add(row)  # after the values: a query before the flush must not flush a half-filled row
+    if (page := session.info.get(PAGE_ROWS)) is not None:
+        page.units.add(unit.id)
     return row
 
 
@@ -71,7 +98,7 @@ def _retire_unit(session: Session, home_unit_id: str, unit_id: str) -> None:
 def upsert_item(session: Session, home_unit_id: str, item: PublishedItem, seq: int) -> Document | Article:
     model = MODELS[item.kind]
     unit_id = _known_unit(session, item.publisher_unit_id, home_unit_id)
-    row = session.get(model, item.id) or model(id=item.id)
+    row = _item_row(session, model, item.id) or model(id=item.id)
     common = dict(title=item.title, summary=item.summary, body=item.body, revision=item.revision,
                   publisher=item.publisher_name, version=seq, created_at=item.published_at,
                   updated_at=item.updated_at, deleted_at=item.withdrawn_at,
@@ -92,7 +119,7 @@ def upsert_item(session: Session, home_unit_id: str, item: PublishedItem, seq: i
 def withdraw_item(session: Session, item_id: str) -> int:
     """Tombstone the item (and its files' rows); 1 if it was live here, else 0."""
     for model in (Document, Article):
-        row = session.get(model, item_id)
+        row = _item_row(session, model, item_id)
         if row is not None and row.deleted_at is None:
             now = utcnow()
             row.deleted_at = now
@@ -120,7 +147,16 @@ def _attachments_of(session: Session, row: Document | Article, item: PublishedIt
                                    sha256=sha256, filename=ref.filename[:255], mime_type=ref.mime_type, size=ref.size))
 
 
+def _item_row(session: Session, model: type[Document | Article], item_id: str) -> Document | Article | None:
+    if (page := session.info.get(PAGE_ROWS)) is None:
+        return session.get(model, item_id)
+    row = page.items.get(item_id)
+    return row if isinstance(row, model) else None
+
+
 def _attachment_rows(session: Session, row: Document | Article) -> list[Attachment]:
+    if (page := session.info.get(PAGE_ROWS)) is not None:
+        return [file for file in page.files.get(row.id, ()) if file.owner_table == row.__tablename__]
     return list(session.scalars(select(Attachment).where(Attachment.owner_table == row.__tablename__,
                                                          Attachment.owner_id == row.id)))
 
@@ -141,7 +177,9 @@ def upsert_member(session: Session, home_unit_id: str, record: MemberRecord) -> 
 
 def _known_unit(session: Session, unit_id: str, fallback: str) -> str:
     """`unit_id` when this workspace knows the unit, else its own cell (a foreign key must hold)."""
-    return unit_id if session.get(OrgUnit, unit_id) is not None else fallback
+    page = session.info.get(PAGE_ROWS)
+    known = unit_id in page.units if page is not None else session.get(OrgUnit, unit_id) is not None
+    return unit_id if known else fallback
 
 
 def _assign(row, **values) -> None:

@@ -1,6 +1,7 @@
 """`main.py serve`: the central sync server (FastAPI under uvicorn)."""
 
 import argparse
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     sub = commands.add_parser("serve", parents=[common], help="chạy máy chủ đồng bộ")
     sub.add_argument("--host", default="127.0.0.1", help="địa chỉ lắng nghe (mặc định 127.0.0.1)")
     sub.add_argument("--port", type=int, default=8765, help="cổng (mặc định 8765)")
+    sub.add_argument("--workers", type=int, default=1,
+                     help="số tiến trình phục vụ (mặc định 1; trên PostgreSQL nên bằng số nhân CPU)")
     add_database_options(sub)
     sub.add_argument("--demo", action="store_true", help="tạo tổ chức và tài khoản mẫu (mật khẩu: demo)")
     sub.set_defaults(handler=run)
@@ -35,11 +38,18 @@ def server_settings(args: argparse.Namespace) -> "ServerSettings":
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sync.server.app import create_app
+    from sync.server.app import SETTINGS_ENV, create_app
 
     settings = server_settings(args)
     app = create_app(settings, demo=args.demo)
     print(_("Máy chủ đồng bộ tại http://{host}:{port} (dữ liệu: {where}).").format(
         host=args.host, port=args.port, where=args.database_url or settings.data_dir), flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", proxy_headers=False)
+    options = dict(host=args.host, port=args.port, log_level="info", proxy_headers=False)
+    if args.workers <= 1:
+        uvicorn.run(app, **options)
+        return 0
+    # Worker processes build their own app by name; the schema and the demo are ready by now.
+    app.state.engine.dispose()
+    os.environ.update(zip(SETTINGS_ENV, (str(settings.data_dir), settings.database_url)))
+    uvicorn.run("sync.server.app:app_from_environment", factory=True, workers=args.workers, **options)
     return 0

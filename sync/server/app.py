@@ -4,6 +4,9 @@ The schema is brought to the newest revision when the app is made, so `serve` on
 database upgrades it before the first request.
 """
 
+import os
+from pathlib import Path
+
 from fastapi import Depends, FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from sqlalchemy.orm import Session
@@ -41,6 +44,16 @@ def create_app(settings: ServerSettings, *, demo: bool = False) -> FastAPI:
     for module in (auth, me, changes, attachments, publications, push, admin):
         app.include_router(module.router, prefix=API_PREFIX, dependencies=[Depends(check_protocol)])
     return app
+
+
+SETTINGS_ENV = ("HANDBOOK_SERVER_DATA_DIR", "HANDBOOK_SERVER_DATABASE_URL")
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of uvicorn's worker processes (`serve --workers N`): workers import the
+    app by name, so `serve` hands them its settings in the environment."""
+    data_dir, database_url = (os.environ[name] for name in SETTINGS_ENV)
+    return create_app(ServerSettings(data_dir=Path(data_dir), database_url=database_url))
 
 
 def open_admin_session(settings: ServerSettings) -> Session:

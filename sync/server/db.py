@@ -22,7 +22,9 @@ READ_ONLY = "handbook_read_only"
 
 def make_engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        # As many connections as the thread pool has threads (anyio: 40), so a burst of
+        # requests waits for a thread, never 30 s for a connection and then fails.
+        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=30)
     engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _configure_sqlite)
     event.listen(engine, "begin", _begin_sqlite)

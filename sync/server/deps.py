@@ -1,6 +1,7 @@
 """What routers inject: the request's database session, the protocol check, the caller."""
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
@@ -25,9 +26,10 @@ ReadSession = Annotated[Session, Depends(_read_session)]
 WriteSession = Annotated[Session, Depends(_write_session)]
 
 
-def check_protocol(version: Annotated[str | None, Header(alias=PROTOCOL_HEADER)] = None) -> None:
+async def check_protocol(version: Annotated[str | None, Header(alias=PROTOCOL_HEADER)] = None) -> None:
     """An old client is told to update (426); a client newer than us is told the server is (400).
-    A request without the header comes from a client older than the header itself."""
+    A request without the header comes from a client older than the header itself. Async: no
+    database, so no trip through the thread pool on every request."""
     try:
         number = int(version) if version is not None else 0
     except ValueError:
@@ -40,8 +42,18 @@ def check_protocol(version: Annotated[str | None, Header(alias=PROTOCOL_HEADER)]
                        "Máy chủ chưa được nâng cấp để phục vụ phiên bản phần mềm này; hãy báo quản trị viên.")
 
 
+@contextmanager
+def reading(request: Request) -> Iterator[Session]:
+    """A read session for a handler that opens and closes it itself, within its own call."""
+    yield from db.open_session(request.app.state.sessions, read_only=True)
+
+
 def _caller(request: Request, session: ReadSession,
             authorization: Annotated[str, Header()] = "") -> Caller:
+    return authenticated(request, session, authorization)
+
+
+def authenticated(request: Request, session: Session, authorization: str) -> Caller:
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise ApiError(401, ErrorCode.TOKEN_INVALID, "Chưa đăng nhập; hãy đăng nhập lại.")

@@ -79,15 +79,18 @@ def _position(cursor: str, epoch: str) -> int:
 def _changes(session: Session, chain: set[str], latest: dict[tuple[str, str], int]) -> list[Change]:
     """Current data of each entity; an item the caller can no longer see is a delete."""
     data: dict[tuple[str, str], dict | None] = {}
-    item_ids = [i for kind, i in latest if kind == Entity.ITEM]
-    items = _visible(session.scalars(select(Item).where(Item.id.in_(item_ids))), chain)
-    for item in publishing.items_out(session, items):
-        data[(Entity.ITEM.value, item.id)] = item.model_dump(mode="json")
-    for unit in session.scalars(select(Unit).where(Unit.id.in_([i for k, i in latest if k == Entity.UNIT]))):
-        data[(Entity.UNIT.value, unit.id)] = org.unit_out(unit).model_dump(mode="json")
-    member_ids = [i for kind, i in latest if kind == Entity.MEMBER]
-    for member in session.scalars(select(MemberRecord).where(MemberRecord.id.in_(member_ids))):
-        data[(Entity.MEMBER.value, member.id)] = members.member_out(member).model_dump(mode="json")
+    ids = {kind: [i for k, i in latest if k == kind] for kind in (Entity.ITEM, Entity.UNIT, Entity.MEMBER)}
+    # No query for a kind with no change: a no-change pull is the hot path of every device.
+    if ids[Entity.ITEM]:
+        items = _visible(session.scalars(select(Item).where(Item.id.in_(ids[Entity.ITEM]))), chain)
+        for item in publishing.items_out(session, items):
+            data[(Entity.ITEM.value, item.id)] = item.model_dump(mode="json")
+    if ids[Entity.UNIT]:
+        for unit in session.scalars(select(Unit).where(Unit.id.in_(ids[Entity.UNIT]))):
+            data[(Entity.UNIT.value, unit.id)] = org.unit_out(unit).model_dump(mode="json")
+    if ids[Entity.MEMBER]:
+        for member in session.scalars(select(MemberRecord).where(MemberRecord.id.in_(ids[Entity.MEMBER]))):
+            data[(Entity.MEMBER.value, member.id)] = members.member_out(member).model_dump(mode="json")
     changes = []
     for (entity, entity_id), seq in sorted(latest.items(), key=lambda pair: pair[1]):
         body = data.get((entity, entity_id))

@@ -1,0 +1,143 @@
+"""No-change syncs per second: the server on PostgreSQL under 200 polling devices (locust).
+
+    pg_ctlcluster 15 main start   # the local cluster, if it is not running
+    uv run --group bench python benchmarks/sync_load.py [--workers 2] [--users 200] [--spawn-rate 50]
+                                                        [--duration 60s] [--wait 0] [--cells 10]
+                                                        [--database-url postgresql+psycopg://…]
+
+Makes a scratch database `handbook_bench` on the PostgreSQL server (dropped afterwards), seeds
+it through the server's services (the demo organisation, more cells under Đảng bộ phường Bắc
+Sơn, one member account per device spread over the cells, each with a device logged in and its
+cursor at the end of its feed; tokens are made before the run, so no argon2 is measured), then
+runs `main.py serve --workers N` on loopback and locust headless
+(benchmarks/sync_load_locustfile.py, FastHttpUser): each device asks GET /api/v1/changes with
+its cursor in a loop. Prints requests/s, p50/p95 latency and failures from locust's summary.
+Target (issue 13): ≥ 300 no-change syncs per second on a 2-core machine with 200 devices.
+"""
+
+import argparse
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.sync_server import LOCAL_POSTGRES, free_port, scratch_database  # noqa: E402
+from sync.protocol import API_PREFIX, Role, UnitKind  # noqa: E402
+from sync.server.app import create_app  # noqa: E402
+from sync.server.services import accounts, admin, feed  # noqa: E402
+from sync.server.settings import ServerSettings  # noqa: E402
+
+GRASSROOTS = "TN-SC-BS"  # Đảng bộ phường Bắc Sơn; the demo has Khu phố 3 and 4 under it
+LOCUSTFILE = REPO / "benchmarks" / "sync_load_locustfile.py"
+
+
+def seed(settings: ServerSettings, devices: int, cells: int) -> list[dict]:
+    """The demo plus `devices` member accounts over `cells` cells, logged in; their tokens and cursors."""
+    app = create_app(settings, demo=True)
+    codes = ["TN-SC-BS-KP3", "TN-SC-BS-KP4"]
+    out = []
+    with app.state.sessions() as session:
+        for number in range(5, cells + 3):
+            codes.append(admin.create_unit(session, f"Chi bộ Khu phố {number}", f"{GRASSROOTS}-KP{number}",
+                                           GRASSROOTS, UnitKind.CELL).code)
+        for number in range(devices):
+            user = admin.create_user(session, f"dangvien{number:03d}.bench", "bench", codes[number % len(codes)],
+                                     f"Đảng viên {number + 1}", Role.MEMBER)
+            pair = accounts.open_device(session, settings, app.state.secret, user, f"máy {number + 1}", None)
+            caller = accounts.caller_for(session, user, pair.device_id)
+            cursor, more = "", True
+            while more:  # the device is up to date: every request of the run is a no-change sync
+                page = feed.pull(session, caller, cursor, 2000)
+                cursor, more = page.cursor, page.more
+            session.rollback()
+            out.append({"token": pair.access_token, "cursor": cursor})
+    app.state.engine.dispose()
+    return out
+
+
+def start_server(settings: ServerSettings, workers: int, port: int, log: Path) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "main.py"), "serve", "--port", str(port), "--workers", str(workers),
+         "--data-dir", str(settings.data_dir), "--database-url", settings.database_url],
+        stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if requests.get(f"http://127.0.0.1:{port}{API_PREFIX}/info", timeout=2).ok:
+                return process
+        except requests.ConnectionError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"the server did not start; see {log}")
+        time.sleep(0.2)
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(15)
+    except subprocess.TimeoutExpired:  # workers still draining keep-alive connections
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def run_locust(url: str, devices_file: Path, args, prefix: Path) -> dict:
+    env = {**os.environ, "HANDBOOK_BENCH_DEVICES": str(devices_file), "HANDBOOK_BENCH_WAIT": str(args.wait),
+           "PYTHONPATH": str(REPO)}
+    subprocess.run([sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--host", url,
+                    "-u", str(args.users), "-r", str(args.spawn_rate), "-t", args.duration, "--only-summary",
+                    "--csv", str(prefix), "--loglevel", "WARNING"], env=env, cwd=REPO, check=False)
+    with open(f"{prefix}_stats.csv", encoding="utf-8") as handle:
+        return next(row for row in csv.DictReader(handle) if row["Name"] == "Aggregated")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
+    parser.add_argument("--users", type=int, default=200, help="simulated devices")
+    parser.add_argument("--spawn-rate", type=int, default=50)
+    parser.add_argument("--duration", default="60s")
+    parser.add_argument("--wait", type=float, default=0.0, help="seconds each device waits between requests")
+    parser.add_argument("--cells", type=int, default=10)
+    parser.add_argument("--database-url", default=LOCAL_POSTGRES, help="the PostgreSQL server (an admin URL)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp, scratch_database(args.database_url, "handbook_bench") as url:
+        settings = ServerSettings(data_dir=Path(tmp) / "server", database_url=url)
+        clock = time.perf_counter()
+        devices = seed(settings, args.users, args.cells)
+        devices_file = Path(tmp) / "devices.json"
+        devices_file.write_text(json.dumps(devices), encoding="utf-8")
+        print(f"seeded {len(devices)} devices over {args.cells} cells in {time.perf_counter() - clock:.1f} s")
+        port = free_port()
+        server = start_server(settings, args.workers, port, Path(tmp) / "server.log")
+        try:
+            stats = run_locust(f"http://127.0.0.1:{port}", devices_file, args, Path(tmp) / "locust")
+        finally:
+            stop_server(server)
+            errors = [line for line in (Path(tmp) / "server.log").read_text().splitlines()
+                      if "Error" in line or "Exception" in line]
+            if errors:  # the server's own words for any failure locust counted
+                print(f"server errors ({len(errors)} lines), the last:", *errors[-5:], sep="\n  ")
+    requests_ = int(stats["Request Count"])
+    print(f"\nlocust (FastHttpUser), {args.users} users, spawn rate {args.spawn_rate}/s, {args.duration}, "
+          f"wait {args.wait:g} s; server: uvicorn, {args.workers} workers, PostgreSQL, loopback")
+    print(f"{'requests':24s}{requests_:>12,d}")
+    print(f"{'failures':24s}{int(stats['Failure Count']):>12,d}")
+    print(f"{'requests/s':24s}{float(stats['Requests/s']):>12.1f}   (target ≥ 300)")
+    print(f"{'p50 latency':24s}{stats['50%']:>10s} ms")
+    print(f"{'p95 latency':24s}{stats['95%']:>10s} ms")
+    print(f"{'p99 latency':24s}{stats['99%']:>10s} ms")
+
+
+if __name__ == "__main__":
+    main()
