@@ -54,10 +54,10 @@ def seed(settings: ServerSettings, devices: int, cells: int) -> list[dict]:
             user = admin.create_user(session, f"dangvien{number:03d}.bench", "bench", codes[number % len(codes)],
                                      f"Đảng viên {number + 1}", Role.MEMBER)
             pair = accounts.open_device(session, settings, app.state.secret, user, f"máy {number + 1}", None)
-            caller = accounts.caller_for(session, user, pair.device_id)
+            reader = accounts.authenticate_reader(session, app.state.secret, pair.access_token)
             cursor, more = "", True
             while more:  # the device is up to date: every request of the run is a no-change sync
-                page = feed.pull(session, caller, cursor, 2000)
+                page = feed.pull(session, reader, cursor, 2000)
                 cursor, more = page.cursor, page.more
             session.rollback()
             out.append({"token": pair.access_token, "cursor": cursor})

@@ -43,21 +43,21 @@ async def check_protocol(version: Annotated[str | None, Header(alias=PROTOCOL_HE
 
 
 @contextmanager
-def reading(request: Request) -> Iterator[Session]:
-    """A read session for a handler that opens and closes it itself, within its own call."""
-    yield from db.open_session(request.app.state.sessions, read_only=True)
+def pulling(request: Request) -> Iterator[Session]:
+    """The pull's session, opened and closed by the handler within its own call."""
+    yield from db.open_pull_session(request.app.state.sessions)
 
 
 def _caller(request: Request, session: ReadSession,
             authorization: Annotated[str, Header()] = "") -> Caller:
-    return authenticated(request, session, authorization)
+    return accounts.authenticate(session, request.app.state.secret, bearer_token(authorization))
 
 
-def authenticated(request: Request, session: Session, authorization: str) -> Caller:
+def bearer_token(authorization: str) -> str:
     scheme, _, token = authorization.partition(" ")
-    if scheme.lower() != "bearer" or not token:
+    if scheme.lower() != "bearer" or not token.strip():
         raise ApiError(401, ErrorCode.TOKEN_INVALID, "Chưa đăng nhập; hãy đăng nhập lại.")
-    return accounts.authenticate(session, request.app.state.secret, token.strip())
+    return token.strip()
 
 
 def _write_caller(request: Request, session: WriteSession,

@@ -47,8 +47,12 @@ class Unit(Base):
 
     @property
     def chain_ids(self) -> list[str]:
-        """The ids from the root down to this unit."""
-        return [part for part in self.path.split("/") if part]
+        return chain_of(self.path)
+
+
+def chain_of(path: str) -> list[str]:
+    """The unit ids from the root down, out of a unit's materialised path."""
+    return [part for part in path.split("/") if part]
 
 
 class User(Base):
