@@ -5,7 +5,7 @@ import getpass
 import os
 from contextlib import contextmanager
 
-from handbook_desktop.commands.serve import add_database_options, server_settings
+from handbook_desktop.commands.serve import add_database_options, database_errors, server_settings
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.i18n import _
 
@@ -49,17 +49,12 @@ def _action(actions, common, name: str, help_text: str, handler) -> argparse.Arg
 @contextmanager
 def _services(args: argparse.Namespace):
     """The server's admin services on its database; their refusals become one-line errors."""
-    from sqlalchemy.exc import ArgumentError, OperationalError
-
     from sync.server.app import open_admin_session
     from sync.server.errors import ApiError
     from sync.server.services import admin
 
-    try:
+    with database_errors():
         session = open_admin_session(server_settings(args))
-    except (ArgumentError, OperationalError) as exc:
-        raise UserError(_("Không mở được cơ sở dữ liệu của máy chủ: {error}").format(
-            error=str(getattr(exc, "orig", None) or exc).strip().splitlines()[0])) from exc
     try:
         yield session, admin
     except ApiError as exc:

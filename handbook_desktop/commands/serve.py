@@ -2,10 +2,15 @@
 
 import argparse
 import os
+import socket
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from handbook_desktop.core.errors import UserError
 from handbook_desktop.i18n import _
+
+SUPPORTED_DATABASES = ("postgresql", "sqlite")
 
 if TYPE_CHECKING:
     from sync.server.settings import ServerSettings
@@ -30,9 +35,34 @@ def add_database_options(parser: argparse.ArgumentParser) -> None:
 def server_settings(args: argparse.Namespace) -> "ServerSettings":
     from sync.server.settings import ServerSettings
 
+    if args.database_url and not args.database_url.startswith(SUPPORTED_DATABASES):
+        raise UserError(_("Máy chủ chỉ chạy trên SQLite hoặc PostgreSQL: --database-url phải bắt đầu bằng "
+                          "postgresql+psycopg:// (hoặc sqlite:///)."))
     # Without an explicit --data-dir the server keeps its files beside, not inside, the desktop's.
     folder = args.data.path if args.data.fixed else args.data.path / "server"
     return ServerSettings(data_dir=Path(folder), database_url=args.database_url)
+
+
+@contextmanager
+def database_errors():
+    """A database that cannot be opened is a one-line error, not a traceback."""
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
+    try:
+        yield
+    except (ArgumentError, OperationalError) as exc:
+        raise UserError(_("Không mở được cơ sở dữ liệu của máy chủ: {error}").format(
+            error=str(getattr(exc, "orig", None) or exc).strip().splitlines()[0])) from exc
+
+
+def _check_port_free(host: str, port: int) -> None:
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise UserError(_("Không mở được cổng {port} trên {host} ({error}); có thể một máy chủ khác đang chạy. "
+                          "Hãy chọn cổng khác bằng --port.").format(port=port, host=host,
+                                                                     error=exc.strerror or exc)) from exc
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,7 +71,9 @@ def run(args: argparse.Namespace) -> int:
     from sync.server.app import SETTINGS_ENV, create_app
 
     settings = server_settings(args)
-    app = create_app(settings, demo=args.demo)
+    _check_port_free(args.host, args.port)
+    with database_errors():
+        app = create_app(settings, demo=args.demo)
     print(_("Máy chủ đồng bộ tại http://{host}:{port} (dữ liệu: {where}).").format(
         host=args.host, port=args.port, where=args.database_url or settings.data_dir), flush=True)
     options = dict(host=args.host, port=args.port, log_level="info", proxy_headers=False)

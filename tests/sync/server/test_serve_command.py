@@ -39,3 +39,17 @@ def test_serve_demo_runs_and_reseeding_is_idempotent(tmp_path):
     assert "access_token" in serve_once(tmp_path, free_port())
     assert "access_token" in serve_once(tmp_path, free_port())
     assert (tmp_path / "server.db").exists()
+
+
+def test_a_busy_port_or_a_bad_database_is_one_line_not_a_traceback(tmp_path, capsys):
+    from handbook_desktop.cli import main
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port), "--data-dir", str(tmp_path)]) == 2
+    assert f"cổng {port}" in capsys.readouterr().err
+    for url, words in (("mysql://ai@localhost/sotay", "SQLite hoặc PostgreSQL"),
+                       ("postgresql+psycopg://ai@/khong_co?host=/khong/co", "Không mở được cơ sở dữ liệu")):
+        assert main(["serve", "--port", str(free_port()), "--database-url", url, "--data-dir", str(tmp_path)]) == 2
+        err = capsys.readouterr().err
+        assert words in err and "Traceback" not in err and err.count("\n") == 1
