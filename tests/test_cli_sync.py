@@ -81,6 +81,9 @@ def test_sync_errors_are_one_line(live_server, tmp_path):
     down = run("login", "--server", "http://127.0.0.1:9", "--user", "dangvien.demo", "--data-dir",
                str(tmp_path / "b"))
     assert down.returncode == 2 and "Không kết nối được máy chủ" in down.stderr and "Traceback" not in down.stderr
+    blank = run("sync", "--data-dir", str(tmp_path / "c"))
+    assert blank.returncode == 2 and "chưa kết nối" in blank.stderr and "main.py login" in blank.stderr
+    assert not (tmp_path / "c").exists(), "a sync that cannot run leaves no folder behind"
 
 
 def test_publish_refuses_a_classified_file(live_server, tmp_path):

@@ -24,13 +24,18 @@ def run(args: argparse.Namespace) -> int:
 
     from handbook_desktop.commands.common import existing_workspace
     from handbook_desktop.core.errors import UserError
+    from handbook_desktop.core.paths import DATABASE_NAME
     from handbook_desktop.core.workspace import open_workspace
     from sync.account import connect, current_account, load_tokens
     from sync.client import normalise_url
+    from sync import errors
     from sync.engine import sync_once
 
     if bool(args.server) != bool(args.user):
         raise UserError(_("Hãy cho cả --server và --user, hoặc không cho cả hai (dùng tài khoản đã đăng nhập)."))
+    if not args.server and not (args.data.path / DATABASE_NAME).exists():
+        with sync_errors_in_one_line():
+            raise errors.not_connected()  # a blank folder: logging in is the way in, not setup
     workspace = open_workspace(args.data.path) if args.server else None
     with (existing_workspace(args) if workspace is None else closing(workspace)) as workspace:
         account = current_account(workspace)
