@@ -80,4 +80,4 @@ def test_screenshot_of_a_meeting_tab_at_a_size_and_text_size(tmp_path):
 def test_english_setting_changes_cli_messages(tmp_path):
     (tmp_path / "settings.json").write_text('{"version": 1, "values": {"ui/language": "en"}}')
     result = run("--data-dir", str(tmp_path), "sync")
-    assert result.stderr.startswith("Error: The data folder")
+    assert result.stderr.startswith("Error: This data is not connected to a server yet.")
