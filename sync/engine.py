@@ -26,7 +26,7 @@ from handbook_desktop.core.workspace import SYNC, UnitOfWork, Workspace
 from handbook_desktop.i18n import _
 from sync import errors
 from sync.account import DEVICE_ID, Account, current_account, forget_tokens, open_client, set_fact
-from sync.apply import PAGE_ROWS, Tally, apply_change, preload
+from sync.apply import Tally, apply_page
 from sync.client import Client, ResyncRequired
 from sync.protocol import ChangesPage, LoginRequest
 
@@ -127,17 +127,7 @@ def _cursor_of(uow: UnitOfWork, server_url: str) -> str:
 
 
 def _apply_page(uow: UnitOfWork, server_url: str, page: ChangesPage) -> Tally:
-    tally = Tally()
-    home = uow.home_unit_id
-    # Lookups come from the preload, and without autoflush the page's new rows are flushed
-    # (and indexed) together at the end rather than one by one before each lookup.
-    preload(uow.session, page.changes)
-    try:
-        with uow.session.no_autoflush:
-            for change in page.changes:
-                apply_change(uow.session, home, change, tally)
-    finally:
-        uow.session.info.pop(PAGE_ROWS, None)
+    tally = apply_page(uow.session, uow.home_unit_id, page.changes)
     row = uow.session.get(SyncCursor, server_url)
     if row is None:
         row = SyncCursor(server_url=server_url)

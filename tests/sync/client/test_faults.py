@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 import sync.account
+import sync.apply
 import sync.client
 import sync.engine
 from handbook_desktop.core.errors import Cancelled
@@ -107,19 +108,19 @@ def test_a_page_that_fails_keeps_the_previous_cursor(live_server, memory_keyring
     first = publish_as_editor(live_server.url, "Trang thứ nhất")
     second = publish_as_editor(live_server.url, "Trang thứ hai")
     monkeypatch.setattr(sync.engine, "PAGE_LIMIT", 1)
-    apply_change = sync.engine.apply_change
+    apply_change = sync.apply.apply_change
 
-    def failing(session, home, change, tally):
-        apply_change(session, home, change, tally)
+    def failing(page, change, tally):
+        apply_change(page, change, tally)
         if change.id == second.id:
             raise OSError("disk gone")
 
-    monkeypatch.setattr(sync.engine, "apply_change", failing)
+    monkeypatch.setattr(sync.apply, "apply_change", failing)
     with pytest.raises(OSError):
         sync_once(workspace)
     cursor, live = _state(workspace, live_server.url)
     assert first.id in live and second.id not in live  # the first page committed, the second rolled back whole
-    monkeypatch.setattr(sync.engine, "apply_change", apply_change)
+    monkeypatch.setattr(sync.apply, "apply_change", apply_change)
     assert sync_once(workspace).titles == ["Trang thứ hai"]
     assert _state(workspace, live_server.url)[0] != cursor
 
