@@ -48,6 +48,10 @@ class LiveServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def app(self):
+        return self._server.config.app
+
     def start(self) -> "LiveServer":
         app = create_app(self.settings, demo=self.demo)
         self._server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
