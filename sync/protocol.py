@@ -12,8 +12,11 @@ each page is applied in one local transaction together with the page's new curso
 cursor carries the server's epoch: a restored server answers 409 `resync_required` and the
 client starts again from an empty cursor, keeping its own unsent changes.
 
-Upward sync (next version, designed now): the client pushes outbox entries as `PushChange`s;
-replaying an `op_id` returns the stored result, so a dropped line never duplicates a change.
+Upward sync: the client pushes outbox entries as `PushChange`s; replaying an `op_id`
+returns the stored result, so a dropped line never duplicates a change. The server stamps
+`version` (its sequence number) and `updated_by` (the token's user) on every accepted row and
+merges per kind of record (`MergeRule`); what a person must decide becomes a row of
+`sync_conflicts`, which travels like any other record of the cell.
 """
 
 from datetime import date, datetime
@@ -207,6 +210,7 @@ class Entity(StrEnum):
     ITEM = "item"  # data: PublishedItem
     UNIT = "unit"  # data: UnitOut
     MEMBER = "member"  # data: the user's own member record (MemberRecord)
+    RECORD = "record"  # data: RecordOut, a row of a cell's records (RECORD_FIELDS)
 
 
 class ChangeOp(StrEnum):
@@ -240,11 +244,81 @@ class ChangesPage(Wire):
     changes: list[Change]
 
 
-# ---- push (upward sync: the next version) ---------------------------------------------------
+# ---- cell records (two-way) ------------------------------------------------------------------
+
+# The tables a cell's devices share, each with the columns that travel (besides COMMON_FIELDS).
+# A test keeps this equal to the desktop's models; the server validates pushes against it.
+COMMON_FIELDS = ("id", "unit_id", "created_at", "updated_at", "updated_by", "version", "deleted_at")
+RECORD_FIELDS: dict[str, tuple[str, ...]] = {
+    "members": ("full_name", "birth_date", "sex", "ethnicity", "religion", "hometown", "address", "education",
+                "specialist_level", "theory_level", "occupation", "admitted_on", "official_on", "card_number",
+                "status", "phone", "notes"),
+    "member_events": ("member_id", "kind", "occurred_on", "reason"),
+    "meetings": ("kind", "title", "starts_at", "started_at", "ends_at", "planned_minutes", "place", "chair_id",
+                 "recorder_id", "state", "quality", "conclusions", "locked_at", "content_hash", "evaluation",
+                 "evaluated_at"),
+    "agenda_items": ("meeting_id", "position", "title", "presenter_id", "minutes"),
+    "attendance": ("meeting_id", "member_id", "status", "reason", "standing"),
+    "meeting_guests": ("meeting_id", "name", "title", "unit_name", "member_id", "invitation", "invited_at",
+                       "attended"),
+    "speeches": ("meeting_id", "agenda_item_id", "member_id", "guest_id", "position", "text"),
+    "votes": ("meeting_id", "matter", "position", "agree", "disagree", "abstain"),
+    "resolutions": ("meeting_id", "number", "term", "issued_on", "title", "recipients"),
+    "resolution_items": ("resolution_id", "position", "text", "owner_id", "due_on", "done_on"),
+    "meeting_materials": ("meeting_id", "position", "title", "document_id", "posted_at"),
+    "minutes_addenda": ("meeting_id", "position", "made_on", "text"),
+    "attachments": ("owner_table", "owner_id", "sha256", "filename", "mime_type", "size"),
+    "read_receipts": ("item_table", "item_id", "reader", "first_opened_at", "last_read_at", "furthest"),
+    "sync_conflicts": ("table_name", "row_id", "field", "kind", "kept_value", "other_value", "kept_by",
+                       "other_by", "message", "resolved_at", "resolved_by", "resolution"),
+}
+# Text a person wrote in the minutes: on a clash both versions are kept and the secretary merges.
+MERGED_BY_HAND: dict[str, frozenset[str]] = {
+    "meetings": frozenset({"conclusions", "evaluation"}),
+    "speeches": frozenset({"text"}),
+    "minutes_addenda": frozenset({"text"}),
+}
+# Rows of a meeting, and how to reach the meeting: the server refuses them once it is approved.
+MEETING_CHILDREN: dict[str, str] = {
+    "agenda_items": "meeting_id", "attendance": "meeting_id", "meeting_guests": "meeting_id",
+    "speeches": "meeting_id", "votes": "meeting_id", "resolutions": "meeting_id",
+    "meeting_materials": "meeting_id",
+}
+MEETING_STATES = ("planned", "held", "approved", "archived")  # only ever forward
+
+
+class ConflictKind(StrEnum):
+    FIELD = "field"  # the same field changed on two devices: the later one was kept
+    TEXT = "text"  # minutes text changed on two devices: the first was kept, the other waits
+    NUMBER = "number"  # a resolution number (or a meeting's one resolution) was taken elsewhere
+    APPROVAL = "approval"  # a meeting approved on two devices with different contents
+    REJECTED = "rejected"  # a change the server refused, kept so its content is not lost
+
+
+class RecordOut(Wire):
+    """A row of a cell's records as the server holds it: every column of `RECORD_FIELDS`
+    plus `COMMON_FIELDS`, as JSON (dates ISO, enums their value). A member's device gets the
+    roster's rows with only `MEMBER_DIRECTORY_FIELDS` filled, except the member's own row."""
+
+    table: str
+    row: dict[str, Any]
+
+
+MEMBER_DIRECTORY_FIELDS = ("full_name", "sex", "status")
+
+
+# ---- push (upward sync) --------------------------------------------------------------------
+
+PUSH_BATCH_MAX = 500
+
 
 class PushChange(Wire):
+    """One outbox entry. `payload` holds every column for an insert, the changed ones for an
+    update or delete; `base_version` is the row's version this device had seen. Version and
+    author in the payload are ignored: the server stamps its own."""
+
     op_id: str
-    entity: str  # a local table name: members, meetings, attendance …
+    entity: str  # a table of RECORD_FIELDS
     entity_id: str
     op: str  # insert | update | delete
     base_version: int
@@ -252,22 +326,27 @@ class PushChange(Wire):
 
 
 class PushRequest(Wire):
-    """POST /api/v1/push."""
+    """POST /api/v1/push: at most PUSH_BATCH_MAX changes, applied in order, each on its own."""
 
-    changes: list[PushChange]
+    changes: list[PushChange] = Field(max_length=PUSH_BATCH_MAX)
 
 
 class PushStatus(StrEnum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"  # with a message for the user; the rest of the batch goes on
-    CONFLICT = "conflict"
+    CONFLICT = "conflict"  # not applied as sent; a sync_conflicts row says what to decide
 
 
 class PushResult(Wire):
+    """`version`: the row's version after this change (accepted). `row`: the row as the server
+    now holds it, sent when it differs from what the device sent (a merged field, a refused
+    change, a conflict), so the device shows the server's state at once."""
+
     op_id: str
     status: PushStatus
     version: int | None = None
     message: str = ""
+    row: dict[str, Any] | None = None
 
 
 class PushResponse(Wire):

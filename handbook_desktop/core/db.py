@@ -88,12 +88,29 @@ def check_and_upgrade(path: Path, *, verify: bool = False) -> Engine:
         try:
             if revision is not None:
                 _backup(path, revision)
-            with engine.begin() as connection:
-                migrations.upgrade(connection)
+            _upgrade(engine)
         except (sqlite3.Error, DBAPIError) as exc:
             engine.dispose()
             raise failure(exc, path) or exc
     return engine
+
+
+def _upgrade(engine: Engine) -> None:
+    """Migrate with foreign keys off, as SQLite's own recipe for rebuilding a table asks (a
+    rebuilt table other rows point to would otherwise fail at commit), and check them all
+    before committing: the upgrade is all-or-nothing and leaves no dangling reference."""
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        raw.execute("PRAGMA foreign_keys = OFF")  # outside the transaction: inside it is ignored
+        try:
+            with connection.begin():
+                migrations.upgrade(connection)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise WorkspaceError(_("Nâng cấp cơ sở dữ liệu dừng lại: bảng {table} có dòng trỏ tới dữ liệu "
+                                           "không còn; tệp được giữ nguyên.").format(table=broken[0]))
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
 
 
 def _backup(path: Path, revision: str) -> Path:

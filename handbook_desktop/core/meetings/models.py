@@ -6,7 +6,7 @@ Materials, addenda, autosaved drafts and the numbering counter live in meeting_e
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from handbook_desktop.core.models.base import Base, Syncable
@@ -133,10 +133,15 @@ class Vote(Base, Syncable):
 
 
 class Resolution(Base, Syncable):
-    """A cell resolution, numbered per document type per term (05-NQ/CB)."""
+    """A cell resolution, numbered per document type per term (05-NQ/CB).
+
+    The number is unique in the cell's term, but two laptops offline can both give 12: the
+    server confirms numbers and turns a clash into a conflict, so this table holds both until
+    the secretary decides (no unique constraint here; `resolutions.next_number` skips both).
+    """
 
     __tablename__ = "resolutions"
-    __table_args__ = (UniqueConstraint("unit_id", "term", "number"),)
+    __table_args__ = (Index("ix_resolutions_unit_id_term_number", "unit_id", "term", "number"),)
 
     meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
     number: Mapped[int]

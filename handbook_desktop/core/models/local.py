@@ -1,6 +1,7 @@
 """Tables that never leave this device: the outbox, sync cursors and history, workspace facts."""
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Integer, String, Text
@@ -10,11 +11,24 @@ from handbook_desktop.core.ids import new_id
 from handbook_desktop.core.models.base import Base, utcnow
 
 
-class OutboxEntry(Base):
-    """One local mutation waiting for the server's acknowledgement.
+class OutboxState(StrEnum):
+    PENDING = "pending"  # not sent yet
+    SENT = "sent"  # sent, no answer stored yet: sent again (same op_id) until one is
+    ACKNOWLEDGED = "acknowledged"  # the server took it; `result_version` is the row's version
+    REJECTED = "rejected"  # refused; `last_error` says why in words; it blocks nothing else
+    CONFLICT = "conflict"  # not applied as sent; a sync_conflicts row holds what to decide
 
-    `op_id` makes the push idempotent; `payload` holds only the changed fields, so the
-    server can merge member rows field by field.
+
+OPEN_STATES = (OutboxState.PENDING, OutboxState.SENT)
+
+
+class OutboxEntry(Base):
+    """One local mutation and its way to the server.
+
+    `op_id` makes the push idempotent; an insert's `payload` holds every column, an
+    update's only the changed ones, so the server can merge member rows field by field.
+    `device_id` and `user` say where and by whom it was made (the server trusts its token
+    for the author, these are for the device's own list of what it sent).
     """
 
     __tablename__ = "outbox"
@@ -27,6 +41,15 @@ class OutboxEntry(Base):
     op: Mapped[str] = mapped_column(String(8))  # insert | update | delete
     base_version: Mapped[int]
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    device_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    user: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    state: Mapped[OutboxState] = mapped_column(String(16), default=OutboxState.PENDING,
+                                               server_default=OutboxState.PENDING.value, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_error: Mapped[str] = mapped_column(Text, default="", server_default="")
+    sent_at: Mapped[datetime | None]
+    acknowledged_at: Mapped[datetime | None]
+    result_version: Mapped[int | None]
 
 
 class SyncCursor(Base):
