@@ -4,7 +4,6 @@ The server validates pushes against `RECORD_FIELDS` without importing the deskto
 a column added to a model and not to the contract would never leave the laptop.
 """
 
-
 from handbook_desktop.core.models import Syncable
 from handbook_desktop.core.models.registry import load_all
 from sync.protocol import COMMON_FIELDS, MEETING_CHILDREN, MERGED_BY_HAND, RECORD_FIELDS
