@@ -31,7 +31,7 @@ from sync.account import DEVICE_ID, Account, current_account, forget_tokens, ope
 from sync.apply import Tally, apply_page, sweep_unsent
 from sync.client import Client, ResyncRequired
 from sync.push import push
-from sync.protocol import ChangesPage, LoginRequest
+from sync.protocol import RECORD_FIELDS, ChangesPage, LoginRequest
 
 PARTIAL_SUFFIX = ".partial"  # not a hash name: the store's orphan sweep leaves it for resuming
 PAGE_LIMIT: int | None = None  # None: the server's default page size
@@ -164,7 +164,8 @@ def _apply_page(uow: UnitOfWork, server_url: str, page: ChangesPage, resync: boo
 # ---- files ----------------------------------------------------------------------------------
 
 def missing_files(uow: UnitOfWork) -> list[tuple[str, int]]:
-    """(sha256, size) of the files of live pulled items not yet on this computer."""
+    """(sha256, size) of the files of live pulled items, and of the cell's records pulled
+    from another device, not yet on this computer."""
     wanted: dict[str, int] = {}
     for model in (Document, Article):
         rows = uow.session.execute(
@@ -172,6 +173,9 @@ def missing_files(uow: UnitOfWork) -> list[tuple[str, int]]:
             .join(model, (model.id == Attachment.owner_id) & (Attachment.owner_table == model.__tablename__))
             .where(Attachment.deleted_at.is_(None), model.deleted_at.is_(None), model.version > 0))
         wanted.update((sha256, size) for sha256, size in rows)
+    wanted.update(uow.session.execute(
+        select(Attachment.sha256, Attachment.size)
+        .where(Attachment.deleted_at.is_(None), Attachment.version > 0, Attachment.owner_table.in_(RECORD_FIELDS))).all())
     return [(sha256, size) for sha256, size in sorted(wanted.items())
             if not store.blob_path(uow.data_dir, sha256).is_file()]
 
