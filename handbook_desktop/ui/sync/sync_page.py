@@ -24,8 +24,8 @@ def _result(run) -> str:
 def _what(run) -> str:
     if not run.ok:
         return f"{run.message} {run.hint}".strip()
-    return "; ".join(records_in_words(run, received=_("Nhận {n} mục").format(n=run.pulled) if run.pulled else "")) \
-        or _("Không có gì mới")
+    said = "; ".join(records_in_words(run, received=_("Nhận {n} mục").format(n=run.pulled) if run.pulled else ""))
+    return said[:1].upper() + said[1:] if said else _("Không có gì mới")
 
 
 def records_in_words(counts, received: str = "") -> list[str]:
