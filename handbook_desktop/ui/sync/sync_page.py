@@ -55,7 +55,7 @@ def arrived(report) -> str:
     it did to the cell's records; a refusal says why."""
     records = records_in_words(report)
     if report.rejected and report.problems:
-        records.append(_("lý do: {why}").format(why=report.problems[0]))
+        records.append(_("lý do: {why}").format(why=report.problems[0].rstrip(".")))
     records = (" " + _("Hồ sơ chi bộ: {what}.").format(what="; ".join(records))) if records else ""
     if not report.titles:
         return (_("Đã đồng bộ.") + records) if records else _("Đã đồng bộ: không có gì mới.")
