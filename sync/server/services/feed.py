@@ -50,6 +50,12 @@ def record(session: Session, entity: Entity, entity_id: str, ops: dict[str, Chan
     return last
 
 
+def take_seq(session: Session) -> int:
+    """A sequence number of its own, for an event that is not a feed row (a change of scope)."""
+    return session.execute(update(ServerState).where(ServerState.id == 1).values(last_seq=ServerState.last_seq + 1)
+                           .returning(ServerState.last_seq).execution_options(synchronize_session=False)).scalar_one()
+
+
 def audiences_of(session: Session, entity: Entity, entity_id: str) -> dict[str, str]:
     return dict(session.execute(select(FeedRow.audience, FeedRow.op).where(
         FeedRow.entity == entity.value, FeedRow.entity_id == entity_id)).all())

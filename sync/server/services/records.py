@@ -33,9 +33,13 @@ def parse_moment(value: Any) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def stamp(session: Session, record: RecordRow, user: str, device_id: str, fields: set[str]) -> int:
-    """Give the row a new version, record who wrote `fields`, and put it in its cell's feed."""
-    version = feed.record(session, Entity.RECORD, record.id, {feed.cell_audience(record.unit_id): ChangeOp.UPSERT})
+def stamp(session: Session, record: RecordRow, user: str, device_id: str, fields: set[str],
+          gone_from: str | None = None) -> int:
+    """Give the row a new version, record who wrote `fields`, and put it in its cell's feed
+    (and a delete in the feed of the cell it left, `gone_from`)."""
+    ops = {feed.cell_audience(gone_from): ChangeOp.DELETE} if gone_from else {}
+    ops[feed.cell_audience(record.unit_id)] = ChangeOp.UPSERT  # last: the highest number
+    version = feed.record(session, Entity.RECORD, record.id, ops)
     moment = now()
     record.version, record.updated_by, record.updated_at = version, user, moment
     record.data = {**record.data, "version": version, "updated_by": user, "updated_at": iso(moment)}

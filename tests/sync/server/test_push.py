@@ -1,45 +1,23 @@
 """POST /push over loopback: records in server order, stamped, idempotent, each change on its own."""
 
-import uuid
-
 from sqlalchemy import select
 
 from sync.protocol import COMMON_FIELDS, RECORD_FIELDS
 from sync.server.models import PushOp, RecordRow
-from tests.sync.server.helpers import login
+from tests.sync.server.helpers import cell_id, change, full_row, login, records
 
 KP3, KP4 = "TN-SC-BS-KP3", "TN-SC-BS-KP4"
 
 
-def cell_id(server, code: str) -> str:
-    from sync.server.services import org
-    with server.session() as session:
-        return org.find_unit(session, code).id
-
-
 def member_row(cell: str, **fields) -> dict:
-    row = {name: "" for name in RECORD_FIELDS["members"]}
-    row |= {"birth_date": None, "admitted_on": None, "official_on": None, "status": "official"}
-    row |= {"id": str(uuid.uuid4()), "unit_id": cell, "created_at": "2026-01-05T08:00:00+00:00",
-            "updated_at": "2026-01-05T08:00:00+00:00", "updated_by": "laptop", "version": 0, "deleted_at": None}
-    return row | fields
-
-
-def change(entity: str, op: str, payload: dict, base: int = 0, entity_id: str | None = None) -> dict:
-    return {"op_id": str(uuid.uuid4()), "entity": entity, "entity_id": entity_id or payload["id"], "op": op,
-            "base_version": base, "payload": payload}
+    return full_row("members", cell, **{name: "" for name in RECORD_FIELDS["members"]}) | {
+        "birth_date": None, "admitted_on": None, "official_on": None, "status": "official"} | fields
 
 
 def push(api, *changes) -> list[dict]:
     response = api.post("/push", json={"changes": list(changes)})
     assert response.status_code == 200, response.text
     return response.json()["results"]
-
-
-def records(changes: dict) -> dict[str, dict]:
-    """Pulled record rows by id (upserts only)."""
-    return {key[1]: change["data"]["row"] for key, change in changes.items()
-            if key[0] == "record" and change["op"] == "upsert"}
 
 
 def test_secretary_insert_update_delete_reach_the_cell_in_server_order(live_server):
