@@ -10,7 +10,7 @@ together.
 
 A cell's records (Entity.RECORD) are rebased on this device's unsent changes: a pulled row
 never overwrites a field that still waits in the outbox, and an echo of a change this device
-made (its version is here already) is a no-op. A row whose parent has not arrived waits in
+made changes nothing (only differing values are written). A row whose parent has not arrived waits in
 `sync_waiting` until a later page brings it; foreign keys are checked at commit, so a parent
 and its rows may come in any order within a page.
 """
@@ -222,7 +222,7 @@ def apply_records(page: Page, changes: list[Change], tally: Tally) -> None:
             latest[change.id] = candidate
     if not latest:
         return
-    existing = _existing_rows(session, latest.values())
+    existing = _existing_rows(session, list(latest.values()))
     ready = _ready(page, [c for c in latest.values() if c.row is not None])
     protected = open_fields(session, [c.row_id for c in latest.values() if c.row_id in existing])
     for candidate in sorted(latest.values(), key=lambda c: c.seq):
@@ -262,7 +262,7 @@ def _candidate(change: Change) -> Candidate | None:
         return None
 
 
-def _existing_rows(session: Session, candidates) -> dict[str, object]:
+def _existing_rows(session: Session, candidates: list[Candidate]) -> dict[str, object]:
     """id -> the local row of each candidate, one query per table."""
     by_table: dict[str | None, list[str]] = {}
     for candidate in candidates:
@@ -271,6 +271,9 @@ def _existing_rows(session: Session, candidates) -> dict[str, object]:
     for table, ids in by_table.items():
         for model in ([record_model(table)] if table else record_models().values()):
             rows.update((row.id, row) for row in session.scalars(select(model).where(model.id.in_(ids))))
+    wanted = {candidate.row_id for candidate in candidates}
+    # Rows this page added but did not flush yet (the user's own member record, an item's file).
+    rows.update((row.id, row) for row in session.new if getattr(row, "id", None) in wanted)
     return rows
 
 
@@ -326,8 +329,11 @@ def _apply_record(page: Page, candidate: Candidate, here, keep: set[str], tally:
         if candidate.table == "sync_conflicts" and candidate.values.get("resolved_at") is None:
             tally.conflicts += 1
         return
-    if (here.version or 0) >= version and not page.resync:
-        return  # the echo of this device's own change, or older than what is here
+    if (here.version or 0) > version and not page.resync:
+        return  # older than what this device's acknowledged changes made of it
+    # The same version is applied too: an acknowledgement moved the version up without the
+    # other devices' changes merged in before it; an echo of this device's change differs in
+    # nothing, so it changes nothing.
     if assign(here, candidate.values, keep):
         tally.records += 1
     here.version = max(here.version or 0, version) if not page.resync else version

@@ -22,11 +22,13 @@ Attendance = record_model("attendance")  # not on the meetings face: the sync cl
 def test_a_pulled_member_is_created_and_its_echo_is_a_no_op(workspace):
     make_cell(workspace)
     member_id = new_id()
-    tally = pull(workspace, record(5, "members", member_row(member_id, 5, birth_date="1980-02-03")))
+    first = member_row(member_id, 5, birth_date="1980-02-03")
+    tally = pull(workspace, record(5, "members", first))
     assert tally.records == 1 and member_id in tally.seen
     row = member(workspace, member_id)
     assert row.full_name == "Nguyễn Văn An" and row.version == 5 and row.birth_date.isoformat() == "1980-02-03"
-    assert pull(workspace, record(6, "members", member_row(member_id, 5, full_name="Cũ"))).records == 0
+    assert pull(workspace, record(6, "members", first)).records == 0  # the echo of what is here
+    assert pull(workspace, record(6, "members", member_row(member_id, 4, full_name="Cũ"))).records == 0  # older
     assert member(workspace, member_id).full_name == "Nguyễn Văn An"
     assert pull(workspace, record(7, "members", member_row(member_id, 7, full_name="Mới"))).records == 1
     assert member(workspace, member_id).full_name == "Mới"

@@ -18,15 +18,25 @@ from handbook_desktop.core.workspace import open_workspace
 from sync import errors
 from sync.account import connect
 from sync.engine import sync_once
+from sync.protocol import Role
+from sync.server.services import admin
 
 from .conftest import PASSWORD
 
 SECRETARY, DEPUTY = "bithu.demo", "phobithu.demo"
 
 
+def add_deputy(server) -> None:
+    """The demo cell's deputy secretary (the demo server has only the secretary)."""
+    with server.session() as session:
+        admin.create_user(session, DEPUTY, PASSWORD, "TN-SC-BS-KP3", "Lương Văn Phó", Role.DEPUTY_SECRETARY)
+        session.commit()
+
+
 @pytest.fixture
 def laptops(live_server, memory_keyring, proxy, tmp_path):
     """(A, B): two blank workspaces that became the demo cell Khu phố 3, synced once."""
+    add_deputy(live_server)
     a, b = open_workspace(tmp_path / "a"), open_workspace(tmp_path / "b")
     connect(a, live_server.url, SECRETARY, PASSWORD)
     connect(b, proxy.url, DEPUTY, PASSWORD)
@@ -239,6 +249,7 @@ def test_a_restored_server_resyncs_and_keeps_what_was_not_sent(laptops, live_ser
 
 def test_an_access_token_that_expires_mid_round_is_refreshed(server_factory, memory_keyring, tmp_path, monkeypatch):
     server = server_factory(access_ttl=1)
+    add_deputy(server)
     a, b = open_workspace(tmp_path / "a"), open_workspace(tmp_path / "b")
     try:
         connect(a, server.url, SECRETARY, PASSWORD)
