@@ -271,3 +271,15 @@ def test_an_access_token_that_expires_mid_round_is_refreshed(server_factory, mem
     finally:
         a.close()
         b.close()
+
+
+def test_a_members_device_sends_none_of_the_cells_records(live_server, memory_keyring, proxy, workspace):
+    connect(workspace, proxy.url, "dangvien.demo", PASSWORD)
+    sync_once(workspace)
+    with workspace.unit_of_work(read_only=True) as uow:
+        someone = uow.session.scalar(select(Member.id).where(Member.full_name == "Lê Văn Lữ"))
+    edit_member(workspace, someone, notes="ghi trên máy của đảng viên")
+    proxy.seen.clear()
+    report = sync_once(workspace)
+    assert report.pushed == report.rejected == 0 and proxy.requests_to("/api/v1/push") == []
+    assert [entry.entity_id for entry in open_entries(workspace)] == [someone]  # kept, never sent
