@@ -142,3 +142,14 @@ def admin_cli(live_server, capsys):
 
     return run
 
+
+
+def test_a_new_grant_sends_the_users_devices_back_to_the_start_with_their_new_reach(live_server):
+    member = login(live_server, "dangvien.demo")
+    before, cursor = member.pull_all()
+    with live_server.session() as session:
+        admin.grant(session, "dangvien.demo", KP3, Role.DEPUTY_SECRETARY)
+    assert member.get("/changes", params={"cursor": cursor}).json()["code"] == "resync_required"
+    after, _ = member.pull_all()
+    phones = [row.get("phone") for row in records(after).values()]
+    assert len(records(after)) == len(records(before)) and all(phone is not None for phone in phones)
