@@ -29,7 +29,8 @@ FIXED = frozenset({"id", "unit_id", "created_at"})  # set by the insert, never c
 LOCKED_STATES = frozenset({"approved", "archived"})
 # What may still change on an approved meeting: its evaluation, and the move to the archive.
 OPEN_AFTER_APPROVAL = frozenset({"evaluation", "evaluated_at", "state"})
-NO_CONFLICT_TABLES = frozenset({"read_receipts", "sync_conflicts"})
+# Server order without a conflict row: marks and receipts merge by rule, conflicts are not nested.
+NO_CONFLICT_TABLES = frozenset({"attendance", "read_receipts", "sync_conflicts"})
 EARLIEST, LATEST = frozenset({"first_opened_at"}), frozenset({"last_read_at"})
 
 
@@ -65,6 +66,9 @@ def update(writer: Writer, op_id: str, record: RecordRow, payload: dict[str, Any
         if (result := _second_approval(writer, op_id, record, incoming)) is not None:
             return result
         incoming = _meeting_forward(record, incoming)
+    if table == "attendance" and incoming.get("status") == "pending" and record.data.get("status") not in (None, "pending"):
+        # A recorded mark beats "not marked yet", and so does the reason that goes with it.
+        incoming = {name: value for name, value in incoming.items() if name not in ("status", "reason")}
     if (result := _locked(writer, op_id, table, record, {**record.data, **incoming}, incoming)) is not None:
         return result
     if (result := _number_taken(writer, op_id, table, record, {**record.data, **incoming})) is not None:
@@ -94,9 +98,6 @@ def _merge(writer: Writer, record: RecordRow, incoming: dict[str, Any], base: in
             value = _furthest(name, old, value)
             if value == old:
                 continue
-        elif table == "attendance" and name == "status":
-            if value == "pending" and old not in (None, "pending"):
-                continue  # a recorded mark beats "not marked yet"
         elif concurrent and name in MERGED_BY_HAND.get(table, ()):
             add_conflict(writer.session, record.unit_id, ConflictKind.TEXT, table, record.id, user=writer.user,
                          device_id=writer.device_id, field=name, kept=old, other=value, kept_by=other_by,

@@ -142,6 +142,8 @@ def _sane(name: str, value: Any) -> bool:
             return isinstance(value, str) and parse_moment(value) is not None
         if name.endswith("_on") or name == "birth_date":
             return isinstance(value, str) and date.fromisoformat(value) is not None
+        if name == "id" or name.endswith("_id"):
+            return isinstance(value, str) and 0 < len(value) <= 64
     except ValueError:
         return False
     return isinstance(value, str | int | float | bool)

@@ -90,12 +90,13 @@ def test_minutes_text_changed_on_two_devices_keeps_the_server_text_and_the_other
 
 def test_a_recorded_attendance_mark_beats_pending_without_a_conflict(cell):
     meeting = cell.insert("meetings", kind="regular", title="Sinh hoạt tháng 2", state="held")
-    mark = cell.insert("attendance", meeting_id=meeting["id"], member_id="m1", status="present", reason="")
-    [ignored] = cell.send(cell.b, change("attendance", "insert", mark | {"status": "pending", "version": 0}))
-    assert ignored.status == "accepted" and ignored.row["status"] == "present"
-    assert cell.stored(mark["id"])["status"] == "present"
-    [later] = cell.send(cell.b, change("attendance", "update", {"id": mark["id"], "status": "absent_excused"}, base=0))
-    assert later.status == "accepted" and cell.stored(mark["id"])["status"] == "absent_excused"
+    mark = cell.insert("attendance", meeting_id=meeting["id"], member_id="m1", status="absent_excused", reason="Ốm")
+    [ignored] = cell.send(cell.b, change("attendance", "insert", mark | {"status": "pending", "reason": "", "version": 0}))
+    assert ignored.status == "accepted" and (ignored.row["status"], ignored.row["reason"]) == ("absent_excused", "Ốm")
+    assert cell.stored(mark["id"])["status"] == "absent_excused"
+    [later] = cell.send(cell.b, change("attendance", "update", {"id": mark["id"], "status": "present", "reason": ""},
+                                       base=0))
+    assert later.status == "accepted" and cell.stored(mark["id"])["status"] == "present"
     assert cell.conflicts(mark["id"]) == []
 
 

@@ -85,3 +85,18 @@ def test_the_demo_cells_share_a_roster(live_server):
     assert "Vũ Thị Nguyệt" in {row["full_name"] for row in kp3.values()}
     assert len(kp4) == 3 and not set(kp3) & set(kp4)
     assert all(set(row) == set(RECORD_FIELDS["members"]) | set(COMMON_FIELDS) for row in kp3.values())
+
+
+def test_an_unexpected_failure_rejects_only_that_change(live_server, caplog):
+    secretary = login(live_server, "bithu.demo")
+    cell = cell_id(live_server, KP3)
+    with live_server.session() as session:  # a row damaged in the database
+        session.add(RecordRow(id="damaged", table_name="members", unit_id=cell, version=1, data=["?"], field_meta={}))
+        session.commit()
+    good = member_row(cell, full_name="Vẫn Nhận")
+    broken, accepted = push(secretary, change("members", "update", {"id": "damaged", "phone": "1"}, base=1),
+                            change("members", "insert", good))
+    assert broken["status"] == "rejected" and "lỗi" in broken["message"] and "Traceback" not in broken["message"]
+    assert accepted["status"] == "accepted"
+    with live_server.session() as session:
+        assert session.get(RecordRow, "damaged").version == 1
