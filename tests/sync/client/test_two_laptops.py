@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 import sync.apply
 import sync.engine
 from handbook_desktop.core.members import Member, MemberForm, create_member
-from handbook_desktop.core.models import OutboxEntry, OutboxState, SyncCursor
+from handbook_desktop.core.models import OutboxEntry, OutboxState, SyncConflict, SyncCursor
 from handbook_desktop.core.workspace import open_workspace
 from sync import errors
 from sync.account import connect
@@ -120,6 +120,24 @@ def test_one_member_edited_on_both_in_different_fields_keeps_both_edits(laptops)
         row = member_of(laptop, member_id)
         assert (row.phone, row.address) == ("0987654321", "Tổ 7, Khu phố 3")
     assert member_of(a, member_id).version == member_of(b, member_id).version
+
+
+def test_the_same_field_edited_on_both_ends_in_server_order_with_a_conflict_on_both(laptops):
+    a, b = laptops
+    member_id = add_member(a, "Mạc Văn Khoa")
+    sync_once(a)
+    sync_once(b)
+    edit_member(a, member_id, phone="0911000001")
+    edit_member(b, member_id, phone="0922000002")
+    sync_once(a)
+    assert sync_once(b).conflicts == 1
+    assert sync_once(a).conflicts == 1
+    for laptop in (a, b):
+        assert member_of(laptop, member_id).phone == "0922000002"  # the later push wins ...
+        with laptop.unit_of_work(read_only=True) as uow:  # ... and the other value waits for the secretary
+            conflict = uow.session.scalar(select(SyncConflict).where(SyncConflict.row_id == member_id))
+            assert (conflict.field, conflict.resolved_at) == ("phone", None)
+            assert "0911000001" in conflict.other_value and "0922000002" in conflict.kept_value
 
 
 def test_an_edit_made_while_a_row_arrives_is_kept_and_sent_next(laptops, monkeypatch):
