@@ -53,14 +53,14 @@ def push(workspace: Workspace, client: Client, account: Account, check: Callable
         if not batch:
             return pushed
         check()
-        batch = _upload_files(workspace, client, batch)
-        if batch:
-            changes = workspace.perform(lambda uow: _mark_sent(uow, [entry.seq for entry in batch]), origin=SYNC,
+        sending = _upload_files(workspace, client, batch)
+        if sending:
+            changes = workspace.perform(lambda uow: _mark_sent(uow, [entry.seq for entry in sending]), origin=SYNC,
                                         record_outbox=False)
             response = client.push(PushRequest(changes=changes))
             workspace.perform(lambda uow: store_results(uow, response.results, pushed), origin=SYNC,
                               record_outbox=False)
-            after = batch[-1].seq
+        after = batch[-1].seq
         if len(batch) < PUSH_BATCH_MAX:
             return pushed
 
@@ -76,11 +76,14 @@ def _open_entries(uow: UnitOfWork, account: Account, after: int) -> list[OutboxE
 
 
 def _upload_files(workspace: Workspace, client: Client, batch: list[OutboxEntry]) -> list[OutboxEntry]:
-    """Send the files of new attachments the server lacks; an entry whose file the server
-    refuses (this account may not upload) waits for a later round rather than pointing at
-    a file the server does not have."""
-    kept = []
+    """Send the files of new attachments the server lacks. An attachment whose file the
+    server refuses (this account may not upload) waits for a later round with the later
+    entries of its row, rather than pointing at a file the server does not have; the rest
+    of the batch goes on."""
+    kept, held = [], set()
     for entry in batch:
+        if entry.entity_id in held:
+            continue
         sha256 = entry.payload.get("sha256") if entry.entity == "attachments" and entry.op == "insert" else None
         path = store.blob_path(workspace.data_dir, sha256) if sha256 else None
         if path is not None and path.is_file():
@@ -88,7 +91,8 @@ def _upload_files(workspace: Workspace, client: Client, batch: list[OutboxEntry]
                 if not client.has_attachment(sha256):
                     client.upload_attachment(sha256, path.read_bytes())
             except errors.Forbidden:
-                break  # keep seq order: what follows this entry waits with it
+                held.add(entry.entity_id)
+                continue
         kept.append(entry)
     return kept
 

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 import sync.apply
 import sync.engine
+from handbook_desktop.core import attachments as store
 from handbook_desktop.core.members import Member, MemberForm, create_member
 from handbook_desktop.core.models import OutboxEntry, OutboxState, SyncConflict, SyncCursor
 from handbook_desktop.core.workspace import open_workspace
@@ -301,3 +302,24 @@ def test_a_members_device_sends_none_of_the_cells_records(live_server, memory_ke
     report = sync_once(workspace)
     assert report.pushed == report.rejected == 0 and proxy.requests_to("/api/v1/push") == []
     assert [entry.entity_id for entry in open_entries(workspace)] == [someone]  # kept, never sent
+
+
+def test_a_file_attached_on_a_reaches_b_or_waits_without_holding_back_the_rest(laptops):
+    a, b = laptops
+    member_id = add_member(a, "Quách Thị Yến")
+
+    def attach(uow):
+        blob = store.store_bytes(uow.data_dir, "Bản khai lý lịch của đồng chí Yến".encode())
+        store.add_attachment(uow.session, uow.session.get(Member, member_id), blob, "ly-lich.txt", "text/plain")
+        return blob.sha256
+
+    sha256 = a.perform(attach)
+    after = add_member(a, "Sau tệp đính kèm")
+    sync_once(a)
+    sync_once(b)
+    assert member_of(b, member_id) is not None and member_of(b, after) is not None
+    waiting = [entry for entry in open_entries(a) if entry.entity == "attachments"]
+    if waiting:  # the server takes files from editors only: the attachment waits, nothing is lost
+        assert [entry.op for entry in waiting] == ["insert"]
+    else:  # the server took the file: B has the row and the bytes
+        assert store.blob_path(b.data_dir, sha256).read_bytes().startswith("Bản khai".encode())
