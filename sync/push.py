@@ -25,7 +25,7 @@ from handbook_desktop.core.workspace import SYNC, UnitOfWork, Workspace
 from sync import errors
 from sync.account import Account
 from sync.client import Client
-from sync.protocol import (PUSH_BATCH_MAX, RECORD_FIELDS, PushChange, PushRequest, PushResult, PushStatus, Role)
+from sync.protocol import PUSH_BATCH_MAX, RECORD_FIELDS, PushChange, PushRequest, PushResult, PushStatus, Role
 from sync.records import assign, decode, open_fields, record_model
 
 WRITERS = frozenset({Role.SECRETARY, Role.DEPUTY_SECRETARY})

@@ -5,9 +5,8 @@ from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.outbox import jsonable
 from handbook_desktop.core.workspace import HOME_UNIT, SYNC, TERM
 from sync.account import set_fact
-from sync.apply import apply_page
+from sync.apply import apply_page, upsert_unit
 from sync.protocol import RECORD_FIELDS, Change, ChangeOp, Entity, UnitKind, UnitOut
-from sync.apply import upsert_unit
 
 CELL = UnitOut(id="00000000-0000-4000-8000-00000000c311", kind=UnitKind.CELL, name="Chi bộ Thử", code="TEST",
                parent_id=None)
