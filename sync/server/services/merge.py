@@ -142,12 +142,13 @@ def _meeting_of(session: Session, table: str, row: dict[str, Any]) -> RecordRow 
 def _locked(writer: Writer, op_id: str, table: str, record: RecordRow | None, row: dict[str, Any],
             incoming: dict[str, Any]) -> PushResult | None:
     """A change to an approved meeting's minutes: refused, its content kept as a conflict row."""
+    changed = {name for name, value in incoming.items() if record is None or record.data.get(name) != value}
     if table == "meetings":
         meeting = record
-        refused = sorted(set(incoming) - OPEN_AFTER_APPROVAL)
+        refused = sorted(changed - OPEN_AFTER_APPROVAL)
     else:
         meeting = _meeting_of(writer.session, table, row)
-        refused = sorted(incoming)
+        refused = sorted(changed)
     if meeting is None or meeting.data.get("state") not in LOCKED_STATES or not refused:
         return None
     title = meeting.data.get("title") or ""

@@ -167,8 +167,9 @@ def test_an_approved_meeting_is_locked_moves_forward_and_a_second_approval_confl
     # Still allowed: an addendum, the evaluation, the archive; a backward state is ignored.
     addendum = full_row("minutes_addenda", cell.id, meeting_id=meeting["id"], position=1, text="Bổ sung")
     results = cell.send(cell.b, change("minutes_addenda", "insert", addendum),
-                        update(meeting, evaluation="Tốt"), update(meeting, state="held"))
-    assert [r.status for r in results] == ["accepted"] * 3 and results[2].row["state"] == "approved"
+                        update(meeting, evaluation="Tốt"), update(meeting, state="held"),
+                        update(meeting, title="Họp tháng 5"))  # the same text again changes nothing
+    assert [r.status for r in results] == ["accepted"] * 4 and results[2].row["state"] == "approved"
     [second] = cell.send(cell.b, update(meeting, state="approved", content_hash="h2",
                                         locked_at="2026-05-11T10:00:00+00:00"))
     assert second.status == "conflict" and cell.stored(meeting["id"])["content_hash"] == "h1"
