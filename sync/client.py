@@ -18,8 +18,8 @@ from handbook_desktop import __version__
 from handbook_desktop.i18n import _
 from sync import errors
 from sync.protocol import (API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION, ChangesPage, ErrorBody, ErrorCode,
-                           LoginRequest, Profile, PublishedItem, PublishRequest, RefreshRequest, ServerInfo,
-                           TokenPair, UnitOut)
+                           LoginRequest, Profile, PublishedItem, PublishRequest, PushRequest, PushResponse,
+                           RefreshRequest, ServerInfo, TokenPair, UnitOut)
 
 # (connect, read) seconds: a dead address fails fast, a slow page of changes still arrives.
 TIMEOUT = (5, 60)
@@ -82,6 +82,9 @@ class Client:
     def changes(self, cursor: str, limit: int | None = None) -> ChangesPage:
         params = {"cursor": cursor, **({"limit": limit} if limit else {})}
         return self._json(ChangesPage, "GET", "/changes", params=params)
+
+    def push(self, request: PushRequest) -> PushResponse:
+        return self._json(PushResponse, "POST", "/push", body=request)
 
     def audiences(self) -> list[UnitOut]:
         return self._json(list[UnitOut], "GET", "/publications/audiences")

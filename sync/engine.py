@@ -1,11 +1,13 @@
-"""One sync round: pull pages of changes after the stored cursor, then the files they name.
+"""One sync round: push this device's changes (push.py), pull pages of changes after the
+stored cursor, then fetch the files they name.
 
 Each page is applied in one unit of work together with its new cursor, so a round cut off
 anywhere resumes after the last whole page and never half-applies one. A server restored
 from a backup answers "resync required": the cursor goes back to the start and everything
-is pulled again (applying is idempotent); the outbox is never touched. Files are fetched by
-SHA-256 into a partial file, resumed after a drop, verified, then moved into place. When
-nothing changed and the access token is valid, a round is one request (GET /changes).
+is pulled again (applying is idempotent) and the cell's records the server no longer has are
+tombstoned, except those with unsent changes: the outbox is never discarded. Files are
+fetched by SHA-256 into a partial file, resumed after a drop, verified, then moved into place.
+When nothing changed and the access token is valid, a round is one request (GET /changes).
 """
 
 import hashlib
@@ -26,9 +28,10 @@ from handbook_desktop.core.workspace import SYNC, UnitOfWork, Workspace
 from handbook_desktop.i18n import _
 from sync import errors
 from sync.account import DEVICE_ID, Account, current_account, forget_tokens, open_client, set_fact
-from sync.apply import Tally, apply_page
+from sync.apply import Tally, apply_page, sweep_unsent
 from sync.client import Client, ResyncRequired
-from sync.protocol import ChangesPage, LoginRequest
+from sync.push import push
+from sync.protocol import RECORD_FIELDS, ChangesPage, LoginRequest
 
 PARTIAL_SUFFIX = ".partial"  # not a hash name: the store's orphan sweep leaves it for resuming
 PAGE_LIMIT: int | None = None  # None: the server's default page size
@@ -43,6 +46,11 @@ class SyncReport:
     bytes: int = 0
     seconds: float = 0.0
     titles: list[str] = field(default_factory=list)  # what arrived (new or corrected), in order
+    records: int = 0  # rows of the cell's records received (new, changed or tombstoned)
+    pushed: int = 0  # this device's changes the server took
+    rejected: int = 0  # ... and refused; `problems` says why
+    conflicts: int = 0  # new conflicts for the secretary to decide (the Xung đột list)
+    problems: list[str] = field(default_factory=list)
 
 
 def sync_once(workspace: Workspace, password: str | None = None, progress: Progress | None = None,
@@ -66,14 +74,14 @@ def sync_once(workspace: Workspace, password: str | None = None, progress: Progr
         client = open_client(account, password)
         try:
             try:
-                _pull(workspace, client, account, report, progress, check)
+                _push_and_pull(workspace, client, account, report, progress, check)
             except errors.SessionEnded:
                 forget_tokens(account)  # dead: the next round must log in, not try them again
                 if password is None:
                     raise
                 client.login(LoginRequest(username=account.username, password=password,
                                           device_id=account.device_id or None))
-                _pull(workspace, client, account, report, progress, check)
+                _push_and_pull(workspace, client, account, report, progress, check)
             _note_device(workspace, account, client)
             _fetch_files(workspace, client, report, progress, check)
         finally:
@@ -89,10 +97,21 @@ def sync_once(workspace: Workspace, password: str | None = None, progress: Progr
     return report
 
 
+def _push_and_pull(workspace: Workspace, client: Client, account: Account, report: SyncReport,
+                   progress: Progress, check: Callable[[], None]) -> None:
+    """Push first: what the server then sends already holds this device's accepted changes."""
+    pushed = push(workspace, client, account, check)
+    report.pushed += pushed.accepted
+    report.rejected += pushed.rejected
+    report.problems += pushed.messages
+    _pull(workspace, client, account, report, progress, check)
+
+
 def _pull(workspace: Workspace, client: Client, account: Account, report: SyncReport, progress: Progress,
           check: Callable[[], None]) -> None:
     cursor = workspace.perform(lambda uow: _cursor_of(uow, account.server_url), read_only=True)
-    restarted = False
+    restarted, from_start = False, not cursor
+    seen: set[str] = set()  # during a pull from the start: every record the server still has
     while True:
         check()
         try:
@@ -100,18 +119,24 @@ def _pull(workspace: Workspace, client: Client, account: Account, report: SyncRe
         except ResyncRequired:
             if restarted:
                 raise
-            cursor, restarted = "", True
+            cursor, restarted, from_start = "", True, True
             continue
-        tally = workspace.perform(lambda uow: _apply_page(uow, account.server_url, page), origin=SYNC,
+        tally = workspace.perform(lambda uow: _apply_page(uow, account.server_url, page, from_start), origin=SYNC,
                                   record_outbox=False)
         report.pulled += tally.pulled
         report.withdrawn += tally.withdrawn
         report.titles += tally.titles
+        report.records += tally.records
+        report.conflicts += tally.conflicts
+        seen |= tally.seen
         cursor = page.cursor
         if page.changes:
             progress.report(report.pulled, 0, _("Đã nhận {n} văn bản, bài viết").format(n=report.pulled))
         if not page.more:
-            return
+            break
+    if from_start:
+        report.records += workspace.perform(lambda uow: sweep_unsent(uow.session, seen), origin=SYNC,
+                                            record_outbox=False)
 
 
 def _note_device(workspace: Workspace, account: Account, client: Client) -> None:
@@ -126,8 +151,8 @@ def _cursor_of(uow: UnitOfWork, server_url: str) -> str:
     return row.cursor if row else ""
 
 
-def _apply_page(uow: UnitOfWork, server_url: str, page: ChangesPage) -> Tally:
-    tally = apply_page(uow.session, uow.home_unit_id, page.changes)
+def _apply_page(uow: UnitOfWork, server_url: str, page: ChangesPage, resync: bool) -> Tally:
+    tally = apply_page(uow.session, uow.home_unit_id, page.changes, resync)
     row = uow.session.get(SyncCursor, server_url)
     if row is None:
         row = SyncCursor(server_url=server_url)
@@ -139,7 +164,8 @@ def _apply_page(uow: UnitOfWork, server_url: str, page: ChangesPage) -> Tally:
 # ---- files ----------------------------------------------------------------------------------
 
 def missing_files(uow: UnitOfWork) -> list[tuple[str, int]]:
-    """(sha256, size) of the files of live pulled items not yet on this computer."""
+    """(sha256, size) of the files of live pulled items, and of the cell's records pulled
+    from another device, not yet on this computer."""
     wanted: dict[str, int] = {}
     for model in (Document, Article):
         rows = uow.session.execute(
@@ -147,6 +173,9 @@ def missing_files(uow: UnitOfWork) -> list[tuple[str, int]]:
             .join(model, (model.id == Attachment.owner_id) & (Attachment.owner_table == model.__tablename__))
             .where(Attachment.deleted_at.is_(None), model.deleted_at.is_(None), model.version > 0))
         wanted.update((sha256, size) for sha256, size in rows)
+    wanted.update(uow.session.execute(
+        select(Attachment.sha256, Attachment.size)
+        .where(Attachment.deleted_at.is_(None), Attachment.version > 0, Attachment.owner_table.in_(RECORD_FIELDS))).all())
     return [(sha256, size) for sha256, size in sorted(wanted.items())
             if not store.blob_path(uow.data_dir, sha256).is_file()]
 
@@ -225,7 +254,8 @@ def _sha256_of_file(path: Path) -> str:
 def _record(workspace: Workspace, started, report: SyncReport, *, ok: bool, message: str = "", hint: str = "") -> None:
     def add(uow: UnitOfWork) -> None:
         uow.session.add(SyncRun(started_at=started, finished_at=utcnow(), ok=ok, pulled=report.pulled,
-                                withdrawn=report.withdrawn, attachments=report.attachments, message=message,
-                                hint=hint))
+                                withdrawn=report.withdrawn, attachments=report.attachments, records=report.records,
+                                pushed=report.pushed, rejected=report.rejected, conflicts=report.conflicts,
+                                message=message, hint=hint))
 
     workspace.perform(add, origin=SYNC, record_outbox=False)

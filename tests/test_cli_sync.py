@@ -98,3 +98,20 @@ def test_a_member_cannot_publish(live_server, tmp_path):
     guide.write_text(GUIDE, encoding="utf-8")
     result = run("publish", str(guide), "--server", live_server.url, "--user", "dangvien.demo")
     assert result.returncode == 2 and "Traceback" not in result.stderr and result.stderr.startswith("Lỗi: ")
+
+
+def test_sync_sends_the_cells_records_and_says_so(live_server, tmp_path):
+    from datetime import date
+
+    from handbook_desktop.core.members import MemberForm, create_member
+    from handbook_desktop.core.workspace import open_workspace
+
+    data = tmp_path / "ws"
+    assert run("login", "--server", live_server.url, "--user", "bithu.demo", "--data-dir", str(data)).returncode == 0
+    workspace = open_workspace(data)
+    workspace.perform(lambda uow: create_member(uow, MemberForm(full_name="Đinh Thị Mơ", birth_date=date(1990, 1, 2),
+                                                                admitted_on=date(2015, 3, 4))))
+    workspace.close()
+    result = run("sync", "--data-dir", str(data))
+    assert result.returncode == 0, result.stderr
+    assert "Hồ sơ chi bộ: đã gửi 2 thay đổi" in result.stdout and "từ chối" not in result.stdout

@@ -1,4 +1,5 @@
-"""`main.py admin …`: units, users, roles and passwords on the server's database."""
+"""`main.py admin …`: units, users, roles, passwords, member moves and tombstone purges on the
+server's database."""
 
 import argparse
 import getpass
@@ -37,6 +38,13 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     device.add_argument("device_id", help="id của máy (xem: admin devices TÊN)")
     reset = _action(actions, common, "reset-password", "đặt lại mật khẩu (đăng xuất mọi máy)", reset_password)
     reset.add_argument("username")
+    move = _action(actions, common, "move-member", "chuyển đảng viên sang chi bộ khác", move_member)
+    move.add_argument("member_id", help="id của đảng viên")
+    move.add_argument("--to", required=True, dest="cell", help="mã chi bộ mới")
+    purge = _action(actions, common, "purge-tombstones", "xoá hẳn dữ liệu đã xoá từ lâu (trừ nghị quyết)",
+                    purge_tombstones)
+    purge.add_argument("--older-than", type=int, required=True, dest="days", metavar="DAYS",
+                       help="chỉ xoá dữ liệu đã xoá quá số ngày này")
 
 
 def _action(actions, common, name: str, help_text: str, handler) -> argparse.ArgumentParser:
@@ -132,4 +140,18 @@ def revoke_device(args: argparse.Namespace) -> int:
     with _services(args) as (session, admin):
         admin.revoke_device(session, args.device_id)
         print(_("Đã thu hồi máy {id}: máy đó phải đăng nhập lại.").format(id=args.device_id))
+    return 0
+
+
+def move_member(args: argparse.Namespace) -> int:
+    with _services(args) as (session, admin):
+        cell = admin.move_member(session, args.member_id, args.cell)
+        print(_("Đã chuyển đảng viên {id} sang {cell}.").format(id=args.member_id, cell=cell.name))
+    return 0
+
+
+def purge_tombstones(args: argparse.Namespace) -> int:
+    with _services(args) as (session, admin):
+        count = admin.purge_tombstones(session, args.days)
+        print(_("Đã xoá hẳn {count} bản ghi đã xoá quá {days} ngày.").format(count=count, days=args.days))
     return 0

@@ -56,5 +56,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"  + {title}")
     if len(report.titles) > SHOWN_TITLES:
         print(_("  … và {n} mục khác").format(n=len(report.titles) - SHOWN_TITLES))
+    if report.pushed or report.records or report.rejected:
+        print(_("Hồ sơ chi bộ: đã gửi {pushed} thay đổi, nhận {records} bản ghi.").format(
+            pushed=report.pushed, records=report.records))
+    if report.rejected:
+        print(_("{n} thay đổi bị máy chủ từ chối (các thay đổi khác vẫn được gửi):").format(n=report.rejected))
+        for message in report.problems[:SHOWN_TITLES]:
+            print(f"  - {message}")
+    if report.conflicts:
+        print(_("{n} xung đột mới cần bí thư quyết định: xem trang Đồng bộ → Xung đột.").format(n=report.conflicts))
     return 0
 

@@ -9,7 +9,7 @@ number and operation, so a pull is one indexed range scan per audience.
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, String, UniqueConstraint
+from sqlalchemy import JSON, Date, Text, ForeignKey, Index, Integer, MetaData, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from handbook_desktop.core.ids import new_id
@@ -34,6 +34,8 @@ class ServerState(Base):
     epoch: Mapped[str] = mapped_column(String(32))
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
     token_secret: Mapped[str] = mapped_column(String(128))
+    # Feed rows of tombstones up to this number were purged: an older cursor must resync.
+    purge_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Unit(Base):
@@ -63,6 +65,9 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"))  # home unit
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The sequence number of the user's last change of scope (a move, a grant): a device that
+    # began pulling before it must pull again from the start.
+    scope_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class GrantRow(Base):
@@ -161,3 +166,35 @@ class FeedRow(Base):
     audience: Mapped[str] = mapped_column(String(40))
     op: Mapped[str] = mapped_column(String(10))
 
+
+
+class RecordRow(Base):
+    """A row of a cell's records (sync/protocol.py RECORD_FIELDS): `data` holds every column
+    as JSON, `field_meta` who last wrote each field ({field: [seq, device id, user name]}),
+    which tells a concurrent change from one made on top of what the device had seen."""
+
+    __tablename__ = "records"
+    __table_args__ = (Index("ix_records_table_name_unit_id", "table_name", "unit_id"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(32))
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any]]
+    field_meta: Mapped[dict[str, Any]]
+    deleted_at: Mapped[datetime | None]
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PushOp(Base):
+    """The result of a pushed change by op_id: a replay answers it again, applies nothing."""
+
+    __tablename__ = "push_ops"
+    op_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    device_id: Mapped[str] = mapped_column(String(36))
+    status: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int | None] = mapped_column(Integer)
+    message: Mapped[str] = mapped_column(Text, default="")
+    row: Mapped[dict[str, Any] | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,4 +1,5 @@
-"""Tables that never leave this device: the outbox, sync cursors and history, workspace facts."""
+"""Tables that never leave this device: the outbox, sync cursors and history, rows waiting for
+their parent, workspace facts."""
 
 from datetime import datetime
 from enum import StrEnum
@@ -82,5 +83,25 @@ class SyncRun(Base):
     pulled: Mapped[int] = mapped_column(Integer, default=0)
     withdrawn: Mapped[int] = mapped_column(Integer, default=0)
     attachments: Mapped[int] = mapped_column(Integer, default=0)
+    records: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # cell records received
+    pushed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # local changes the server took
+    rejected: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # ... and refused
+    conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # new ones to decide
     message: Mapped[str] = mapped_column(Text, default="")
     hint: Mapped[str] = mapped_column(Text, default="")
+
+
+class WaitingRecord(Base):
+    """A pulled row of a cell's records whose parent (a foreign key) has not arrived yet.
+
+    A later page brings the parent (a meeting before its attendance, a member before their
+    events); the row is applied then, in that page's transaction. One row per record: a newer
+    version of a waiting row replaces it.
+    """
+
+    __tablename__ = "sync_waiting"
+
+    table_name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    row: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -24,7 +24,22 @@ def _result(run) -> str:
 def _what(run) -> str:
     if not run.ok:
         return f"{run.message} {run.hint}".strip()
-    return _("Nhận {n} mục").format(n=run.pulled) if run.pulled else _("Không có gì mới")
+    said = "; ".join(records_in_words(run, received=_("Nhận {n} mục").format(n=run.pulled) if run.pulled else ""))
+    return said[:1].upper() + said[1:] if said else _("Không có gì mới")
+
+
+def records_in_words(counts, received: str = "") -> list[str]:
+    """What a round did to the cell's records (a SyncRun or a SyncReport), in short phrases."""
+    phrases = [received] if received else []
+    if counts.records:
+        phrases.append(_("nhận {n} bản ghi của chi bộ").format(n=counts.records))
+    if counts.pushed:
+        phrases.append(_("gửi {n} thay đổi").format(n=counts.pushed))
+    if counts.rejected:
+        phrases.append(_("{n} thay đổi bị từ chối").format(n=counts.rejected))
+    if counts.conflicts:
+        phrases.append(_("{n} xung đột cần quyết định").format(n=counts.conflicts))
+    return phrases
 
 
 HISTORY_COLUMNS = ((N_("Thời gian"), lambda run, _i: format_datetime(run.started_at)),
@@ -36,13 +51,18 @@ SHOWN_TITLES = 3
 
 
 def arrived(report) -> str:
-    """What the last round brought, by title (the history keeps only the counts)."""
+    """What the last round brought, by title (the history keeps only the counts), and what
+    it did to the cell's records; a refusal says why."""
+    records = records_in_words(report)
+    if report.rejected and report.problems:
+        records.append(_("lý do: {why}").format(why=report.problems[0].rstrip(".")))
+    records = (" " + _("Hồ sơ chi bộ: {what}.").format(what="; ".join(records))) if records else ""
     if not report.titles:
-        return _("Đã đồng bộ: không có gì mới.")
+        return (_("Đã đồng bộ.") + records) if records else _("Đã đồng bộ: không có gì mới.")
     titles = "; ".join(f"“{title}”" for title in report.titles[:SHOWN_TITLES])
     more = len(report.titles) - SHOWN_TITLES
     return (_("Vừa nhận {n} mục: {titles}").format(n=len(report.titles), titles=titles)
-            + (_(" và {more} mục khác.").format(more=more) if more > 0 else "."))
+            + (_(" và {more} mục khác.").format(more=more) if more > 0 else ".") + records)
 
 
 class HistoryModel(RowsModel):

@@ -1,23 +1,14 @@
-"""POST /push: the upward sync. This version refuses every change, each with its reason."""
+"""POST /push: the upward sync of a cell's records (services/push.py)."""
 
 from fastapi import APIRouter
 
-from sync.protocol import PushRequest, PushResponse, PushResult, PushStatus
-from sync.server.deps import CurrentCaller
+from sync.protocol import PushRequest, PushResponse
+from sync.server.deps import WriteSession, WritingCaller
+from sync.server.services import push as pushing
 
 router = APIRouter(tags=["push"])
 
-# Documents and articles come down from the levels above; a workstation never sends them.
-PUBLISHED_TABLES = frozenset({"documents", "articles"})
-
 
 @router.post("/push")
-def push(body: PushRequest, caller: CurrentCaller) -> PushResponse:
-    return PushResponse(results=[PushResult(op_id=change.op_id, status=PushStatus.REJECTED, message=_reason(change.entity))
-                                 for change in body.changes])
-
-
-def _reason(entity: str) -> str:
-    if entity in PUBLISHED_TABLES:
-        return "Văn bản do cấp trên phát hành, không gửi từ máy trạm."
-    return "Máy chủ chưa nhận dữ liệu này; cần phiên bản sau của phần mềm."
+def push(body: PushRequest, caller: WritingCaller, session: WriteSession) -> PushResponse:
+    return PushResponse(results=pushing.push(session, caller, body.changes))

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from sync.protocol import ErrorCode, Grant, Profile, Role, TokenPair
 from sync.server import security
@@ -40,6 +40,18 @@ class Reader:
     user_id: str
     chain: list[str]  # unit ids from the root down to the user's unit
     epoch: str  # the database's, for the cursor
+    username: str = ""
+    member_id: str | None = None  # the user's own member record (a row of `members`)
+    grants: tuple[tuple[str, Role, str], ...] = ()  # (unit id, role, unit path)
+    scope_seq: int = 0  # the user's last change of scope
+    purge_seq: int = 0  # the server's purge mark
+    last_seq: int = 0  # the newest number given out when this pull began
+
+    def units_with(self, *roles: Role) -> list[str]:
+        return [unit_id for unit_id, role, _path in self.grants if role in roles]
+
+    def paths_with(self, role: Role) -> list[str]:
+        return [path for _unit_id, granted, path in self.grants if granted == role]
 
 
 def authenticate(session: Session, secret: str, token: str) -> Caller:
@@ -50,15 +62,25 @@ def authenticate(session: Session, secret: str, token: str) -> Caller:
 
 
 def authenticate_reader(session: Session, secret: str, token: str) -> Reader:
-    """The same checks as `authenticate`, in one round trip: every device's poll comes here."""
+    """The same checks as `authenticate`, in one round trip: every device's poll comes here.
+    One row per grant of the user (outer joins: a user without grants still gets one)."""
     claims = _claims(secret, token)
-    row = session.execute(
-        select(Device.user_id, Device.revoked_at, Unit.path, ServerState.epoch)
+    granted = aliased(Unit)
+    rows = session.execute(
+        select(Device.user_id, Device.revoked_at, User.username, User.scope_seq, Unit.path, ServerState.epoch,
+               ServerState.purge_seq, ServerState.last_seq, GrantRow.unit_id, GrantRow.role, granted.path,
+               MemberRecord.id)
         .join(User, User.id == Device.user_id).join(Unit, Unit.id == User.unit_id)
-        .join(ServerState, ServerState.id == 1)  # the one state row, for its epoch
-        .where(Device.id == claims.device_id)).first()
+        .join(ServerState, ServerState.id == 1)  # the one state row, for its epoch and marks
+        .outerjoin(GrantRow, GrantRow.user_id == User.id).outerjoin(granted, granted.id == GrantRow.unit_id)
+        .outerjoin(MemberRecord, MemberRecord.user_id == User.id)
+        .where(Device.id == claims.device_id)).all()
+    row = rows[0] if rows else None
     _check_device(claims, row.user_id if row else None, row.revoked_at if row else None)
-    return Reader(user_id=row.user_id, chain=chain_of(row.path), epoch=row.epoch)
+    grants = tuple((r[8], Role(r[9]), r[10]) for r in rows if r[8] is not None)
+    return Reader(user_id=row.user_id, chain=chain_of(row.path), epoch=row.epoch, username=row.username,
+                  member_id=row[11], grants=grants, scope_seq=row.scope_seq, purge_seq=row.purge_seq,
+                  last_seq=row.last_seq)
 
 
 def _claims(secret: str, token: str) -> security.AccessClaims:

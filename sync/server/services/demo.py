@@ -2,7 +2,8 @@
 
 Idempotent: a server already seeded is left as it is. Unit names and codes are those of
 resources/demo/workspace.json, and the two Khu phố 3 accounts carry the member records of
-that cell's secretary and of one member, so a demo laptop and the demo server agree.
+that cell's secretary and of one member, so a demo laptop and the demo server agree. Both
+demo cells share a small roster as records, so two laptops of one cell have something to sync.
 """
 
 import json
@@ -11,11 +12,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from handbook_desktop.core.ids import new_id
 from handbook_desktop.core.resources import resource_path
-
-from sync.protocol import ItemFields, ItemKind, PublishRequest, Role, UnitKind
+from sync.protocol import RECORD_FIELDS, ItemFields, ItemKind, PublishRequest, Role, UnitKind
 from sync.server.models import Unit
-from sync.server.services import accounts, admin, members, publishing
+from sync.server.services import accounts, admin, members, org, publishing, records
 from sync.server.storage import BlobStore
 
 PASSWORD = "demo"
@@ -28,6 +29,17 @@ ACCOUNTS = (
     ("quantri.demo", "Quản trị hệ thống", "TN", Role.ADMIN, None),
 )
 KP4 = ("Chi bộ Khu phố 4", "TN-SC-BS-KP4", "TN-SC-BS")
+# The roster each demo cell shares as records: Khu phố 3's first members of workspace.json
+# (its two accounts among them), and a few people of Khu phố 4.
+KP3_ROSTER = ("m01", "m02", "m03", "m04", "m07")
+KP4_ROSTER = (
+    {"full_name": "Nguyễn Văn Bình", "birth_date": "1968-03-02", "sex": "Nam", "status": "official",
+     "admitted_on": "1995-06-10", "official_on": "1996-06-10", "card_number": "69517001"},
+    {"full_name": "Lê Thị Hoa", "birth_date": "1979-11-21", "sex": "Nữ", "status": "official",
+     "admitted_on": "2004-09-02", "official_on": "2005-09-02", "card_number": "69517002"},
+    {"full_name": "Phạm Quốc Huy", "birth_date": "1996-07-15", "sex": "Nam", "status": "probationary",
+     "admitted_on": "2025-05-19", "card_number": ""},
+)
 ITEMS = (
     ItemFields(kind=ItemKind.DOCUMENT, channel="orientation", number="145-HD/TU", doc_type="huong_dan",
                issuer="Thành ủy Sông Công", issued_on=date(2025, 11, 20),
@@ -63,16 +75,30 @@ def seed_demo(session: Session, store: BlobStore) -> bool:
         admin.create_unit(session, unit["name"], unit["code"], codes.get(unit["parent"]), UnitKind(unit["kind"]))
     admin.create_unit(session, *KP4)
     people = {member["key"]: member for member in data["members"]}
+    member_ids: dict[str, str] = {}
     for username, full_name, unit_code, role, member_key in ACCOUNTS:
         user = admin.create_user(session, username, PASSWORD, unit_code, full_name, role)
         if member_key:
             record = people[member_key]
-            members.save_member(session, user, full_name=record["full_name"], status=record["status"],
-                                birth_date=date.fromisoformat(record["birth_date"]),
-                                card_number=record["card_number"])
+            member_ids[member_key] = members.save_member(
+                session, user, full_name=record["full_name"], status=record["status"],
+                birth_date=date.fromisoformat(record["birth_date"]), card_number=record["card_number"]).id
             session.commit()
+    _roster(session, "TN-SC-BS-KP3", [people[key] | {"id": member_ids.get(key)} for key in KP3_ROSTER])
+    _roster(session, "TN-SC-BS-KP4", list(KP4_ROSTER))
     editor = accounts.caller_for(session, admin.find_user(session, "bientap.demo"), device_id="")
     for number, fields in enumerate(ITEMS, start=1):
         publishing.publish(session, store, editor, PublishRequest(op_id=f"demo-{number}", item=fields,
                                                                   audience=["TN-SC"]))
     return True
+
+
+def _roster(session: Session, cell_code: str, people: list[dict]) -> None:
+    """The cell's members as records (a demo account's row has its member record's id)."""
+    cell = org.find_unit(session, cell_code)
+    for person in people:
+        row = {name: person.get(name) or "" for name in RECORD_FIELDS["members"]}
+        row |= {name: person.get(name) for name in ("birth_date", "admitted_on", "official_on")}
+        records.create(session, "members", row | {"id": person.get("id") or new_id(), "unit_id": cell.id},
+                       user="quantri.demo")
+    session.commit()

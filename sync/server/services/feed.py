@@ -8,13 +8,13 @@ audience) holds the latest number: a later change moves the row forward.
 
 from collections.abc import Iterable
 
-from sqlalchemy import select, update
+from sqlalchemy import String, and_, literal, or_, select, update
 from sqlalchemy.orm import Session
 
-from sync.protocol import Change, ChangeOp, ChangesPage, Entity, ErrorCode
+from sync.protocol import Change, ChangeOp, ChangesPage, Entity, ErrorCode, Role
 from sync.server.errors import ApiError
 from sync.server.models import FeedRow, Item, MemberRecord, ServerState, Unit
-from sync.server.services import members, org, publishing
+from sync.server.services import members, org, publishing, scope
 from sync.server.services.accounts import Reader
 
 
@@ -26,10 +26,16 @@ def person_audience(user_id: str) -> str:
     return f"p:{user_id}"
 
 
-def record(session: Session, entity: Entity, entity_id: str, ops: dict[str, ChangeOp]) -> None:
-    """Move the feed rows of one entity, one per audience, to new sequence numbers."""
+def cell_audience(cell_id: str) -> str:
+    """Whoever may read a cell's records (its members, officers, and the committees above)."""
+    return f"c:{cell_id}"
+
+
+def record(session: Session, entity: Entity, entity_id: str, ops: dict[str, ChangeOp]) -> int:
+    """Move the feed rows of one entity, one per audience, to new sequence numbers; the last
+    number given out."""
     if not ops:
-        return
+        return 0
     last = session.execute(update(ServerState).where(ServerState.id == 1)
                            .values(last_seq=ServerState.last_seq + len(ops)).returning(ServerState.last_seq)
                            .execution_options(synchronize_session=False)).scalar_one()
@@ -41,6 +47,13 @@ def record(session: Session, entity: Entity, entity_id: str, ops: dict[str, Chan
             row = FeedRow(entity=entity.value, entity_id=entity_id, audience=audience)
             session.add(row)
         row.seq, row.op = seq, op.value
+    return last
+
+
+def take_seq(session: Session) -> int:
+    """A sequence number of its own, for an event that is not a feed row (a change of scope)."""
+    return session.execute(update(ServerState).where(ServerState.id == 1).values(last_seq=ServerState.last_seq + 1)
+                           .returning(ServerState.last_seq).execution_options(synchronize_session=False)).scalar_one()
 
 
 def audiences_of(session: Session, entity: Entity, entity_id: str) -> dict[str, str]:
@@ -51,35 +64,54 @@ def audiences_of(session: Session, entity: Entity, entity_id: str) -> dict[str, 
 def pull(session: Session, reader: Reader, cursor: str, limit: int) -> ChangesPage:
     """The next page for `reader`. With nothing new this is one indexed query (after the one
     that authenticated the reader): the path every device takes every few minutes."""
-    epoch, chain = reader.epoch, reader.chain
-    after = _position(cursor, epoch)
-    audiences = [unit_audience(unit_id) for unit_id in chain] + [person_audience(reader.user_id)]
+    after, base = _position(cursor, reader)
     rows = session.execute(select(FeedRow.seq, FeedRow.entity, FeedRow.entity_id)
-                           .where(FeedRow.audience.in_(audiences), FeedRow.seq > after)
+                           .where(_audience_of(reader), FeedRow.seq > after)
                            .order_by(FeedRow.seq).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
     latest: dict[tuple[str, str], int] = {}
     for seq, entity, entity_id in rows:  # one change per entity, at its latest number
         latest[(entity, entity_id)] = seq
-    changes = _changes(session, set(chain), latest)
-    return ChangesPage(cursor=f"{epoch}.{rows[-1].seq if rows else after}", more=more, changes=changes)
+    changes = _changes(session, reader, latest)
+    return ChangesPage(cursor=f"{reader.epoch}.{rows[-1].seq if rows else after}.{base}", more=more, changes=changes)
 
 
-def _position(cursor: str, epoch: str) -> int:
+def _audience_of(reader: Reader):
+    """The feed rows a reader may see: published to their chain, their own, their cells'
+    records; a committee also gets every cell's records and every unit below it."""
+    audiences = [unit_audience(unit_id) for unit_id in reader.chain] + [person_audience(reader.user_id)]
+    audiences += [cell_audience(unit_id) for unit_id in scope.cells_of(reader)]
+    condition = FeedRow.audience.in_(audiences)
+    if paths := reader.paths_with(Role.COMMITTEE):
+        below = or_(*[Unit.path.startswith(path, autoescape=True) for path in paths])
+        condition = or_(condition,
+                        FeedRow.audience.in_(select(literal("c:", String) + Unit.id).where(below)),
+                        and_(FeedRow.entity == Entity.UNIT.value,
+                             FeedRow.audience.in_(select(literal("u:", String) + Unit.id).where(below))))
+    return condition
+
+
+def _position(cursor: str, reader: Reader) -> tuple[int, int]:
+    """The last number the device has, and the number its pull from the start began at.
+    A cursor from before a restore, from before the purge of tombstones it has not seen, or
+    from before the reader's scope changed, must start again (409)."""
     if not cursor:
-        return 0
-    cursor_epoch, _, seq = cursor.partition(".")
-    if cursor_epoch != epoch or not seq.isdigit():
+        return 0, reader.last_seq
+    cursor_epoch, seq, base = (cursor.split(".") + ["0"])[:3]
+    if (cursor_epoch != reader.epoch or not seq.isdigit() or not base.isdigit()
+            or max(int(seq), int(base)) < reader.purge_seq or int(base) < reader.scope_seq):
         raise ApiError(409, ErrorCode.RESYNC_REQUIRED,
                        "Dữ liệu trên máy chủ đã được khôi phục hoặc thay đổi; cần đồng bộ lại từ đầu.")
-    return int(seq)
+    return int(seq), int(base)
 
 
-def _changes(session: Session, chain: set[str], latest: dict[tuple[str, str], int]) -> list[Change]:
-    """Current data of each entity; an item the caller can no longer see is a delete."""
+def _changes(session: Session, reader: Reader, latest: dict[tuple[str, str], int]) -> list[Change]:
+    """Current data of each entity; an item the caller can no longer see is a delete, a record
+    the reader sees only in part is projected, one they need not see is left out."""
     data: dict[tuple[str, str], dict | None] = {}
-    ids = {kind: [i for k, i in latest if k == kind] for kind in (Entity.ITEM, Entity.UNIT, Entity.MEMBER)}
+    ids = {kind: [i for k, i in latest if k == kind] for kind in Entity}
+    chain = set(reader.chain)
     # No query for a kind with no change: a no-change pull is the hot path of every device.
     if ids[Entity.ITEM]:
         items = _visible(session.scalars(select(Item).where(Item.id.in_(ids[Entity.ITEM]))), chain)
@@ -91,8 +123,17 @@ def _changes(session: Session, chain: set[str], latest: dict[tuple[str, str], in
     if ids[Entity.MEMBER]:
         for member in session.scalars(select(MemberRecord).where(MemberRecord.id.in_(ids[Entity.MEMBER]))):
             data[(Entity.MEMBER.value, member.id)] = members.member_out(member).model_dump(mode="json")
+    hidden = set()
+    if ids[Entity.RECORD]:
+        for record_id, body in scope.records_for(session, reader, ids[Entity.RECORD]).items():
+            if body is scope.HIDDEN:
+                hidden.add(record_id)
+            else:
+                data[(Entity.RECORD.value, record_id)] = body
     changes = []
     for (entity, entity_id), seq in sorted(latest.items(), key=lambda pair: pair[1]):
+        if entity == Entity.RECORD.value and entity_id in hidden:
+            continue
         body = data.get((entity, entity_id))
         changes.append(Change(seq=seq, entity=Entity(entity), id=entity_id,
                               op=ChangeOp.UPSERT if body is not None else ChangeOp.DELETE, data=body))

@@ -1,6 +1,6 @@
 """A loopback proxy in front of the live server: counts requests and, on demand, misbehaves
 like a bad network or a captive portal (drops a download half-way, flips a byte, answers
-HTML or garbage). Plain stdlib; the server behind it is the real one."""
+HTML or garbage, loses an answer after the server acted on the request). Plain stdlib; the server behind it is the real one."""
 
 import http.client
 import threading
@@ -31,6 +31,8 @@ class Proxy:
     drop_after: dict[str, int] = field(default_factory=dict)
     corrupt_once: set[str] = field(default_factory=set)  # path prefixes whose next body gets a flipped byte
     down: bool = False  # hang up on every request before answering, as a server that died
+    # path prefixes whose next request reaches the server, whose answer is then lost (once each)
+    lose_answer_once: set[str] = field(default_factory=set)
 
     def requests_to(self, prefix: str) -> list[Seen]:
         return [seen for seen in self.seen if seen.path.startswith(prefix)]
@@ -66,6 +68,12 @@ def start_proxy(upstream: str) -> tuple[Proxy, ThreadingHTTPServer]:
             content = answer.read()
             reply_headers = {k: v for k, v in answer.getheaders() if k.lower() not in HOP_BY_HOP | {"content-length"}}
             upstream.close()
+            for prefix in list(proxy.lose_answer_once):
+                if self.path.startswith(prefix):
+                    proxy.lose_answer_once.discard(prefix)
+                    self.close_connection = True
+                    self.connection.shutdown(2)  # the server committed; the client hears nothing
+                    return
             for prefix in list(proxy.corrupt_once):
                 if self.path.startswith(prefix) and content:
                     proxy.corrupt_once.discard(prefix)

@@ -94,12 +94,15 @@ def test_a_cell_set_up_offline_keeps_its_cell_and_receives_publications(live_ser
         assert uow.home_unit_id == own
 
 
-def test_the_members_own_record_arrives(live_server, memory_keyring, workspace):
+def test_the_members_own_record_arrives_whole_and_the_roster_as_a_directory(live_server, memory_keyring, workspace):
     connect(workspace, live_server.url, MEMBER, PASSWORD)
     sync_once(workspace)
     with workspace.unit_of_work(read_only=True) as uow:
         members = uow.session.scalars(select(Member)).all()
-    assert len(members) == 1 and members[0].full_name and members[0].unit_id == current_account(workspace).unit_id
+    assert len(members) > 1 and {row.unit_id for row in members} == {current_account(workspace).unit_id}
+    own = [row for row in members if row.full_name == "Vũ Thị Nguyệt"]
+    assert len(own) == 1 and own[0].birth_date and own[0].card_number and own[0].phone
+    assert all(not row.phone and row.birth_date is None for row in members if row is not own[0])
 
 
 def test_logout_forgets_the_login_here_and_on_the_server(live_server, memory_keyring, workspace):

@@ -1,5 +1,7 @@
 """Talking to a live server in tests."""
 
+import uuid
+
 import requests
 
 from sync.protocol import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION
@@ -52,3 +54,33 @@ def item_titles(changes: dict) -> dict[str, str]:
 
 def article(title: str, body: str = "Nội dung.") -> dict:
     return {"kind": "article", "channel": "district_bulletin", "title": title, "body": body}
+
+
+# ---- cell records -------------------------------------------------------------------------
+
+def full_row(table: str, cell: str, **fields) -> dict:
+    """An insert payload: every column of `table` (None unless given), as a device sends it."""
+    from sync.protocol import COMMON_FIELDS, RECORD_FIELDS
+
+    row = {name: None for name in RECORD_FIELDS[table] + COMMON_FIELDS}
+    row |= {"id": str(uuid.uuid4()), "unit_id": cell, "created_at": "2026-01-05T08:00:00+00:00",
+            "updated_at": "2026-01-05T08:00:00+00:00", "updated_by": "laptop", "version": 0}
+    return row | fields
+
+
+def change(entity: str, op: str, payload: dict, base: int = 0) -> dict:
+    return {"op_id": str(uuid.uuid4()), "entity": entity, "entity_id": payload["id"], "op": op,
+            "base_version": base, "payload": payload}
+
+
+def cell_id(server, code: str) -> str:
+    from sync.server.services import org
+
+    with server.session() as session:
+        return org.find_unit(session, code).id
+
+
+def records(changes: dict) -> dict[str, dict]:
+    """Pulled record rows by id (upserts only)."""
+    return {key[1]: change["data"]["row"] for key, change in changes.items()
+            if key[0] == "record" and change["op"] == "upsert"}
