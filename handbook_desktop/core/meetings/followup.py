@@ -65,7 +65,7 @@ def _tasks(session: Session, resolution: Resolution, as_of: date) -> list[Follow
     items = list(session.scalars(select(ResolutionItem).where(
         ResolutionItem.resolution_id == resolution.id, live(ResolutionItem),
         (ResolutionItem.owner_id.is_not(None)) | (ResolutionItem.due_on.is_not(None)))
-        .order_by(ResolutionItem.position)))
+        .order_by(ResolutionItem.position, ResolutionItem.id)))
     names = member_names(session, {item.owner_id for item in items})
     shown = symbol(resolution.number, issuer=issuer_code(session, resolution.unit_id))
     return [FollowUpTask(item.id, resolution.id, shown, item.text, item.owner_id, names.get(item.owner_id, ""),

@@ -21,7 +21,6 @@ from handbook_desktop.core.models import Attachment, WorkspaceFact
 from handbook_desktop.core.org.models import OrgUnit, UnitKind
 from handbook_desktop.core.org.terms import default_term, parse_term, term_years
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.members.records import load_member
 from handbook_desktop.core.clock import local_day
 from handbook_desktop.core.meetings.common import (
@@ -32,6 +31,7 @@ from handbook_desktop.core.meetings.common import (
     load_meeting,
     member_names,
     remove_attachment,
+    tombstone_removed,
 )
 from handbook_desktop.core.workspace import TERM, UnitOfWork
 from handbook_desktop.i18n import _
@@ -85,6 +85,7 @@ class ResolutionForm:
     issued_on: date
     recipients: list[str]  # "Nơi nhận", one per entry
     items: list[ResolutionItemForm]
+    loaded_items: tuple[str, ...] = ()  # ids of the items the form showed: only these may be removed
 
 
 @dataclass(frozen=True)
@@ -266,9 +267,7 @@ def _fill(session: Session, row: Resolution, form: ResolutionForm) -> None:
             session.add(item)
         item.position, item.text = position, entry.text.strip()
         item.owner_id, item.due_on = entry.owner_id or None, entry.due_on
-    now = utcnow()
-    for item in current.values():
-        item.deleted_at = now
+    tombstone_removed(current, set(form.loaded_items))
 
 
 def _load(session: Session, resolution_id: str) -> Resolution:
@@ -291,7 +290,8 @@ def resolution_of_meeting(uow: UnitOfWork, meeting_id: str) -> ResolutionView | 
 
 def view_of(session: Session, row: Resolution) -> ResolutionView:
     items = list(session.scalars(select(ResolutionItem).where(
-        ResolutionItem.resolution_id == row.id, live(ResolutionItem)).order_by(ResolutionItem.position)))
+        ResolutionItem.resolution_id == row.id, live(ResolutionItem))
+        .order_by(ResolutionItem.position, ResolutionItem.id)))
     names = member_names(session, {item.owner_id for item in items})
     return ResolutionView(
         row.id, row.meeting_id, row.number, row.term, symbol(row.number, issuer=issuer_code(session, row.unit_id)),
