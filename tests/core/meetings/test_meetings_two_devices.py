@@ -4,6 +4,8 @@ A pulled row is written without an outbox entry (`record_outbox=False`), as the 
 client writes it; the editor on this laptop never loaded it, so saving must keep it.
 """
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
@@ -140,3 +142,22 @@ def test_rows_at_the_same_position_keep_one_order_on_every_device(workspace, hel
                                                       position=1, title="A")]))
     assert [item.title for item in act(workspace, meetings.agenda, meeting_id)] == [shown[0].title, "A", "B"]
 
+
+
+def test_the_next_resolution_number_counts_the_other_laptops_resolutions_in_the_cells_term(workspace, held):
+    from handbook_desktop.core.meetings.models import Resolution
+
+    _ids, meeting_id = held
+    other_meeting = new_meeting(workspace, at(2026, 11, 20))
+    # the other laptop issued 12 in the term the congress opened (never recorded on this laptop),
+    # then tombstoned it: the number stays taken
+    pulled(workspace, lambda s: s.add(Resolution(unit_id="cell", meeting_id=other_meeting, number=12,
+                                                 term="2026-2031", issued_on=date(2026, 11, 20), title="NQ",
+                                                 deleted_at=utcnow())))
+    assert act(workspace, meetings.current_term, date(2026, 12, 18)) == "2026-2031"
+    assert act(workspace, meetings.next_resolution_number, "2026-2031") == 13
+    form = act(workspace, meetings.resolution_defaults, meeting_id)
+    saved = act(workspace, meetings.create_resolution, meeting_id, form).resolution
+    assert (saved.number, saved.term) == (13, "2026-2031")
+    with pytest.raises(ValidationError, match="đã có nghị quyết"):
+        act(workspace, meetings.create_resolution, meeting_id, form)  # one resolution per meeting
