@@ -222,7 +222,7 @@ def counts_of(session: Session, meeting: Meeting) -> AttendanceCounts:
 
 
 def _figures(session: Session, meeting: Meeting) -> CellFigures:
-    return figures_on(session, local_day(meeting.starts_at))
+    return figures_on(session, local_day(meeting.starts_at), meeting.unit_id)
 
 
 def sheet_rows(session: Session, meeting: Meeting, figures: CellFigures | None = None) -> list[AttendanceRow]:

@@ -44,7 +44,7 @@ def follow_up_tasks(uow: UnitOfWork, meeting_id: str) -> list[FollowUpTask]:
 def latest_resolution_tasks(uow: UnitOfWork, today: date) -> list[FollowUpTask]:
     """The home page's list: tasks of the latest resolution, overdue as of today."""
     session = uow.session
-    latest = session.scalar(select(Resolution).where(live(Resolution))
+    latest = session.scalar(select(Resolution).where(live(Resolution), Resolution.unit_id == uow.cell.unit_id)
                             .order_by(Resolution.issued_on.desc(), Resolution.number.desc()).limit(1))
     return _tasks(session, latest, today) if latest else []
 

@@ -356,7 +356,8 @@ def next_meeting_readiness(uow: UnitOfWork, now: datetime) -> Readiness | None:
     require_aware(now, "now")
     today = now.astimezone(VIETNAM_TIME).replace(hour=0, minute=0, second=0, microsecond=0)
     session = uow.session
-    meeting = session.scalar(select(Meeting).where(live(Meeting), Meeting.starts_at >= today,
+    meeting = session.scalar(select(Meeting).where(live(Meeting), Meeting.unit_id == uow.cell.unit_id,
+                                                     Meeting.starts_at >= today,
                                                      Meeting.state == MeetingState.PLANNED)
                              .order_by(Meeting.starts_at).limit(1))
     return None if meeting is None else _readiness(session, meeting, now)
