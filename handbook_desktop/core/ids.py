@@ -16,3 +16,13 @@ def new_id() -> str:
         | secrets.randbits(62)
     )
     return str(uuid.UUID(int=value))
+
+
+# Fixed for good: ids made from it are shared by every device and the server.
+NAME_SPACE = uuid.UUID("5f0c6a52-3b1e-4d57-9c1a-2f4b8e9d7a10")
+
+
+def name_id(*parts: str) -> str:
+    """The id of a row known by its natural key (attendance: meeting and member): a name-based
+    UUID (uuid5), so two devices recording the same thing offline make the same row."""
+    return str(uuid.uuid5(NAME_SPACE, "\x1f".join(parts)))

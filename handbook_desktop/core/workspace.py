@@ -36,6 +36,7 @@ from handbook_desktop.core.errors import UserError, WorkspaceError, is_disk_full
 from handbook_desktop.core.progress import Progress
 from handbook_desktop.core.models import WorkspaceFact
 from handbook_desktop.core.models.registry import load_all
+from handbook_desktop.core.outbox import current_user
 from handbook_desktop.core.paths import DATABASE_NAME, SETTINGS_NAME
 from handbook_desktop.core.settings import Settings
 from handbook_desktop.i18n import _
@@ -106,6 +107,11 @@ class UnitOfWork:
     @property
     def home_unit_id(self) -> str:
         return self.cell.require_unit()
+
+    @property
+    def user(self) -> str:
+        """The sync account's username: the author of this action's changes ("" offline)."""
+        return current_user(self.session)
 
     def now(self) -> datetime:
         return vietnam_now()

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from handbook_desktop.core.library.models import Article, Channel, Document, DocumentType
 from handbook_desktop.core.meetings.models import AgendaItem, Attendance, AttendanceStatus, Guest, Meeting, MeetingKind, MeetingState, Quality, Resolution, ResolutionItem, Speech, Vote
+from handbook_desktop.core.meetings.attendance import attendance_id
 from handbook_desktop.core.members import Member, MemberEvent, MemberEventKind, MemberStatus
 from handbook_desktop.core.models import WorkspaceFact
 from handbook_desktop.core.org import OrgUnit, UnitKind
@@ -128,8 +129,8 @@ def _add_attendance(session: Session, row: dict, meeting: Meeting, members: dict
             status, reason = AttendanceStatus(absent[key]["status"]), absent[key].get("reason", "")
         else:
             status, reason = AttendanceStatus.PRESENT, ""
-        session.add(Attendance(unit_id=meeting.unit_id, meeting_id=meeting.id, member_id=member.id,
-                                 status=status, reason=reason))
+        session.add(Attendance(id=attendance_id(meeting.id, member.id), unit_id=meeting.unit_id,
+                               meeting_id=meeting.id, member_id=member.id, status=status, reason=reason))
 
 
 def _add_resolution(session: Session, row: dict, meeting: Meeting, members: dict[str, Member]) -> None:

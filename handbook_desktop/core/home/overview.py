@@ -12,7 +12,7 @@ from handbook_desktop.core.meetings import (Readiness, attendance_counts, latest
                                             next_meeting_readiness)
 from handbook_desktop.core.meetings.models import Meeting, MeetingState
 from handbook_desktop.core.members import CellFigures, ProbationDue, cell_figures, probation_due
-from handbook_desktop.core.models import OutboxEntry, SyncCursor
+from handbook_desktop.core.models import OPEN_STATES, OutboxEntry, SyncCursor
 from handbook_desktop.core.org import unit_path
 from handbook_desktop.core.workspace import UnitOfWork
 
@@ -63,23 +63,30 @@ def load_overview(uow: UnitOfWork, today: date | None = None) -> Overview:
         figures=cell_figures(uow, today),
         documents=_count(s, Document),
         articles=_count(s, Article),
-        meetings=_count(s, Meeting),
+        meetings=s.scalar(select(func.count()).select_from(Meeting).where(live(Meeting),
+                                                                          Meeting.unit_id == uow.cell.unit_id)),
         last_meeting=_last_meeting(uow),
         next_meeting=next_meeting_readiness(uow, now),
         overdue_tasks=_overdue_tasks(uow, now.date()),
         probation_due=probation_due(uow, today),
-        outbox_pending=s.scalar(select(func.count()).select_from(OutboxEntry)),
+        outbox_pending=s.scalar(select(func.count()).select_from(OutboxEntry)
+                                .where(OutboxEntry.state.in_(OPEN_STATES))),
         last_sync_at=s.scalar(select(func.max(SyncCursor.last_sync_at))),
     )
 
 
 def _count(s: Session, model) -> int:
-    return s.scalar(select(func.count()).select_from(model).where(model.deleted_at.is_(None)))
+    return s.scalar(select(func.count()).select_from(model).where(live(model)))
+
+
+def live(model):
+    return model.deleted_at.is_(None)
 
 
 def _last_meeting(uow: UnitOfWork) -> LastMeeting | None:
     """Counted as its minutes count it, by the attendance rules."""
-    held = select(Meeting).where(Meeting.deleted_at.is_(None), Meeting.state != MeetingState.PLANNED)
+    held = select(Meeting).where(live(Meeting), Meeting.state != MeetingState.PLANNED,
+                                 Meeting.unit_id == uow.cell.unit_id)
     meeting = uow.session.scalar(held.order_by(Meeting.starts_at.desc()).limit(1))
     if meeting is None:
         return None

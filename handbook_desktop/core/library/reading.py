@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.errors import UserError, ValidationError
+from handbook_desktop.core.ids import name_id
 from handbook_desktop.core.library.models import Article, Document, DocumentType
 from handbook_desktop.core.library.reading_models import Favorite, ReadReceipt, ReadingPosition
 from handbook_desktop.core.models import Attachment, utcnow
@@ -20,7 +21,7 @@ from handbook_desktop.i18n import _
 DOCUMENTS, ARTICLES = "documents", "articles"
 MODELS = {DOCUMENTS: Document, ARTICLES: Article}
 FINISHED = 0.98  # a position this far down counts as read to the end
-LOCAL_READER = "local"  # the device user until a login exists
+LOCAL_READER = "local"  # the reader of a workspace with no sync account
 HEADING = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương|Mục|[IVXLC]+\.|\d{1,2}\.|[A-ZĐ]\.)\s")
 
 
@@ -67,7 +68,7 @@ class Reading:
 
 def list_items(uow: UnitOfWork, flt: ItemFilter, limit: int = 1000) -> list[LibraryItem]:
     """Newest first; unread and favorite flags come from the same query."""
-    query = _filtered(_item_query(flt.table), MODELS[flt.table], flt).limit(limit)
+    query = _filtered(_item_query(flt.table, reader_of(uow)), MODELS[flt.table], flt).limit(limit)
     return [_item(flt.table, row) for row in uow.session.execute(query)]
 
 
@@ -83,7 +84,7 @@ def issuers_and_years(uow: UnitOfWork, table: str) -> tuple[list[str], list[int]
 def read_item(uow: UnitOfWork, table: str, item_id: str) -> Reading:
     """Everything the reader pane shows; a read: no receipt (see `open_item`)."""
     s = uow.session
-    row = s.execute(_item_query(table).where(MODELS[table].id == item_id)).one()
+    row = s.execute(_item_query(table, reader_of(uow)).where(MODELS[table].id == item_id)).one()
     entity = s.get(MODELS[table], item_id)
     paragraphs = paragraphs_of(entity.body)
     position = s.get(ReadingPosition, (table, item_id))
@@ -99,8 +100,7 @@ def read_item(uow: UnitOfWork, table: str, item_id: str) -> Reading:
 def open_item(uow: UnitOfWork, table: str, item_id: str) -> Reading:
     """The reader opening an item: the first opening records a read receipt (a write),
     then the item as `read_item` gives it, already marked read."""
-    unit_id = uow.session.scalar(select(MODELS[table].unit_id).where(MODELS[table].id == item_id))
-    _touch_receipt(uow.session, table, item_id, unit_id, 0.0)
+    _touch_receipt(uow, table, item_id, 0.0)
     return read_item(uow, table, item_id)
 
 
@@ -169,8 +169,7 @@ def save_position(uow: UnitOfWork, table: str, item_id: str, fraction: float) ->
     position = s.get(ReadingPosition, (table, item_id)) or ReadingPosition(item_table=table, item_id=item_id)
     position.fraction, position.updated_at = fraction, utcnow()
     s.add(position)
-    unit_id = s.scalar(select(MODELS[table].unit_id).where(MODELS[table].id == item_id))
-    _touch_receipt(s, table, item_id, unit_id, fraction)
+    _touch_receipt(uow, table, item_id, fraction)
 
 
 def continue_reading(uow: UnitOfWork, limit: int = 5) -> list[LibraryItem]:
@@ -180,23 +179,35 @@ def continue_reading(uow: UnitOfWork, limit: int = 5) -> list[LibraryItem]:
                                                           ReadingPosition.fraction < FINISHED)
                           .order_by(ReadingPosition.updated_at.desc()).limit(limit)).all()
     for position in positions:
-        row = s.execute(_item_query(position.item_table)
+        row = s.execute(_item_query(position.item_table, reader_of(uow))
                         .where(MODELS[position.item_table].id == position.item_id)).one_or_none()
         if row is not None:
             items.append(_item(position.item_table, row))
     return items
 
 
-def _touch_receipt(s: Session, table: str, item_id: str, unit_id: str, fraction: float) -> None:
-    """Receipts sync (committees see who read what, how far), so they go through the outbox."""
-    now = utcnow()
-    receipt = s.scalar(select(ReadReceipt).where(ReadReceipt.item_table == table,
-                                                   ReadReceipt.item_id == item_id,
-                                                   ReadReceipt.reader == LOCAL_READER))
+def reader_of(uow: UnitOfWork) -> str:
+    """Whose receipts this device writes and reads: the account's username, else "local"."""
+    return uow.user or LOCAL_READER
+
+
+def _touch_receipt(uow: UnitOfWork, table: str, item_id: str, fraction: float) -> None:
+    """Receipts sync (committees see who read what, how far), so they go through the outbox.
+
+    A receipt is the reader's and belongs to their cell (the document's unit is whoever
+    published it); its id comes from (item, reader), so a second device of the same reader
+    makes the same row and the server merges the two."""
+    s, now, reader = uow.session, utcnow(), reader_of(uow)
+    receipt_id = name_id(ReadReceipt.__tablename__, table, item_id, reader)
+    receipt = s.get(ReadReceipt, receipt_id)
     if receipt is None:
-        s.add(ReadReceipt(unit_id=unit_id, item_table=table, item_id=item_id, reader=LOCAL_READER,
-                            first_opened_at=now, last_read_at=now, furthest=fraction))
-    elif fraction > receipt.furthest:
+        unit_id = uow.cell.unit_id or s.scalar(select(MODELS[table].unit_id).where(MODELS[table].id == item_id))
+        s.add(ReadReceipt(id=receipt_id, unit_id=unit_id, item_table=table, item_id=item_id, reader=reader,
+                          first_opened_at=now, last_read_at=now, furthest=fraction))
+        return
+    if receipt.deleted_at is not None:
+        receipt.deleted_at = None
+    if fraction > receipt.furthest:
         receipt.furthest, receipt.last_read_at = fraction, now
 
 
@@ -204,10 +215,10 @@ def _day_column(table: str):
     return Document.issued_on if table == DOCUMENTS else func.date(Article.published_at)
 
 
-def _item_query(table: str) -> Select:
+def _item_query(table: str, reader: str) -> Select:
     model = MODELS[table]
     unread = ~exists().where(ReadReceipt.item_table == table, ReadReceipt.item_id == model.id,
-                             ReadReceipt.reader == LOCAL_READER)
+                             ReadReceipt.reader == reader, ReadReceipt.deleted_at.is_(None))
     favorite = exists().where(Favorite.item_table == table, Favorite.item_id == model.id)
     if table == DOCUMENTS:
         columns = (model.id, model.title, model.number, model.doc_type, model.issuer, model.issued_on,

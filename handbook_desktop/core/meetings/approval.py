@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from handbook_desktop.core.meetings.models import AgendaItem, Attendance, AttendanceStatus, Guest, Meeting, MeetingState, Speech, Vote
-from handbook_desktop.core.meetings.models_extra import MinutesAddendum, MinutesDraft
+from handbook_desktop.core.meetings.models_extra import MinutesAddendum
 from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.meetings.attendance import sheet_rows
@@ -30,7 +30,7 @@ from handbook_desktop.core.meetings.common import (
     require_aware,
     require_unlocked,
 )
-from handbook_desktop.core.meetings.minutes import AddendumView, apply_content, content_from_json
+from handbook_desktop.core.meetings.minutes import AddendumView, apply_content, require_current_draft
 from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 
@@ -48,8 +48,8 @@ def approve_minutes(uow: UnitOfWork, meeting_id: str, now: datetime | None = Non
     session = uow.session
     meeting = load_meeting(session, meeting_id)
     require_unlocked(meeting)
-    draft = session.get(MinutesDraft, meeting_id)
-    warnings = apply_content(session, meeting, content_from_json(draft.payload)) if draft else []
+    draft = require_current_draft(session, meeting)
+    warnings = apply_content(session, meeting, draft) if draft else []
     session.flush()
     _check_complete(session, meeting)
     _freeze_standing(session, meeting)

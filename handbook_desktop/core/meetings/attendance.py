@@ -30,6 +30,7 @@ from handbook_desktop.core.meetings.models import Attendance, Meeting, MeetingSt
 from handbook_desktop.core.members.figures import CellFigures, CountedMember, Place, figures_on, standing_of
 from handbook_desktop.core.members.models import Member
 from handbook_desktop.core.errors import ValidationError
+from handbook_desktop.core.ids import name_id
 from handbook_desktop.core.meetings.models import AttendanceStatus as Mark
 from handbook_desktop.core.members.models import MemberStatus as Status
 from handbook_desktop.core.models import utcnow
@@ -137,6 +138,11 @@ class _RosterLine:
     reason: str
 
 
+def attendance_id(meeting_id: str, member_id: str) -> str:
+    """The same on every device: two laptops marking one member make one row (the server merges)."""
+    return name_id("attendance", meeting_id, member_id)
+
+
 def follows_roster(meeting: Meeting) -> bool:
     """A planned meeting's sheet follows the roster (new members, status changes); once the
     meeting is held the sheet is its record and no longer does."""
@@ -175,7 +181,8 @@ def sync_sheet(session: Session, meeting: Meeting) -> None:
     for line in lines:
         row = line.stored
         if row is None:
-            row = Attendance(unit_id=meeting.unit_id, meeting_id=meeting.id, member_id=line.member.member_id)
+            row = Attendance(id=attendance_id(meeting.id, line.member.member_id), unit_id=meeting.unit_id,
+                             meeting_id=meeting.id, member_id=line.member.member_id)
             session.add(row)
         # Only what differs is assigned: an unchanged sheet writes nothing and tells no screen.
         for name, value in (("deleted_at", None), ("status", line.status), ("reason", line.reason),
@@ -215,7 +222,7 @@ def counts_of(session: Session, meeting: Meeting) -> AttendanceCounts:
 
 
 def _figures(session: Session, meeting: Meeting) -> CellFigures:
-    return figures_on(session, local_day(meeting.starts_at))
+    return figures_on(session, local_day(meeting.starts_at), meeting.unit_id)
 
 
 def sheet_rows(session: Session, meeting: Meeting, figures: CellFigures | None = None) -> list[AttendanceRow]:

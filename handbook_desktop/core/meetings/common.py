@@ -95,6 +95,15 @@ def live(model):
     return model.deleted_at.is_(None)
 
 
+def tombstone_removed(rows: dict[str, Syncable], loaded: set[str]) -> None:
+    """Tombstone the rows an editor loaded and no longer holds. A row it never loaded (added
+    on another device after it opened) is not the editor's to remove: it stays."""
+    now = utcnow()
+    for row_id, row in rows.items():
+        if row_id in loaded:
+            row.deleted_at = now
+
+
 def next_position(session: Session, model, meeting_id: str) -> int:
     positions = session.scalars(select(model.position).where(model.meeting_id == meeting_id))
     return max(positions, default=-1) + 1

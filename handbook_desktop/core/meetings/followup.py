@@ -44,7 +44,7 @@ def follow_up_tasks(uow: UnitOfWork, meeting_id: str) -> list[FollowUpTask]:
 def latest_resolution_tasks(uow: UnitOfWork, today: date) -> list[FollowUpTask]:
     """The home page's list: tasks of the latest resolution, overdue as of today."""
     session = uow.session
-    latest = session.scalar(select(Resolution).where(live(Resolution))
+    latest = session.scalar(select(Resolution).where(live(Resolution), Resolution.unit_id == uow.cell.unit_id)
                             .order_by(Resolution.issued_on.desc(), Resolution.number.desc()).limit(1))
     return _tasks(session, latest, today) if latest else []
 
@@ -65,7 +65,7 @@ def _tasks(session: Session, resolution: Resolution, as_of: date) -> list[Follow
     items = list(session.scalars(select(ResolutionItem).where(
         ResolutionItem.resolution_id == resolution.id, live(ResolutionItem),
         (ResolutionItem.owner_id.is_not(None)) | (ResolutionItem.due_on.is_not(None)))
-        .order_by(ResolutionItem.position)))
+        .order_by(ResolutionItem.position, ResolutionItem.id)))
     names = member_names(session, {item.owner_id for item in items})
     shown = symbol(resolution.number, issuer=issuer_code(session, resolution.unit_id))
     return [FollowUpTask(item.id, resolution.id, shown, item.text, item.owner_id, names.get(item.owner_id, ""),

@@ -50,7 +50,7 @@ class MeetingSummary:
 def meeting_history(uow: UnitOfWork, query: HistoryQuery = HistoryQuery()) -> list[MeetingSummary]:
     """Newest first. A cell meets about monthly, so filtering in Python over all rows is cheap."""
     session = uow.session
-    meetings = [x for x in _meetings(session, query.since, query.until)
+    meetings = [x for x in _meetings(session, uow.cell.unit_id, query.since, query.until)
                 if (not query.kinds or x.kind in query.kinds) and (not query.states or x.state in query.states)
                 and (query.year is None or local_day(x.starts_at).year == query.year)]
     counts = _attendance_counts(session)
@@ -63,8 +63,8 @@ def meeting_history(uow: UnitOfWork, query: HistoryQuery = HistoryQuery()) -> li
             if _matches(words, [x.title, x.place, x.conclusions, symbols.get(x.id, ""), *texts.get(x.id, [])])]
 
 
-def _meetings(session: Session, since: date | None, until: date | None) -> list[Meeting]:
-    query = select(Meeting).where(live(Meeting)).order_by(Meeting.starts_at)
+def _meetings(session: Session, unit_id: str | None, since: date | None, until: date | None) -> list[Meeting]:
+    query = select(Meeting).where(live(Meeting), Meeting.unit_id == unit_id).order_by(Meeting.starts_at)
     if since:
         query = query.where(Meeting.starts_at >= day_start(since))
     if until:
@@ -140,7 +140,7 @@ def attendance_chart(uow: UnitOfWork, since: date | None = None, until: date | N
                      member_ids: frozenset[str] = frozenset()) -> AttendanceChart:
     """Each member's attendance at each meeting of the period (empty `member_ids`: everyone)."""
     session = uow.session
-    meetings = _meetings(session, since, until)
+    meetings = _meetings(session, uow.cell.unit_id, since, until)
     column = {x.id: i for i, x in enumerate(meetings)}
     rows = session.execute(select(Attendance.meeting_id, Attendance.status, Member.id, Member.full_name)
                            .join(Member, Member.id == Attendance.member_id)

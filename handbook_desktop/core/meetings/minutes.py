@@ -9,7 +9,9 @@ outbox, and drops the draft. Opening the minutes prefers a draft left behind —
 the recovery after a crash.
 """
 
-from dataclasses import asdict, dataclass
+import hashlib
+import json
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -23,7 +25,8 @@ from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.members.party_rules import MIN_MEETING_MINUTES
 from handbook_desktop.core.meetings.attendance import AttendanceCounts, counts_of, sheet_rows, sync_sheet
-from handbook_desktop.core.meetings.common import live, load_meeting, one_line, require_aware, require_unlocked
+from handbook_desktop.core.meetings.common import (is_locked, live, load_meeting, one_line, require_aware,
+                                                   require_unlocked, tombstone_removed)
 from handbook_desktop.core.meetings.preparation import AgendaItemView, Invitee, agenda_of, invitees_of
 from handbook_desktop.core.meetings.schedule import MeetingDetail, detail_of
 from handbook_desktop.core.workspace import UnitOfWork
@@ -64,6 +67,8 @@ class MinutesContent:
     quality: Quality | None = None
     speeches: tuple[SpeechDraft, ...] = ()
     votes: tuple[VoteDraft, ...] = ()
+    loaded: tuple[str, ...] = ()  # ids of the speech and vote rows the editor started from
+    base: str = ""  # `saved_hash` of the saved minutes the editor started from ("": unknown)
 
 
 @dataclass(frozen=True)
@@ -90,8 +95,11 @@ class Minutes:
     speakers: list[Speaker]  # members present, then guests not marked absent
     guests: list[Invitee]  # đại biểu dự: invitees from outside the roster not marked absent
     content: MinutesContent
-    draft_saved_at: datetime | None  # set: `content` is an autosaved draft not saved yet (recovered)
+    draft_saved_at: datetime | None  # set: an autosaved draft not saved yet (`content`, or `stale_draft`)
     addenda: list[AddendumView]
+    # A draft made before the minutes were changed on another device: `content` is the saved
+    # minutes, this the draft (rebased on them) for the secretary to keep or drop.
+    stale_draft: MinutesContent | None = None
 
 
 @dataclass(frozen=True)
@@ -127,8 +135,11 @@ def percent(part: int, whole: int) -> float:
 def load_minutes(uow: UnitOfWork, meeting_id: str) -> Minutes:
     session = uow.session
     meeting = load_meeting(session, meeting_id)
-    draft = session.get(MinutesDraft, meeting_id)
-    content = content_from_json(draft.payload) if draft else content_of(session, meeting)
+    saved = content_of(session, meeting)
+    draft = None if is_locked(meeting) else session.get(MinutesDraft, meeting_id)  # approved elsewhere: gone
+    recovered = content_from_json(draft.payload) if draft else None
+    stale = recovered is not None and _behind(recovered, saved)
+    content = recovered if recovered is not None and not stale else saved
     guests = [g for g in invitees_of(session, meeting_id) if g.attended is not False]
     sheet = sheet_rows(session, meeting)
     on_sheet = {row.member_id for row in sheet}  # an invited member of the cell speaks as a member
@@ -137,7 +148,25 @@ def load_minutes(uow: UnitOfWork, meeting_id: str) -> Minutes:
                 + [Speaker(None, g.id, g.name, True) for g in guests if g.member_id not in on_sheet])
     return Minutes(detail_of(session, meeting), agenda_of(session, meeting_id), counts_of(session, meeting),
                    speakers, [g for g in guests if not g.member_id], content,
-                   draft.saved_at if draft else None, addenda_of(session, meeting_id))
+                   draft.saved_at if draft else None, addenda_of(session, meeting_id),
+                   replace(recovered, base=saved.base) if stale else None)
+
+
+def _behind(draft: MinutesContent, saved: MinutesContent) -> bool:
+    return bool(draft.base) and draft.base != saved.base
+
+
+def require_current_draft(session: Session, meeting: Meeting) -> MinutesContent | None:
+    """The meeting's autosaved draft, refused when the minutes changed elsewhere since it
+    was made (the secretary must choose in the editor first)."""
+    draft = session.get(MinutesDraft, meeting.id)
+    if draft is None:
+        return None
+    content = content_from_json(draft.payload)
+    if _behind(content, content_of(session, meeting)):
+        raise ValidationError(_("Biên bản đã được sửa trên máy khác sau bản nháp chưa lưu trên máy này: hãy mở "
+                                "tab Biên bản để chọn giữ bản nào trước khi thông qua."))
+    return content
 
 
 def saved_minutes_content(uow: UnitOfWork, meeting_id: str) -> MinutesContent:
@@ -178,8 +207,8 @@ def apply_content(session: Session, meeting: Meeting, content: MinutesContent) -
     warnings = _times(meeting, content)
     meeting.conclusions = content.conclusions.strip()
     meeting.quality = Quality(content.quality) if content.quality else None
-    _speeches(session, meeting, content.speeches)
-    warnings += _votes(session, meeting, content.votes)
+    _speeches(session, meeting, content.speeches, set(content.loaded))
+    warnings += _votes(session, meeting, content.votes, set(content.loaded))
     if meeting.state == MeetingState.PLANNED:
         sync_sheet(session, meeting)  # the sheet becomes the meeting's record: store it as it stands
         meeting.state = MeetingState.HELD
@@ -203,7 +232,7 @@ def _times(meeting: Meeting, content: MinutesContent) -> list[str]:
         minutes=minutes, least=MIN_MEETING_MINUTES)]
 
 
-def _speeches(session: Session, meeting: Meeting, drafts: tuple[SpeechDraft, ...]) -> None:
+def _speeches(session: Session, meeting: Meeting, drafts: tuple[SpeechDraft, ...], loaded: set[str]) -> None:
     present = {row.member_id for row in sheet_rows(session, meeting) if row.status == AttendanceStatus.PRESENT}
     guests = set(session.scalars(select(Guest.id).where(Guest.meeting_id == meeting.id, live(Guest))))
     items = set(session.scalars(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id,
@@ -225,12 +254,10 @@ def _speeches(session: Session, meeting: Meeting, drafts: tuple[SpeechDraft, ...
             session.add(row)
         row.position, row.text, row.agenda_item_id = position, draft.text.strip(), draft.agenda_item_id or None
         row.member_id, row.guest_id = draft.member_id or None, draft.guest_id or None
-    now = utcnow()
-    for row in rows.values():
-        row.deleted_at = now
+    tombstone_removed(rows, loaded)
 
 
-def _votes(session: Session, meeting: Meeting, drafts: tuple[VoteDraft, ...]) -> list[str]:
+def _votes(session: Session, meeting: Meeting, drafts: tuple[VoteDraft, ...], loaded: set[str]) -> list[str]:
     voters = counts_of(session, meeting).voters
     rows = {row.id: row for row in session.scalars(select(Vote).where(Vote.meeting_id == meeting.id,
                                                                         live(Vote)))}
@@ -249,9 +276,7 @@ def _votes(session: Session, meeting: Meeting, drafts: tuple[VoteDraft, ...]) ->
             session.add(row)
         row.position, row.matter = position, one_line(draft.matter)
         row.agree, row.disagree, row.abstain = draft.agree, draft.disagree, draft.abstain
-    now = utcnow()
-    for row in rows.values():
-        row.deleted_at = now
+    tombstone_removed(rows, loaded)
     return warnings
 
 
@@ -260,17 +285,26 @@ def content_of(session: Session, meeting: Meeting) -> MinutesContent:
                                .order_by(Speech.position, Speech.id))
     votes = session.scalars(select(Vote).where(Vote.meeting_id == meeting.id, live(Vote))
                             .order_by(Vote.position, Vote.id))
-    return MinutesContent(
+    content = MinutesContent(
         started_at=meeting.started_at, ended_at=meeting.ends_at, conclusions=meeting.conclusions,
         quality=Quality(meeting.quality) if meeting.quality else None,
         speeches=tuple(SpeechDraft(s.text, s.agenda_item_id, s.member_id, s.guest_id, s.id) for s in speeches),
         votes=tuple(VoteDraft(v.matter, v.agree, v.disagree, v.abstain, v.id) for v in votes))
+    loaded = tuple(row.id for row in (*content.speeches, *content.votes))
+    return replace(content, loaded=loaded, base=saved_hash(content))
+
+
+def saved_hash(content: MinutesContent) -> str:
+    """A fingerprint of saved minutes: a draft made from other minutes carries another one."""
+    data = content_to_json(content)
+    del data["loaded"], data["base"]
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def addenda_of(session: Session, meeting_id: str) -> list[AddendumView]:
     rows = session.scalars(select(MinutesAddendum).where(MinutesAddendum.meeting_id == meeting_id,
                                                            live(MinutesAddendum))
-                           .order_by(MinutesAddendum.position))
+                           .order_by(MinutesAddendum.position, MinutesAddendum.id))
     return [AddendumView(row.id, row.position, row.made_on, row.text) for row in rows]
 
 
@@ -291,4 +325,5 @@ def content_from_json(data: dict[str, Any]) -> MinutesContent:
         conclusions=data.get("conclusions", ""),
         quality=Quality(data["quality"]) if data.get("quality") else None,
         speeches=tuple(SpeechDraft(**speech) for speech in data.get("speeches", ())),
-        votes=tuple(VoteDraft(**vote) for vote in data.get("votes", ())))
+        votes=tuple(VoteDraft(**vote) for vote in data.get("votes", ())),
+        loaded=tuple(data.get("loaded", ())), base=data.get("base", ""))

@@ -53,8 +53,9 @@ class MinutesDraft(Base):
 class DocumentCounter(Base):
     """The last number this device gave a document type of a unit in a term (05-NQ/CB).
 
-    Writing it first serialises numbering between processes (SQLite takes the write lock at
-    the first write); the issued documents stay the truth, with their unique constraint.
+    No longer read or written: a per-device counter cannot see the other laptop's numbers, so
+    numbering reads the cell's resolutions (`resolutions._highest`). Numbering still takes
+    SQLite's write lock with a no-op UPDATE of this table; a later migration may drop it.
     """
 
     __tablename__ = "document_counters"

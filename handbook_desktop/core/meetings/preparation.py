@@ -1,5 +1,6 @@
 """Before the meeting: the agenda, materials, invitations and the meeting's readiness."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -67,15 +68,18 @@ def agenda(uow: UnitOfWork, meeting_id: str) -> list[AgendaItemView]:
 
 
 def agenda_of(session: Session, meeting_id: str) -> list[AgendaItemView]:
-    items = list(session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id,
-                                                            live(AgendaItem)).order_by(AgendaItem.position)))
+    items = list(session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id, live(AgendaItem))
+                                 .order_by(AgendaItem.position, AgendaItem.id)))
     names = member_names(session, {item.presenter_id for item in items})
     return [AgendaItemView(item.id, i, item.title, item.presenter_id, names.get(item.presenter_id, ""), item.minutes)
             for i, item in enumerate(items)]
 
 
-def set_agenda(uow: UnitOfWork, meeting_id: str, entries: list[AgendaEntry]) -> AgendaSaved:
-    """The whole agenda in its order: rows are updated in place, added, or removed (tombstoned)."""
+def set_agenda(uow: UnitOfWork, meeting_id: str, entries: list[AgendaEntry],
+               loaded: Collection[str] = ()) -> AgendaSaved:
+    """The agenda in its order: rows are updated in place, added, or removed (tombstoned)
+    when `loaded` (the items the form showed) has them; an item added on another device
+    since the form loaded is not the form's to remove or move: it stays where it was."""
     session = uow.session
     meeting = load_meeting(session, meeting_id)
     require_unlocked(meeting)
@@ -89,13 +93,14 @@ def set_agenda(uow: UnitOfWork, meeting_id: str, entries: list[AgendaEntry]) -> 
             session.add(item)
         item.position, item.title = position, one_line(entry.title)
         item.presenter_id, item.minutes = entry.presenter_id or None, entry.minutes
-    _remove_items(session, list(current.values()))
+    _remove_items(session, [item for item_id, item in current.items() if item_id in loaded])
     session.flush()
-    total = sum(entry.minutes for entry in entries)
+    items = agenda_of(session, meeting_id)
+    total = sum(item.minutes for item in items)
     warnings = [] if total <= meeting.planned_minutes else [_(
         "Tổng thời gian các nội dung ({total} phút) vượt thời lượng dự kiến ({planned} phút).").format(
         total=total, planned=meeting.planned_minutes)]
-    return AgendaSaved(agenda_of(session, meeting_id), warnings)
+    return AgendaSaved(items, warnings)
 
 
 def _check_entry(session: Session, entry: AgendaEntry, position: int) -> None:
@@ -182,7 +187,8 @@ def remove_material(uow: UnitOfWork, material_id: str) -> None:
 
 def _materials(session: Session, meeting_id: str) -> list[MeetingMaterial]:
     return list(session.scalars(select(MeetingMaterial).where(
-        MeetingMaterial.meeting_id == meeting_id, live(MeetingMaterial)).order_by(MeetingMaterial.position)))
+        MeetingMaterial.meeting_id == meeting_id, live(MeetingMaterial))
+        .order_by(MeetingMaterial.position, MeetingMaterial.id)))
 
 
 def _material_view(session: Session, meeting: Meeting, row: MeetingMaterial) -> MaterialView:
@@ -350,7 +356,8 @@ def next_meeting_readiness(uow: UnitOfWork, now: datetime) -> Readiness | None:
     require_aware(now, "now")
     today = now.astimezone(VIETNAM_TIME).replace(hour=0, minute=0, second=0, microsecond=0)
     session = uow.session
-    meeting = session.scalar(select(Meeting).where(live(Meeting), Meeting.starts_at >= today,
+    meeting = session.scalar(select(Meeting).where(live(Meeting), Meeting.unit_id == uow.cell.unit_id,
+                                                     Meeting.starts_at >= today,
                                                      Meeting.state == MeetingState.PLANNED)
                              .order_by(Meeting.starts_at).limit(1))
     return None if meeting is None else _readiness(session, meeting, now)

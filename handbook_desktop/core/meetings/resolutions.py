@@ -1,27 +1,27 @@
 """The cell's resolution of a meeting: numbering per type per term, items, signed copy, follow-up.
 
 Numbers restart at 01 per document type, per issuing body, per term (nhiệm kỳ) — not per
-year. The current term is a workspace fact (`party_term`, e.g. "2025-2030") that the
-secretary sets when a congress opens a new one; for a date outside it, the term is derived
-from the date (terms of five years from 2020). A number is refused if it was ever given in
-the term (the unique constraint covers tombstoned rows too), and a skipped number warns.
+year. The term is the cell's, shared by its devices: the newest term covering the date
+among the one recorded here (`party_term`, set when a congress opens a term) and those of
+the cell's resolutions (they sync, so a term one laptop numbers in is the other's too);
+else it is derived from the date (terms of five years from 2020). The next number is one
+above every number the cell's resolutions hold in the term, live or tombstoned, whichever
+device gave it; a number held is refused, a skipped one warns. Two laptops offline may
+still both give 12: the server turns that into a conflict the secretary resolves.
 """
 
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from handbook_desktop.core.meetings.models import MeetingKind, Resolution, ResolutionItem
-from handbook_desktop.core.meetings.models_extra import DocumentCounter
 from handbook_desktop.core.models import Attachment, WorkspaceFact
 from handbook_desktop.core.org.models import OrgUnit, UnitKind
 from handbook_desktop.core.org.terms import default_term, parse_term, term_years
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.members.records import load_member
 from handbook_desktop.core.clock import local_day
 from handbook_desktop.core.meetings.common import (
@@ -32,6 +32,7 @@ from handbook_desktop.core.meetings.common import (
     load_meeting,
     member_names,
     remove_attachment,
+    tombstone_removed,
 )
 from handbook_desktop.core.workspace import TERM, UnitOfWork
 from handbook_desktop.i18n import _
@@ -49,13 +50,16 @@ def symbol(number: int, doc_type: str = RESOLUTION, issuer: str = "CB") -> str:
 
 
 def term_for(uow: UnitOfWork, day: date) -> str:
-    """The term a document dated `day` belongs to: the recorded term if it covers the year."""
-    recorded = uow.cell.term
-    if recorded:
-        start, end = term_years(recorded)
-        if start <= day.year <= end:
-            return recorded
-    return default_term(day)
+    """The term a document dated `day` belongs to (see the module docstring)."""
+    known = set(uow.session.scalars(select(Resolution.term).where(Resolution.unit_id == uow.cell.unit_id)
+                                    .distinct()))
+    covering = [term for term in known | {uow.cell.term} if term and _covers(term, day)]
+    return max(covering, key=term_years) if covering else default_term(day)
+
+
+def _covers(term: str, day: date) -> bool:
+    start, end = term_years(term)
+    return start <= day.year <= end
 
 
 def current_term(uow: UnitOfWork, today: date) -> str:
@@ -85,6 +89,7 @@ class ResolutionForm:
     issued_on: date
     recipients: list[str]  # "Nơi nhận", one per entry
     items: list[ResolutionItemForm]
+    loaded_items: tuple[str, ...] = ()  # ids of the items the form showed: only these may be removed
 
 
 @dataclass(frozen=True)
@@ -168,50 +173,31 @@ def create_resolution(uow: UnitOfWork, meeting_id: str, form: ResolutionForm, nu
     meeting = load_meeting(session, meeting_id)
     unit_id, term = meeting.unit_id, parse_term(term) if term else term_for(uow, form.issued_on)
     _check_form(form, number)
-    try:
-        _ensure_counter(session, unit_id, term)
-        if session.scalar(select(Resolution.id).where(Resolution.meeting_id == meeting_id, live(Resolution))):
-            raise ValidationError(_("Cuộc họp này đã có nghị quyết."))
-        highest = _highest(session, unit_id, term)
-        number = number or highest + 1
-        _refuse_duplicate(session, unit_id, term, number)
-        row = Resolution(unit_id=unit_id, meeting_id=meeting_id, number=number, term=term)
-        session.add(row)
-        _fill(session, row, form)
-        session.flush()
-        _bump_counter(session, unit_id, term, number)
-        return ResolutionSaved(view_of(session, row), _gap_warning(highest, number))
-    except IntegrityError as exc:  # another device's resolution arrived with that number meanwhile
-        raise ValidationError(_("Số {symbol} nhiệm kỳ {term} vừa được dùng; hãy thử lại.").format(
-            symbol=symbol(number or 0), term=term)) from exc
+    if session.scalar(select(Resolution.id).where(Resolution.meeting_id == meeting_id, live(Resolution))):
+        raise ValidationError(_("Cuộc họp này đã có nghị quyết."))
+    highest = _highest(session, unit_id, term)
+    number = number or highest + 1
+    _refuse_duplicate(session, unit_id, term, number)
+    row = Resolution(unit_id=unit_id, meeting_id=meeting_id, number=number, term=term)
+    session.add(row)
+    _fill(session, row, form)
+    session.flush()
+    return ResolutionSaved(view_of(session, row), _gap_warning(highest, number))
 
 
 def _take_write_lock(session: Session) -> None:
     """Write before reading: SQLite then gives this transaction the database's write lock at
     once (waiting for another writer if needed), so no other process can take the number
     read next. Reading first would pin an older snapshot that could not be written later.
-    The statement changes no row."""
+    The statement changes no row (the table is no longer read: see DocumentCounter)."""
     session.execute(text("UPDATE document_counters SET last_number = last_number WHERE 0"))
 
 
-def _ensure_counter(session: Session, unit_id: str, term: str) -> None:
-    session.execute(insert(DocumentCounter).prefix_with("OR IGNORE").values(
-        unit_id=unit_id, doc_type=RESOLUTION, term=term, last_number=0))
-
-
-def _bump_counter(session: Session, unit_id: str, term: str, number: int) -> None:
-    counter = session.get(DocumentCounter, (unit_id, RESOLUTION, term))
-    counter.last_number = max(counter.last_number, number)
-
-
 def _highest(session: Session, unit_id: str, term: str) -> int:
-    """The highest number given in the term (tombstoned resolutions keep theirs)."""
-    issued = session.scalar(select(func.max(Resolution.number)).where(Resolution.unit_id == unit_id,
-                                                                        Resolution.term == term)) or 0
-    counted = session.scalar(select(DocumentCounter.last_number).where(
-        DocumentCounter.unit_id == unit_id, DocumentCounter.doc_type == RESOLUTION,
-        DocumentCounter.term == term)) or 0
-    return max(issued, counted)
+    """The highest number the cell's resolutions hold in the term, from any device
+    (tombstoned ones keep theirs: a number is never given twice)."""
+    return session.scalar(select(func.max(Resolution.number)).where(Resolution.unit_id == unit_id,
+                                                                     Resolution.term == term)) or 0
 
 
 def _refuse_duplicate(session: Session, unit_id: str, term: str, number: int) -> None:
@@ -266,9 +252,7 @@ def _fill(session: Session, row: Resolution, form: ResolutionForm) -> None:
             session.add(item)
         item.position, item.text = position, entry.text.strip()
         item.owner_id, item.due_on = entry.owner_id or None, entry.due_on
-    now = utcnow()
-    for item in current.values():
-        item.deleted_at = now
+    tombstone_removed(current, set(form.loaded_items))
 
 
 def _load(session: Session, resolution_id: str) -> Resolution:
@@ -291,7 +275,8 @@ def resolution_of_meeting(uow: UnitOfWork, meeting_id: str) -> ResolutionView | 
 
 def view_of(session: Session, row: Resolution) -> ResolutionView:
     items = list(session.scalars(select(ResolutionItem).where(
-        ResolutionItem.resolution_id == row.id, live(ResolutionItem)).order_by(ResolutionItem.position)))
+        ResolutionItem.resolution_id == row.id, live(ResolutionItem))
+        .order_by(ResolutionItem.position, ResolutionItem.id)))
     names = member_names(session, {item.owner_id for item in items})
     return ResolutionView(
         row.id, row.meeting_id, row.number, row.term, symbol(row.number, issuer=issuer_code(session, row.unit_id)),

@@ -104,8 +104,9 @@ def default_title(kind: MeetingKind, day: date) -> str:
 def create_meeting(uow: UnitOfWork, form: MeetingForm) -> MeetingSaved:
     """A planned meeting with its attendance sheet (every member expected, excused ones apart)."""
     session = uow.session
-    warnings = _check(session, form, None)
-    meeting = Meeting(unit_id=uow.home_unit_id, state=MeetingState.PLANNED)
+    unit_id = uow.home_unit_id
+    warnings = _check(session, form, unit_id, None)
+    meeting = Meeting(unit_id=unit_id, state=MeetingState.PLANNED)
     _apply(meeting, form)
     session.add(meeting)
     session.flush()
@@ -117,7 +118,7 @@ def update_meeting(uow: UnitOfWork, meeting_id: str, form: MeetingForm) -> Meeti
     session = uow.session
     meeting = load_meeting(session, meeting_id)
     require_unlocked(meeting)
-    warnings = _check(session, form, meeting_id)
+    warnings = _check(session, form, meeting.unit_id, meeting_id)
     _apply(meeting, form)
     sync_sheet(session, meeting)  # a new date may change who is expected
     return MeetingSaved(meeting.id, warnings)
@@ -143,13 +144,14 @@ def month_calendar(uow: UnitOfWork, year: int, month: int) -> list[CalendarEntry
     """The cell's meetings whose day (in Vietnam) falls in the month, in time order."""
     start, end = month_bounds(year, month)
     session = uow.session
-    meetings = session.scalars(select(Meeting).where(live(Meeting), Meeting.starts_at >= start,
+    meetings = session.scalars(select(Meeting).where(live(Meeting), Meeting.unit_id == uow.cell.unit_id,
+                                                      Meeting.starts_at >= start,
                                                       Meeting.starts_at < end).order_by(Meeting.starts_at))
     return [CalendarEntry(x.id, local_day(x.starts_at), x.starts_at, x.title, MeetingKind(x.kind),
                           MeetingState(x.state), is_locked(x)) for x in meetings]
 
 
-def _check(session: Session, form: MeetingForm, meeting_id: str | None) -> list[str]:
+def _check(session: Session, form: MeetingForm, unit_id: str, meeting_id: str | None) -> list[str]:
     """Refuse what cannot be a meeting; return what is allowed but worth a second look."""
     if form.starts_at is None:
         raise ValidationError(_("Hãy chọn ngày và giờ họp."))
@@ -170,6 +172,7 @@ def _check(session: Session, form: MeetingForm, meeting_id: str | None) -> list[
     day = local_day(form.starts_at)
     start, end = month_bounds(day.year, day.month)
     others = session.scalars(select(Meeting).where(live(Meeting), Meeting.id != (meeting_id or ""),
+                                                     Meeting.unit_id == unit_id,
                                                      Meeting.starts_at >= start, Meeting.starts_at < end))
     regular = None
     for other in others:
@@ -201,7 +204,8 @@ def propose_next_regular(uow: UnitOfWork, today: date) -> ProposedMeeting:
     in the past. Without any regular meeting, the same day next month at 19:30.
     """
     session = uow.session
-    last_two = list(session.scalars(select(Meeting).where(live(Meeting), Meeting.kind == MeetingKind.REGULAR)
+    last_two = list(session.scalars(select(Meeting).where(live(Meeting), Meeting.kind == MeetingKind.REGULAR,
+                                                          Meeting.unit_id == uow.cell.unit_id)
                                     .order_by(Meeting.starts_at.desc()).limit(2)))
     if not last_two:
         first = _add_months(today.replace(day=1), 1)

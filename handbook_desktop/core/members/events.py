@@ -42,7 +42,7 @@ def member_timeline(uow: UnitOfWork, member_id: str) -> list[TimelineEntry]:
 def _events(session: Session, member_id: str) -> list[MemberEvent]:
     return list(session.scalars(select(MemberEvent).where(
         MemberEvent.member_id == member_id, MemberEvent.deleted_at.is_(None))
-        .order_by(MemberEvent.occurred_on, MemberEvent.created_at)))
+        .order_by(MemberEvent.occurred_on, MemberEvent.created_at, MemberEvent.id)))
 
 
 def member_state(session: Session, member: Member) -> MemberState:
@@ -116,7 +116,7 @@ def probation_due(uow: UnitOfWork, today: date | None = None, *,
     """Probationary members whose 12 months end within `within` of today (or already ended)."""
     today = today or uow.today()
     rows = uow.session.execute(select(Member.id, Member.full_name, Member.admitted_on).where(
-        Member.status == MemberStatus.PROBATIONARY, Member.deleted_at.is_(None),
+        Member.status == MemberStatus.PROBATIONARY, Member.deleted_at.is_(None), Member.unit_id == uow.cell.unit_id,
         Member.admitted_on.is_not(None))).all()
     due = [ProbationDue(id_, name, admitted, probation_ends(admitted), (probation_ends(admitted) - today).days)
            for id_, name, admitted in rows]

@@ -118,15 +118,18 @@ class CellFigures:
 
 
 def cell_figures(uow: UnitOfWork, as_of: date | None = None) -> CellFigures:
-    """The cell's figures on `as_of` (today when not given)."""
-    return figures_on(uow.session, as_of or uow.today())
+    """The workspace's cell's figures on `as_of` (today when not given)."""
+    return figures_on(uow.session, as_of or uow.today(), uow.cell.unit_id)
 
 
-def figures_on(session: Session, day: date) -> CellFigures:
-    members = list(session.scalars(select(Member).where(Member.deleted_at.is_(None))))
+def figures_on(session: Session, day: date, unit_id: str | None) -> CellFigures:
+    """The figures of the cell `unit_id` (a committee's device holds several cells)."""
+    in_cell = select(Member.id).where(Member.unit_id == unit_id)
+    members = list(session.scalars(select(Member).where(Member.deleted_at.is_(None), Member.unit_id == unit_id)))
     events: dict[str, list[MemberEvent]] = defaultdict(list)
-    for event in session.scalars(select(MemberEvent).where(MemberEvent.deleted_at.is_(None))
-                                 .order_by(MemberEvent.occurred_on, MemberEvent.created_at)):
+    for event in session.scalars(select(MemberEvent).where(MemberEvent.deleted_at.is_(None),
+                                                           MemberEvent.member_id.in_(in_cell))
+                                 .order_by(MemberEvent.occurred_on, MemberEvent.created_at, MemberEvent.id)):
         events[event.member_id].append(event)
     counted = []
     for member in members:
@@ -141,7 +144,7 @@ def standing_of(session: Session, member: Member, day: date) -> Status:
     """One member's standing on `day`, whether or not counted in the cell then."""
     events = list(session.scalars(select(MemberEvent).where(
         MemberEvent.member_id == member.id, MemberEvent.deleted_at.is_(None))
-        .order_by(MemberEvent.occurred_on, MemberEvent.created_at)))
+        .order_by(MemberEvent.occurred_on, MemberEvent.created_at, MemberEvent.id)))
     return standing_on(member, events, day)
 
 

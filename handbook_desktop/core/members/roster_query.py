@@ -47,7 +47,8 @@ def roster(uow: UnitOfWork, query: RosterQuery = RosterQuery()) -> Roster:
 
 
 def _register(uow: UnitOfWork) -> list[Member]:
-    return list(uow.session.scalars(select(Member).where(Member.deleted_at.is_(None))))
+    return list(uow.session.scalars(select(Member).where(Member.deleted_at.is_(None),
+                                                         Member.unit_id == uow.cell.unit_id)))
 
 
 @functools.lru_cache(maxsize=8192)

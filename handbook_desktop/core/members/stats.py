@@ -56,7 +56,7 @@ def member_statistics(uow: UnitOfWork, today: date | None = None) -> Statistics:
     today = today or uow.today()
     figures = cell_figures(uow, today)
     counted = {m.member_id for m in figures.members}
-    members = [x for x in uow.session.scalars(select(Member).where(Member.deleted_at.is_(None))) if x.id in counted]
+    members = [x for x in uow.session.scalars(select(Member).where(Member.id.in_(counted)))]
     return Statistics(
         figures=figures,
         age_bands=_bands([_years(x.birth_date, today) for x in members], AGE_BANDS),

@@ -70,7 +70,8 @@ class AgendaBox(QGroupBox):
             self.notice.show_text("\n".join(saved.warnings), "warning")
             self.changed.emit()
 
-        self.ctx.write(self, _("Chương trình cuộc họp"), meetings.set_agenda, self.meeting_id, entries, on_done=done)
+        self.ctx.write(self, _("Chương trình cuộc họp"), meetings.set_agenda, self.meeting_id, entries,
+                       loaded=[item.id for item in self.model.rows], on_done=done)
 
     def add_item(self) -> None:
         if self.locked:

@@ -29,6 +29,7 @@ from handbook_desktop.ui.meetings.common import (MeetingContext, Notice, button_
                                                  parse_time)
 from handbook_desktop.ui.meetings.minutes_after import AddendaBox, EvaluationBox, lock_text
 from handbook_desktop.ui.meetings.speeches_panel import SpeechesPanel
+from handbook_desktop.ui.meetings.stale_draft import StaleDraftDialog
 from handbook_desktop.ui.meetings.votes_panel import VotesPanel
 
 AUTOSAVE_DELAY_MS = 2000
@@ -42,6 +43,7 @@ class MinutesTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.minutes: meetings.Minutes | None = None
+        self._origin = meetings.MinutesContent()
         self.locked, self._loading, self._dirty, self._has_draft = False, False, False, False
         self._edited = False  # typed in since opening: only then does leaving write the minutes
         self._dirty_since: float | None = None
@@ -110,8 +112,13 @@ class MinutesTab(QWidget):
         self.autosave_timer.stop()
         minutes = self.ctx.read(meetings.load_minutes, meeting_id)
         self.minutes, self.locked = minutes, minutes.meeting.locked
+        keep_draft = minutes.stale_draft is not None and self.choose_draft(minutes)
+        if minutes.stale_draft is not None and not keep_draft:
+            self.ctx.write(self, _("Bỏ bản nháp"), meetings.discard_minutes_draft, meeting_id,
+                           on_done=lambda _result: self.load(meeting_id))
         self._loading = True
-        content = minutes.content
+        # The content the editor starts from: its loaded rows and base travel with every save.
+        content = self._origin = minutes.stale_draft if keep_draft else minutes.content
         self.started.setPlaceholderText(_("{time} (theo lịch)").format(time=format_time(minutes.meeting.starts_at)))
         self.started.setText(format_time(content.started_at))
         self.ended.setText(format_time(content.ended_at))
@@ -124,6 +131,13 @@ class MinutesTab(QWidget):
         self._dirty, self._dirty_since, self._has_draft = False, None, minutes.draft_saved_at is not None
         self._edited = False
         self._show_state()
+        if keep_draft:  # the draft kept is rebased on the minutes now saved: store it so
+            self._dirty = self._edited = True
+            self.autosave()
+
+    def choose_draft(self, minutes: meetings.Minutes) -> bool:
+        """This laptop's draft is older than the other laptop's change: True keeps the draft."""
+        return StaleDraftDialog(minutes, self).exec() == StaleDraftDialog.DialogCode.Accepted
 
     def _show_state(self) -> None:
         minutes = self.minutes
@@ -168,7 +182,8 @@ class MinutesTab(QWidget):
         return meetings.MinutesContent(started_at=times[0], ended_at=times[1],
                                        conclusions=self.conclusions.toPlainText(),
                                        quality=self.quality.currentData(), speeches=self.speeches.speeches(),
-                                       votes=self.votes.votes())
+                                       votes=self.votes.votes(), loaded=self._origin.loaded,
+                                       base=self._origin.base)
 
     # -- autosave -------------------------------------------------------------------------
     def changed(self) -> None:

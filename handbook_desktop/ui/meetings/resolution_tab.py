@@ -197,7 +197,8 @@ class ResolutionTab(QWidget):
         if issued_on is None:
             raise ValidationError(_("Hãy nhập ngày ban hành nghị quyết."))
         recipients = [line.strip() for line in self.recipients.toPlainText().splitlines() if line.strip()]
-        return meetings.ResolutionForm(self.title.text(), issued_on, recipients, list(self.items))
+        shown = tuple(item.id for item in self.resolution.items) if self.resolution else ()
+        return meetings.ResolutionForm(self.title.text(), issued_on, recipients, list(self.items), shown)
 
     def save(self) -> None:
         try:

@@ -157,8 +157,9 @@ def test_a_meeting_that_never_took_place_goes_with_its_parts_and_comes_back_as_i
     meeting_id = new_meeting(workspace, at(2026, 12, 18), cell)
     act(workspace, meetings.set_agenda, meeting_id, [meetings.AgendaEntry(title="Kiểm điểm"),
                                                      meetings.AgendaEntry(title="Bỏ đi")])
-    act(workspace, meetings.set_agenda, meeting_id, [meetings.AgendaEntry(
-        id=act(workspace, meetings.agenda, meeting_id)[0].id, title="Kiểm điểm")])  # removed before
+    shown = act(workspace, meetings.agenda, meeting_id)
+    act(workspace, meetings.set_agenda, meeting_id, [meetings.AgendaEntry(id=shown[0].id, title="Kiểm điểm")],
+        loaded=[item.id for item in shown])  # removed before
     removed_before = deleted_at(workspace, AgendaItem, AgendaItem.title == "Bỏ đi")
 
     gone = act(workspace, meetings.delete_meeting, meeting_id)

@@ -129,3 +129,25 @@ def test_each_commit_tells_the_listeners_which_library_tables_changed(demo_works
     act(demo_workspace, lib.open_item, lib.DOCUMENTS, item.id)  # the receipt is there: nothing new
     act(demo_workspace, lib.set_favorite, lib.DOCUMENTS, item.id, True)
     assert [changes.tables & lib.LIBRARY_TABLES for changes in heard] == [{"read_receipts"}, {"favorites"}]
+
+
+def test_a_receipt_is_the_account_readers_owned_by_the_cell_with_an_id_every_device_shares(demo_workspace):
+    from handbook_desktop.core.ids import name_id
+    from handbook_desktop.core.models import WorkspaceFact
+    from handbook_desktop.core.outbox import USERNAME
+
+    first = _documents(demo_workspace)[0]
+    with demo_workspace.session() as s:
+        s.add(WorkspaceFact(key=USERNAME, value="bithu"))
+    act(demo_workspace, lib.open_item, lib.DOCUMENTS, first.id)
+    receipt_id = name_id("read_receipts", lib.DOCUMENTS, first.id, "bithu")
+    with demo_workspace.unit_of_work() as uow:
+        receipt = uow.session.get(lib.ReadReceipt, receipt_id)
+        assert receipt.reader == "bithu" and receipt.unit_id == uow.home_unit_id
+        receipt.deleted_at = receipt.first_opened_at  # say another device's tombstone arrived
+    assert act(demo_workspace, lib.read_item, lib.DOCUMENTS, first.id).item.unread
+    act(demo_workspace, lib.save_position, lib.DOCUMENTS, first.id, 0.6)
+    with demo_workspace.session() as s:
+        receipts = s.scalars(select(lib.ReadReceipt).where(lib.ReadReceipt.item_id == first.id)).all()
+        assert [(r.id, r.deleted_at, r.furthest) for r in receipts] == [(receipt_id, None, 0.6)]  # revived
+    assert not act(demo_workspace, lib.read_item, lib.DOCUMENTS, first.id).item.unread

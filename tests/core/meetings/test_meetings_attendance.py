@@ -193,3 +193,17 @@ def test_reading_and_printing_the_sheet_write_nothing_refreshing_does(workspace,
     assert outbox_entities(workspace) == outbox and _attendance_rows(workspace) == rows
     assert act(workspace, meetings.refresh_attendance_sheet, meeting_id) == sheet
     assert len(_attendance_rows(workspace)) == len(rows) + 1 and outbox_entities(workspace) != outbox
+
+
+def test_a_members_attendance_row_has_the_id_every_device_gives_it(workspace):
+    from handbook_desktop.core.ids import name_id
+    from handbook_desktop.core.meetings.models import Attendance
+
+    members = small_cell(workspace)
+    meeting_id = new_meeting(workspace, at(2026, 12, 18), members)
+    member_id = members["Nguyễn Văn An"]
+    act(workspace, meetings.mark_attendance, meeting_id, member_id, Mark.PRESENT)
+    with workspace.session() as session:
+        row = session.scalar(select(Attendance).where(Attendance.meeting_id == meeting_id,
+                                                      Attendance.member_id == member_id))
+        assert row.id == name_id("attendance", meeting_id, member_id)

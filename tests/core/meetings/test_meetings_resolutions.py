@@ -186,7 +186,8 @@ def test_update_keeps_number_and_item_identities(demo_workspace):
     items = [ResolutionItemForm(i.text, i.owner_id, i.due_on, i.id) for i in resolution.items[:2]]
     items.append(ResolutionItemForm("Rà soát hồ sơ đảng viên dự bị", owner, date(2026, 12, 15)))
     changed = act(demo_workspace, meetings.update_resolution, resolution.id, ResolutionForm(
-        resolution.title, resolution.issued_on, resolution.recipients, items)).resolution
+        resolution.title, resolution.issued_on, resolution.recipients, items,
+        tuple(i.id for i in resolution.items))).resolution
     assert changed.number == 11 and [i.id for i in changed.items[:2]] == [i.id for i in resolution.items[:2]]
     assert len(changed.items) == 3 and changed.items[2].owner_name == resolution.items[1].owner_name
 

@@ -119,7 +119,8 @@ def test_agenda_is_saved_whole_in_order(workspace):
     assert saved.warnings == ["Tổng thời gian các nội dung (100 phút) vượt thời lượng dự kiến (90 phút)."]
     first, second, third = saved.items
     again = act(workspace, meetings.set_agenda, meeting_id, [AgendaEntry(third.title, third.presenter_id, 30, third.id),
-                                                        AgendaEntry(first.title, None, 15, first.id)])
+                                                        AgendaEntry(first.title, None, 15, first.id)],
+                loaded=[item.id for item in saved.items])
     assert [(i.id, i.position, i.presenter_name) for i in again.items] == [(third.id, 0, "Trần Thị Bình"),
                                                                           (first.id, 1, "")]
     assert act(workspace, meetings.agenda, meeting_id) == again.items and again.warnings == []
@@ -129,7 +130,7 @@ def test_agenda_is_saved_whole_in_order(workspace):
     act(workspace, meetings.save_minutes, meeting_id, meetings.MinutesContent(
         speeches=(meetings.SpeechDraft("Nhất trí", third.id, members[0]),)))
     with pytest.raises(ValidationError, match="đã có ý kiến phát biểu"):
-        act(workspace, meetings.set_agenda, meeting_id, [])
+        act(workspace, meetings.set_agenda, meeting_id, [], loaded=[third.id, first.id])
 
 
 def test_materials_must_be_posted_a_day_ahead(demo_workspace, tmp_path):

@@ -116,7 +116,7 @@ def test_update_renames_in_place_and_changes_the_profile(workspace):
     # Cleared again: the facts go.
     act(workspace, org.update_cell, replace(edited, place="", secretary_id=None, deputy_id=""))
     facts = act(workspace, lambda uow: set(uow.session.scalars(select(WorkspaceFact.key))))
-    assert facts == {"home_unit_id", "party_term"}
+    assert facts == {"home_unit_id", "party_term", "device_id"}  # the device id is made with the first change
 
 
 def test_update_adds_and_removes_levels(workspace):

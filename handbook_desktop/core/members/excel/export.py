@@ -78,9 +78,11 @@ def export_roster(uow: UnitOfWork, path: Path, *, today: date | None = None) -> 
 
 
 def _records(uow: UnitOfWork) -> list[dict]:
-    members = list(uow.session.scalars(select(Member).where(Member.deleted_at.is_(None))))
-    events = uow.session.scalars(select(MemberEvent).where(MemberEvent.deleted_at.is_(None))
-                                 .order_by(MemberEvent.occurred_on, MemberEvent.created_at))
+    cell = uow.cell.unit_id
+    members = list(uow.session.scalars(select(Member).where(Member.deleted_at.is_(None), Member.unit_id == cell)))
+    events = uow.session.scalars(select(MemberEvent).where(
+        MemberEvent.deleted_at.is_(None), MemberEvent.member_id.in_(select(Member.id).where(Member.unit_id == cell)))
+        .order_by(MemberEvent.occurred_on, MemberEvent.created_at, MemberEvent.id))
     dated: dict[str, dict] = {}
     for event in events:
         column = _EVENT_COLUMNS.get(MemberEventKind(event.kind))

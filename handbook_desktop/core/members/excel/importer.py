@@ -113,7 +113,7 @@ def preview_import(uow: UnitOfWork, path: Path, *, today: date | None = None,
     progress.report(0, 0, _("Đang đọc {name}").format(name=path.name))
     sheet, header = _find_roster(path)
     readings = read_rows(sheet, header, today, progress)
-    rows = _plan(uow.session, readings, today, progress)
+    rows = _plan(uow.session, uow.cell.unit_id, readings, today, progress)
     columns = [ColumnMapping(column_letter(column), header.labels[column], name)
                for column, name in sorted(header.columns.items())]
     return ImportPreview(path, sheet.name, header.first_row + 1, columns, header.ignored, rows, today, readings)
@@ -135,7 +135,7 @@ def apply_import(uow: UnitOfWork, preview: ImportPreview, *, valid_rows_only: bo
     """Write the previewed rows into the home cell (the caller's one transaction: all or
     nothing), matching members again against the register as it is now."""
     progress, session, unit_id = progress or Progress(), uow.session, uow.home_unit_id
-    rows = _plan(session, preview._readings, preview.today, progress)
+    rows = _plan(session, unit_id, preview._readings, preview.today, progress)
     invalid = [row for row in rows if not row.is_valid]
     if invalid and not valid_rows_only:
         raise ValidationError(_("{name}: {count} dòng có lỗi nên chưa nhập dòng nào. Hãy sửa tệp, hoặc chọn "
@@ -155,8 +155,8 @@ def apply_import(uow: UnitOfWork, preview: ImportPreview, *, valid_rows_only: bo
 class _Register:
     """The register's members indexed the two ways a row can name one."""
 
-    def __init__(self, session: Session):
-        members = session.scalars(select(Member).where(Member.deleted_at.is_(None)))
+    def __init__(self, session: Session, unit_id: str | None):
+        members = session.scalars(select(Member).where(Member.deleted_at.is_(None), Member.unit_id == unit_id))
         self.by_card: dict[str, Member] = {}
         self.by_person: dict[tuple[str, date], Member] = {}
         for member in members:
@@ -170,8 +170,9 @@ def _person(full_name: str) -> str:
     return " ".join(fold(full_name).split())
 
 
-def _plan(session: Session, readings: list[RowReading], today: date, progress: Progress) -> list[ImportRow]:
-    register = _Register(session)
+def _plan(session: Session, unit_id: str | None, readings: list[RowReading], today: date,
+          progress: Progress) -> list[ImportRow]:
+    register = _Register(session, unit_id)
     seen_cards: dict[str, int] = {}
     seen_people: dict[tuple[str, date], int] = {}
     rows = []
