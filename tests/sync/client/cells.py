@@ -74,3 +74,33 @@ def entries(workspace, entity_id: str, *states: OutboxState) -> list[OutboxEntry
 
 def row_json(row) -> dict:
     return {column.key: jsonable(getattr(row, column.key)) for column in row.__mapper__.column_attrs}
+
+
+def connected_to(workspace, cell_name: str = "Chi bộ Khu phố 3", role: str = "secretary",
+                 cell_id: str = "cell-kp3") -> str:
+    """The facts and units `sync.account.connect` leaves for an account of `cell_name`."""
+    from sync import account
+    from sync.apply import upsert_unit
+    from sync.protocol import UnitKind, UnitOut
+
+    with workspace.unit_of_work(record_outbox=False) as uow:
+        upsert_unit(uow.session, UnitOut(id="party-bs", kind=UnitKind.GRASSROOTS, name="Đảng bộ phường Bắc Sơn",
+                                         code="BS", parent_id=None))
+        upsert_unit(uow.session, UnitOut(id=cell_id, kind=UnitKind.CELL, name=cell_name, code="KP3",
+                                         parent_id="party-bs"))
+        for key, value in ((account.SERVER, "http://127.0.0.1:9"), (account.USERNAME, "bithu.demo"),
+                           (account.UNIT_ID, cell_id), (account.UNIT_NAME, cell_name),
+                           (account.GRANTS, json.dumps([[cell_id, role]]))):
+            account.set_fact(uow, key, value)
+    return cell_id
+
+
+def received_member(workspace, cell_id: str, name: str, version: int = 3, **fields) -> str:
+    """A member row of the account's cell as a pull stores it."""
+    from handbook_desktop.core.members import Member, MemberStatus
+
+    with workspace.unit_of_work(record_outbox=False) as uow:
+        row = Member(unit_id=cell_id, full_name=name, status=MemberStatus.OFFICIAL, version=version, **fields)
+        uow.session.add(row)
+        uow.session.flush()
+        return row.id
