@@ -20,7 +20,7 @@ from handbook_desktop.core.access import grants_write
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.models import Base, OutboxEntry, Syncable, WorkspaceFact, utcnow
 from handbook_desktop.core.org import OrgUnit
-from handbook_desktop.core.text import fold
+from handbook_desktop.core.text import fold, format_date
 from handbook_desktop.core.workspace import DEPUTY, HOME_UNIT, SECRETARY, UnitOfWork
 from handbook_desktop.i18n import _
 from sync.account import Account, account_of, set_fact
@@ -224,3 +224,11 @@ def _move_the_rest(uow: UnitOfWork, old: str, new: str) -> None:
 
 def _unit_name(uow: UnitOfWork, unit_id: str) -> str:
     return uow.session.scalar(select(OrgUnit.name).where(OrgUnit.id == unit_id)) or ""
+
+
+def match_line(match: MemberMatch) -> str:
+    """"Nguyễn Văn An (thẻ 01234567) = Nguyễn Văn A. trên máy chủ", for a list to confirm."""
+    known = (_("thẻ {card}").format(card=match.card_number) if match.by_card
+             else _("sinh {day}").format(day=format_date(match.birth_date)))
+    return _("{name} ({known}) = {server} trên máy chủ").format(name=match.full_name, known=known,
+                                                                  server=match.server_name)
