@@ -374,7 +374,8 @@ class MainWindow(QMainWindow):
             from sync.conflicts import conflict_count
 
             count = self.ops.read_now(conflict_count)
-        text = _(SECTIONS["sync"])
+        section = SECTIONS["sync"]
+        text = _(section)
         self.sidebar.item(list(SECTIONS).index("sync")).setText(f"{text} ({count})" if count else text)
 
     def start_background(self) -> None:

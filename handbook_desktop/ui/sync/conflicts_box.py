@@ -19,16 +19,16 @@ from sync import conflicts
 from sync.protocol import ConflictKind
 
 SHOWN_TABLES = {"sync_conflicts", "outbox"}
-VALUE_LINES = 5  # the height of each side: long texts scroll inside
+VALUE_LINES, FIELD_LINES = 5, 2  # the height of each side (a field's value is short): long texts scroll inside
 
 
-def _side(title: str, text: str, editable: bool = False) -> tuple[QWidget, QPlainTextEdit]:
+def _side(title: str, text: str, editable: bool = False, lines: int = VALUE_LINES) -> tuple[QWidget, QPlainTextEdit]:
     box = QWidget()
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)
     column.addWidget(QLabel("<b>%s</b>" % escape(title), wordWrap=True))
     value = QPlainTextEdit(text, readOnly=not editable)
-    value.setFixedHeight(value.fontMetrics().lineSpacing() * VALUE_LINES + 12)
+    value.setFixedHeight(value.fontMetrics().lineSpacing() * lines + 12)
     column.addWidget(value)
     return box, value
 
@@ -52,8 +52,9 @@ class ConflictCard(QFrame):
         kept_title = _("Hiện có") if refused else _("Trên máy chủ ({who})").format(who=_by(view.kept_by))
         other_title = (_("Thay đổi không được nhận ({who})") if refused else _("Bản kia ({who})")).format(
             who=_by(view.other_by))
-        kept_box, self.kept = _side(kept_title, view.kept)
-        other_box, self.other = _side(other_title, view.other)
+        lines = FIELD_LINES if view.kind == ConflictKind.FIELD else VALUE_LINES
+        kept_box, self.kept = _side(kept_title, view.kept, lines=lines)
+        other_box, self.other = _side(other_title, view.other, lines=lines)
         sides.addWidget(kept_box, 1)
         sides.addWidget(other_box, 1)
         layout.addLayout(sides)
