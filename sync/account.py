@@ -99,7 +99,8 @@ def connect(workspace: Workspace, server_url: str, username: str, password: str,
     if kept:
         return replace(account, notice=_(
             "Dữ liệu này đã có chi bộ “{cell}”: máy vẫn giữ chi bộ đó và nhận các tài liệu được phát hành cho "
-            "tài khoản {user}. Việc chuyển dữ liệu sang chi bộ của tài khoản ({unit}) sẽ có ở phiên bản sau.")
+            "tài khoản {user}. Muốn chuyển dữ liệu sang chi bộ của tài khoản ({unit}), hãy bấm “Chuyển dữ liệu…” "
+            "trên trang Đồng bộ hoặc chạy lệnh 'main.py sync --adopt'.")
             .format(cell=kept, user=account.username, unit=account.unit_name))
     return account
 

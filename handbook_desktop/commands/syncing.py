@@ -1,7 +1,10 @@
-"""`main.py sync [--server URL --user NAME]`: one sync round, then a list of what arrived.
+"""`main.py sync [--server URL --user NAME] [--adopt [--yes]]`: one sync round, then a list
+of what arrived.
 
 With --server and --user a data folder not yet connected logs in first. The password comes
-from the keyring's login, HANDBOOK_PASSWORD, or a prompt.
+from the keyring's login, HANDBOOK_PASSWORD, or a prompt. With --adopt a cell set up offline
+moves into the account's cell after the round (which brought the server's roster to match
+against): a preview, a question (--yes skips it), then a second round sends it.
 """
 
 import argparse
@@ -16,6 +19,9 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     syncing = commands.add_parser("sync", parents=[common], help="đồng bộ một lần với máy chủ rồi thoát")
     syncing.add_argument("--server", default=None, metavar="URL", help="địa chỉ máy chủ (khi chưa đăng nhập)")
     syncing.add_argument("--user", default=None, metavar="TÊN", help="tên đăng nhập (khi chưa đăng nhập)")
+    syncing.add_argument("--adopt", action="store_true",
+                         help="chuyển chi bộ lập khi chưa có máy chủ sang chi bộ của tài khoản (xem trước, hỏi lại)")
+    syncing.add_argument("--yes", action="store_true", help="với --adopt: không hỏi lại")
     syncing.set_defaults(handler=run)
 
 
@@ -49,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
             elif account is not None and load_tokens(account) is None:
                 password = password_from_user(account.username)
             report = sync_once(workspace, password)
+            if args.adopt and adopt_cell(workspace, args.yes):
+                report = sync_once(workspace, password)  # send what moved at once
     print(_("Đã đồng bộ với {server}: {pulled} văn bản, bài viết mới hoặc cập nhật; {withdrawn} bị thu hồi; "
             "{files} tệp đính kèm.").format(server=account.server_url, pulled=report.pulled,
                                             withdrawn=report.withdrawn, files=report.attachments))
@@ -67,3 +75,34 @@ def run(args: argparse.Namespace) -> int:
         print(_("{n} xung đột mới cần bí thư quyết định: xem trang Đồng bộ → Xung đột.").format(n=report.conflicts))
     return 0
 
+
+
+def adopt_cell(workspace, assume_yes: bool) -> bool:
+    """The adoption's preview and question; True once the cell was moved."""
+    from sync import adopt
+
+    if not workspace.perform(adopt.adoption_pending, read_only=True):
+        print(_("Dữ liệu này đã là của chi bộ trong tài khoản: không có gì phải chuyển."))
+        return False
+    shown = workspace.perform(adopt.preview, read_only=True)
+    print(_("Chuyển dữ liệu của “{old}” sang “{new}” trên máy chủ; sẽ gửi:").format(old=shown.from_cell,
+                                                                                new=shown.to_cell))
+    for what, count in shown.counts:
+        print(f"  {what}: {count}")
+    if shown.matches:
+        print(_("Đảng viên đã có trên máy chủ, sẽ được gộp làm một:"))
+        for match in shown.matches:
+            print("  " + adopt.match_line(match))
+    if not assume_yes and not _confirmed(_("Chuyển? [c/K] ")):
+        print(_("Chưa chuyển gì."))
+        return False
+    workspace.perform(adopt.adopt)
+    print(_("Đã chuyển {n} bản ghi sang “{new}”.").format(n=shown.total, new=shown.to_cell))
+    return True
+
+
+def _confirmed(question: str) -> bool:
+    try:
+        return input(question).strip().lower() in ("c", "có", "co", "y", "yes")
+    except EOFError:  # no terminal: the answer is no
+        return False

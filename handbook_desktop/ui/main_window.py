@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.sync.ask_password = lambda: ask_password(self, self.sync.account)
         self.sync.changed.connect(self._show_connection)
         self.sync.changed.connect(self._show_editor_entry)
+        self.sync.changed.connect(self._show_conflict_count)
         self.scheduler = SyncScheduler(self.sync, workspace.settings, self)
         self.ops.undo.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
         self._build()
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar(overview)
         self.sidebar.setCurrentRow(0)
         self._show_editor_entry()
+        self._show_conflict_count()
 
     def _banner(self, overview: Overview) -> QWidget:
         banner = QWidget(objectName="banner")
@@ -245,6 +247,8 @@ class MainWindow(QMainWindow):
             self._overview = self.ops.read_now(lambda uow: load_overview(uow, self.today))
             self._show_connection()
             self._show_cell_name(self._overview)  # the cell set up or renamed in Cài đặt → Chi bộ
+        if changes.touches("sync_conflicts", "outbox"):
+            self._show_conflict_count()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.sync.cancel()
@@ -359,6 +363,20 @@ class MainWindow(QMainWindow):
         editor = self.sync.account is not None and self.sync.account.is_editor
         self.sidebar.item(list(SECTIONS).index("editor")).setHidden(not editor)
         self.go_actions["editor"].setVisible(editor)
+
+    def _show_conflict_count(self) -> None:
+        """The Đồng bộ entry counts the conflicts waiting for a decision (only with an account:
+        a demo or offline window never loads the sync client)."""
+        if not hasattr(self, "sidebar"):
+            return
+        count = 0
+        if self.sync.account is not None:
+            from sync.conflicts import conflict_count
+
+            count = self.ops.read_now(conflict_count)
+        section = SECTIONS["sync"]
+        text = _(section)
+        self.sidebar.item(list(SECTIONS).index("sync")).setText(f"{text} ({count})" if count else text)
 
     def start_background(self) -> None:
         """Once shown: the online probe and background sync rounds (never on a demo workspace)."""

@@ -4,10 +4,11 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from handbook_desktop.core import library
 from handbook_desktop.core import meetings
+from handbook_desktop.core.access import can_edit_cell
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.meetings.calendar_view import CalendarView
 from handbook_desktop.ui.fit import vertical_scroll
@@ -16,6 +17,7 @@ from handbook_desktop.ui.meetings.history_view import HistoryView
 from handbook_desktop.ui.meetings.meeting_view import MeetingView
 from handbook_desktop.ui.changes import keep_fresh
 from handbook_desktop.ui.ops import Operations
+from handbook_desktop.ui.read_only import ACCESS_TABLES, ReadOnlyNote, lock_editing
 
 
 HISTORY_TABLES = {"meetings", "attendance", "resolutions", "agenda_items", "speeches"}  # what history shows
@@ -54,11 +56,33 @@ class MeetingsPage(QWidget):
         layout.setContentsMargins(24, 16, 24, 8)
         self.heading = QLabel("<h1>%s</h1>" % escape(title))
         layout.addWidget(self.heading)
+        self.read_only_note, self.editable = ReadOnlyNote(), True
+        layout.addWidget(self.read_only_note)
         layout.addWidget(vertical_scroll(self.stack), 1)  # large text on a small screen: scroll down
+        # After the meeting's own slot: a tab reloads its widgets, then they are locked again.
+        self.meeting.tabs.currentChanged.connect(lambda _index: self._show_access())
+        keep_fresh(self, ops.changes, ACCESS_TABLES, self._show_access)
+        self._show_access()
+
+    def _show_access(self) -> None:
+        """A member's or committee's device reads the meetings; nothing here edits them."""
+        was, self.editable = self.editable, self.ctx.ops.read_now(can_edit_cell)
+        self.read_only_note.setVisible(not self.editable)
+        planning = (_("Đề xuất cuộc họp tháng sau…"), _("Lên lịch cuộc họp…"))
+        for button in self.calendar.findChildren(QPushButton):
+            if button.text() in planning:
+                button.setEnabled(self.editable)
+        if self.editable and not was:
+            self.meeting.reload()  # the tabs set their own states again
+        elif not self.editable and self.meeting.detail is not None:
+            view = self.meeting
+            lock_editing([view.preparation, view.attendance, view.minutes, view.resolution, view.edit_button,
+                          view.delete_button])
 
     def open_meeting(self, meeting_id: str, tab: int = 0) -> None:
         with reported(self, _("Mở cuộc họp")):  # e.g. deleted on another device since the list was read
             self.meeting.open(meeting_id, tab)
+            self._show_access()
             self.heading.hide()  # the meeting's own title heads the page: room for the tabs
             self.stack.setCurrentWidget(self.meeting)
             self.meeting.tabs.currentWidget().setFocus()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from handbook_desktop.core import home, members
+from handbook_desktop.core.access import can_edit_cell
 from handbook_desktop.core.labels import label
 from handbook_desktop.core.members import MemberStatus
 from handbook_desktop.i18n import _
@@ -21,6 +22,7 @@ from handbook_desktop.ui.members.roster_model import COLUMNS, RosterModel
 from handbook_desktop.ui.members.statistics_dialog import StatisticsDialog
 from handbook_desktop.ui.members.status_dialog import StatusDialog
 from handbook_desktop.ui.ops import Operations
+from handbook_desktop.ui.read_only import ACCESS_TABLES, ReadOnlyNote
 from handbook_desktop.ui.trash.delete_flow import add_delete_action, delete_with_confirmation, push_undo_creation
 
 SEARCH_DELAY_MS = 200
@@ -44,8 +46,11 @@ class RosterPage(QWidget):
         self.columns = fit_columns(self.table, 1, whole_stretch=True, optional=OPTIONAL_COLUMNS)
         self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
-        self.table.doubleClicked.connect(lambda _index: self.edit_member())
-        add_delete_action(self.table, self.delete_member)
+        self.editable = True  # a member's or committee's device: read only (see reload)
+        self.table.doubleClicked.connect(lambda _index: self.editable and self.edit_member())
+        add_delete_action(self.table, lambda: self.editable and self.delete_member())
+        self.read_only_note = ReadOnlyNote()
+        self.edit_buttons: list[QPushButton] = []
         self.detail = MemberDetail()
         self.counts = QLabel(wordWrap=True)
         self.search = QLineEdit(placeholderText=_("Tìm theo tên (gõ không dấu cũng được), số thẻ, số điện thoại"),
@@ -59,7 +64,7 @@ class RosterPage(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
         self._build(title)
         self.reload()
-        keep_fresh(self, ops.changes, SHOWN_TABLES, self.reload)
+        keep_fresh(self, ops.changes, SHOWN_TABLES | ACCESS_TABLES, self.reload)
 
     def _build(self, title: str) -> None:
         filters = QHBoxLayout()
@@ -71,6 +76,7 @@ class RosterPage(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             actions.addWidget(button)
+            self.edit_buttons.append(button)
         actions.addStretch(1)
         self.files = RosterFilesFlow(self, self.ops)
         for text, slot in ((_("Nhập Excel…"), self.files.ask_and_import), (_("Xuất Excel…"), self.files.ask_and_export),
@@ -78,6 +84,8 @@ class RosterPage(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             actions.addWidget(button)
+            if slot == self.files.ask_and_import:
+                self.edit_buttons.append(button)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -99,6 +107,7 @@ class RosterPage(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.counts)
+        column.addWidget(self.read_only_note)
         column.addLayout(actions)
         column.addWidget(split, 1)
         layout.addWidget(vertical_scroll(body), 1)  # large text on a small screen: scroll down
@@ -112,6 +121,10 @@ class RosterPage(QWidget):
     def reload(self, select_id: str | None = None) -> None:
         select_id, query = select_id or self.current_id(), self.query()
         result = self.ops.read_now(lambda uow: members.roster(uow, query))
+        self.editable = self.ops.read_now(can_edit_cell)
+        self.read_only_note.setVisible(not self.editable)
+        for button in self.edit_buttons:
+            button.setEnabled(self.editable)
         self.model.set_rows(result.rows)
         self.counts.setText(figures_html(result.figures))
         row = self.model.row_of(select_id) if select_id else -1

@@ -1,5 +1,6 @@
-"""The Đồng bộ page: the account, "Đồng bộ ngay", and the history of sync rounds with any
-error in words and what to do about it."""
+"""The Đồng bộ page: the account, "Đồng bộ ngay", moving a cell set up offline into the
+account's cell, the "Xung đột" list, and the history of sync rounds with any error in words
+and what to do about it."""
 
 from html import escape
 
@@ -11,10 +12,12 @@ from handbook_desktop.core.text import format_datetime
 from handbook_desktop.i18n import N_, _
 from handbook_desktop.ui.fit import fit_columns
 from handbook_desktop.ui.ops import Operations
+from handbook_desktop.ui.meetings.common import Notice
 from handbook_desktop.ui.sync.account_box import AccountBox
+from handbook_desktop.ui.sync.conflicts_box import ConflictsBox
 from handbook_desktop.ui.sync.controller import SyncController
 from handbook_desktop.ui.table_model import RowsModel
-from sync import history
+from sync import adopt, history
 
 
 def _result(run) -> str:
@@ -93,11 +96,22 @@ class SyncPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.sync_button)
         row.addWidget(self.state, 1)
+        self.adoption = Notice()
+        self.adopt_button = QPushButton(_("Chuyển dữ liệu…"))
+        self.adopt_button.clicked.connect(self.offer_adoption)
+        self._offer_once = False  # after a login: the dialog opens by itself when the round ends
+        controller.connected.connect(lambda _account: setattr(self, "_offer_once", True))
+        adoption = QHBoxLayout()
+        adoption.addWidget(self.adoption, 1)
+        adoption.addWidget(self.adopt_button)
+        self.conflicts = ConflictsBox(ops)
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.account_box)
         column.addLayout(row)
+        column.addLayout(adoption)
+        column.addWidget(self.conflicts)
         column.addWidget(QLabel("<b>%s</b>" % escape(_("Lịch sử đồng bộ"))))
         column.addWidget(self.table, 1)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
@@ -124,6 +138,31 @@ class SyncPage(QWidget):
         self.state.setText(state)
         self.state.setStyleSheet("color: #b3261e;" if c.error and not c.syncing else "")
         self.history.set_rows(self.ops.read_now(history.list_runs) if not c.is_demo else [])
+        self._show_adoption()
+
+    def _show_adoption(self) -> None:
+        pending = self.controller.can_sync() and self.ops.read_now(adopt.adoption_pending)
+        if pending:
+            self.adoption.show_text(_("Dữ liệu trên máy này là của một chi bộ lập khi chưa có máy chủ, chưa phải chi bộ "
+                                      "của tài khoản ({unit}): chưa gửi lên máy chủ.").format(
+                                          unit=self.controller.account.unit_name), "warning")
+        else:
+            self.adoption.clear_text()
+        self.adopt_button.setVisible(bool(pending))
+        if pending and self._offer_once and not self.controller.syncing:
+            self._offer_once = False
+            self.offer_adoption()
+
+    def offer_adoption(self) -> None:
+        from handbook_desktop.ui.sync.adopt_dialog import AdoptDialog
+
+        shown = self.ops.read_now(adopt.preview)
+        self.adopt_dialog = AdoptDialog(self.ops, shown, on_adopted=self._adopted, parent=self)
+        self.adopt_dialog.open()  # window-modal, not blocking: the round's callbacks go on
+
+    def _adopted(self) -> None:
+        self.controller.reload()
+        self.controller.sync_now(on_demand=True)  # send what moved at once
 
     def _sync_or_stop(self) -> None:
         if self.controller.syncing:

@@ -87,7 +87,7 @@ def test_a_cell_set_up_offline_keeps_its_cell_and_receives_publications(live_ser
     with workspace.unit_of_work() as uow:
         own = set_up_cell(uow, CellSetup("Chi bộ Khu phố 9", ("Đảng bộ phường Bắc Sơn",), term="2025-2030"))
     account = connect(workspace, live_server.url, MEMBER, PASSWORD)
-    assert "Chi bộ Khu phố 9" in account.notice and "phiên bản sau" in account.notice
+    assert "Chi bộ Khu phố 9" in account.notice and "sync --adopt" in account.notice
     item = publish_as_editor(live_server.url, "Cho mọi chi bộ")
     assert item.title in sync_once(workspace).titles
     with workspace.unit_of_work(read_only=True) as uow:
