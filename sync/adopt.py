@@ -18,6 +18,7 @@ from sqlalchemy import select, update
 
 from handbook_desktop.core.access import grants_write
 from handbook_desktop.core.errors import UserError
+from handbook_desktop.core.meetings import attendance_id
 from handbook_desktop.core.models import Base, OutboxEntry, Syncable, WorkspaceFact, utcnow
 from handbook_desktop.core.org import OrgUnit
 from handbook_desktop.core.text import fold, format_date
@@ -157,12 +158,31 @@ def _merge_member(uow: UnitOfWork, match: MemberMatch) -> set[str]:
     for model, column in _references_to_members():
         session.execute(update(model).where(column == match.local_id).values({column.key: match.server_id})
                         .execution_options(synchronize_session="fetch"))
+    _rekey_attendance(uow, match.server_id)
     for key in (SECRETARY, DEPUTY):
         fact = session.get(WorkspaceFact, key)
         if fact is not None and fact.value == match.local_id:
             fact.value = match.server_id
     local.deleted_at = utcnow()
     return _repeated_events(uow, match.server_id)
+
+
+def _rekey_attendance(uow: UnitOfWork, member_id: str) -> None:
+    """A mark is known by (meeting, member) on every device: repointed to the server's member, it
+    takes the id any device would give it, or a later mark from another laptop makes a second row."""
+    session, attendance = uow.session, record_model("attendance")
+    for row_id, meeting_id in session.execute(select(attendance.id, attendance.meeting_id)
+                                              .where(attendance.member_id == member_id)).all():
+        wanted = attendance_id(meeting_id, member_id)
+        if row_id == wanted:
+            continue
+        loaded = session.get(attendance, row_id)
+        if loaded is not None:
+            session.expunge(loaded)  # its key changes below, outside the identity map
+        session.execute(update(attendance).where(attendance.id == row_id).values(id=wanted)
+                        .execution_options(synchronize_session=False))
+        session.execute(update(OutboxEntry).where(OutboxEntry.entity_id == row_id).values(entity_id=wanted)
+                        .execution_options(synchronize_session=False))
 
 
 def _references_to_members() -> list:

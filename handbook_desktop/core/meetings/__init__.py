@@ -13,7 +13,7 @@ from handbook_desktop.core.meetings import labels  # noqa: F401 - registered on 
 
 __getattr__, __all__ = lazy_face(__name__, globals(), {
     "approval": ("Approval", "add_addendum", "approve_minutes", "save_evaluation", "verify_minutes"),
-    "attendance": ("AttendanceCounts", "AttendanceRow", "AttendanceSheet", "Marked", "attendance_counts",
+    "attendance": ("AttendanceCounts", "AttendanceRow", "AttendanceSheet", "Marked", "attendance_counts", "attendance_id",
                    "attendance_sheet", "count_attendance", "mark_attendance", "mark_by_qr",
                    "mark_pending_present", "refresh_attendance_sheet"),
     "common": ("AttachedFile", "MinutesLocked"),

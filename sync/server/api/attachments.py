@@ -1,4 +1,4 @@
-"""Attachments by SHA-256: fetch (resumable with Range), check, upload (editors)."""
+"""Attachments by SHA-256: fetch (resumable with Range), check, upload (editors, cell officers)."""
 
 from typing import Annotated
 
@@ -34,7 +34,7 @@ def check(sha256: Sha256, caller: CurrentCaller, session: ReadSession) -> Respon
 
 @router.put("/{sha256}")
 async def upload(sha256: Sha256, request: Request, caller: CurrentCaller, session: ReadSession) -> Response:
-    await run_in_threadpool(attachments.upload_unit, session, caller)  # editors only, before any byte
+    await run_in_threadpool(attachments.upload_unit, session, caller)  # editors and cell officers, before any byte
     await run_in_threadpool(session.rollback)  # hold no transaction while the bytes arrive
     try:
         size = await request.app.state.store.receive(sha256, request.stream())

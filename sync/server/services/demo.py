@@ -23,6 +23,7 @@ PASSWORD = "demo"
 # (username, full name, unit code, role, member key in workspace.json)
 ACCOUNTS = (
     ("bithu.demo", "Trần Đức Dũng", "TN-SC-BS-KP3", Role.SECRETARY, "m01"),
+    ("phobithu.demo", "Nguyễn Thị Thu Hương", "TN-SC-BS-KP3", Role.DEPUTY_SECRETARY, "m02"),
     ("dangvien.demo", "Vũ Thị Nguyệt", "TN-SC-BS-KP3", Role.MEMBER, "m07"),
     ("bithu4.demo", "Nguyễn Văn Bình", "TN-SC-BS-KP4", Role.SECRETARY, None),
     ("bientap.demo", "Hoàng Thị Mai", "TN-SC", Role.EDITOR, None),

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from handbook_desktop.core.errors import UserError
-from handbook_desktop.core.meetings import Meeting, next_resolution_number
+from handbook_desktop.core.meetings import Meeting, attendance_id, next_resolution_number
 from handbook_desktop.core.members import Member, MemberEventKind
 from handbook_desktop.core.models import Base, OutboxEntry, Syncable, WorkspaceFact
 from handbook_desktop.core.workspace import SECRETARY
@@ -84,6 +84,9 @@ def test_adopting_moves_every_row_merges_the_confirmed_members_and_queues_whole_
         attendance = record_model("attendance")
         assert set(session.scalars(select(attendance.member_id))) == {ids["server_an"], ids["server_binh"],
                                                                       ids["cuong"]}
+        # A repointed mark takes the id another laptop marking the server's member would make.
+        assert all(row.id == attendance_id(row.meeting_id, row.member_id)
+                   for row in session.scalars(select(attendance)))
         events = record_model("member_events")
         binh_events = list(session.scalars(select(events).where(events.member_id == ids["server_binh"],
                                                                 events.deleted_at.is_(None))))

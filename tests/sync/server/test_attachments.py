@@ -43,7 +43,7 @@ def test_hash_mismatch_is_refused_and_nothing_is_kept(live_server):
     assert not list(live_server.settings.blob_dir.rglob("*" + SHA[-8:]))
 
 
-def test_only_editors_upload_and_only_the_audience_downloads(live_server):
+def test_only_editors_and_officers_upload_and_only_the_audience_downloads(live_server):
     assert upload(login(live_server, "dangvien.demo")).status_code == 403
     editor = login(live_server, "bientap.demo")
     upload(editor)
@@ -74,3 +74,30 @@ def test_classified_attachment_is_refused(live_server):
     item = article("Kế hoạch quý I") | {"attachments": [{"sha256": sha, "filename": "ke-hoach.docx", "size": len(data)}]}
     refused = editor.post("/publications", json={"op_id": "secret", "item": item, "audience": ["TN-SC"]})
     assert refused.status_code == 422 and refused.json()["code"] == "classified"
+
+
+def test_a_cells_officer_uploads_its_records_files_and_the_cell_fetches_them(live_server):
+    from tests.sync.server.helpers import cell_id, change, full_row
+
+    secretary = login(live_server, "bithu.demo")
+    assert upload(secretary).status_code == 201  # a file of the cell's records, not an item
+    kp3 = cell_id(live_server, "TN-SC-BS-KP3")
+    material = full_row("attachments", kp3, owner_table="meeting_materials", owner_id=str(uuid.uuid4()),
+                        sha256=SHA, filename="tai-lieu-hop.txt", mime_type="text/plain", size=len(DATA))
+    [result] = secretary.post("/push", json={"changes": [change("attachments", "insert", material)]}).json()["results"]
+    assert result["status"] == "accepted"
+    assert login(live_server, "dangvien.demo").get(f"/attachments/{SHA}").content == DATA  # a member of the cell
+    assert login(live_server, "bithu4.demo").get(f"/attachments/{SHA}").status_code == 404  # another cell
+
+
+def test_a_members_papers_are_not_served_to_another_member(live_server):
+    from tests.sync.server.helpers import cell_id, change, full_row
+
+    secretary = login(live_server, "bithu.demo")
+    upload(secretary)
+    papers = full_row("attachments", cell_id(live_server, "TN-SC-BS-KP3"), owner_table="members",
+                      owner_id=str(uuid.uuid4()), sha256=SHA, filename="ly-lich.txt", mime_type="text/plain",
+                      size=len(DATA))
+    secretary.post("/push", json={"changes": [change("attachments", "insert", papers)]})
+    assert secretary.get(f"/attachments/{SHA}").status_code == 200
+    assert login(live_server, "dangvien.demo").get(f"/attachments/{SHA}").status_code == 404
