@@ -16,6 +16,7 @@ from sync.protocol import API_PREFIX
 from sync.server import db, errors
 from sync.server.api import admin, attachments, auth, changes, info, me, publications, push
 from sync.server.deps import check_protocol
+from sync.server.inflate import InflateRequests
 from sync.server.ratelimit import LoginLimiter
 from sync.server.services.demo import seed_demo
 from sync.server.settings import ServerSettings
@@ -39,6 +40,7 @@ def create_app(settings: ServerSettings, *, demo: bool = False) -> FastAPI:
     app.state.login_limiter = LoginLimiter(settings.login_failures, settings.login_window)
     app.add_middleware(GZipMiddleware, minimum_size=500,
                        exclude_content_types=("text/event-stream", "application/octet-stream"))
+    app.add_middleware(InflateRequests)
     errors.install(app)
     app.include_router(info.router, prefix=API_PREFIX)
     for module in (auth, me, changes, attachments, publications, push, admin):

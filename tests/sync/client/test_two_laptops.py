@@ -20,23 +20,7 @@ from sync import errors
 from sync.account import connect
 from sync.engine import sync_once
 
-from .conftest import PASSWORD
-
-SECRETARY, DEPUTY = "bithu.demo", "phobithu.demo"
-
-
-@pytest.fixture
-def laptops(live_server, memory_keyring, proxy, tmp_path):
-    """(A, B): two blank workspaces that became the demo cell Khu phố 3, synced once."""
-    a, b = open_workspace(tmp_path / "a"), open_workspace(tmp_path / "b")
-    connect(a, live_server.url, SECRETARY, PASSWORD)
-    connect(b, proxy.url, DEPUTY, PASSWORD)
-    sync_once(a)
-    sync_once(b)
-    yield a, b
-    a.close()
-    b.close()
-
+from .conftest import DEPUTY, PASSWORD, SECRETARY
 
 def add_member(workspace, full_name: str, **fields) -> str:
     form = MemberForm(full_name=full_name, birth_date=date(1985, 4, 12), sex="Nữ", admitted_on=date(2010, 5, 19),

@@ -100,3 +100,19 @@ def test_an_unexpected_failure_rejects_only_that_change(live_server, caplog):
     assert accepted["status"] == "accepted"
     with live_server.session() as session:
         assert session.get(RecordRow, "damaged").version == 1
+
+
+def test_a_gzipped_push_is_inflated_and_a_broken_one_refused_in_words(live_server):
+    import gzip
+    import json
+
+    secretary = login(live_server, "bithu.demo")
+    row = member_row(cell_id(live_server, KP3), full_name="Nén Văn Gọn")
+    body = json.dumps({"changes": [change("members", "insert", row)]}).encode()
+    headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+    sent = secretary.call("POST", "/push", data=gzip.compress(body), headers=headers)
+    assert sent.status_code == 200 and sent.json()["results"][0]["status"] == "accepted"
+    broken = secretary.call("POST", "/push", data=gzip.compress(body)[:-12], headers=headers)
+    assert broken.status_code == 400 and broken.json()["code"] == "invalid" and broken.json()["message"]
+    bomb = secretary.call("POST", "/push", data=gzip.compress(b" " * (65 * 1024 * 1024)), headers=headers)
+    assert bomb.status_code == 400
