@@ -59,7 +59,8 @@ def cell_signer(uow: UnitOfWork, chair_id: str | None) -> tuple[Signer | None, s
     chair = signer_of(uow, chair_id)
     if chair and fold(chair.role).startswith(("bi thu", "pho bi thu")):
         return chair, wording.signer_title(chair.role)
-    on_roll = select(Member).where(Member.deleted_at.is_(None), Member.status.in_(ON_ROLL))
+    on_roll = select(Member).where(Member.deleted_at.is_(None), Member.status.in_(ON_ROLL),
+                                   Member.unit_id == uow.cell.unit_id)  # a committee's file holds many cells
     recorded = uow.session.scalar(on_roll.where(Member.id == uow.cell.secretary_id)) \
         if uow.cell.secretary_id else None
     for member in [recorded] if recorded else uow.session.scalars(on_roll):

@@ -46,7 +46,8 @@ def latest_meeting_id(uow: UnitOfWork, now: datetime | None = None) -> str:
 
 def latest_meeting_or_none(uow: UnitOfWork, now: datetime | None = None) -> str | None:
     """`latest_meeting_id`, or None in a workspace without meetings."""
-    now, live = now or uow.now(), Meeting.deleted_at.is_(None)
+    now = now or uow.now()
+    live = Meeting.deleted_at.is_(None) & (Meeting.unit_id == uow.cell.unit_id)  # this cell's, of many
     return (uow.session.scalar(select(Meeting.id).where(live, Meeting.starts_at <= now)
                                .order_by(Meeting.starts_at.desc()).limit(1))
             or uow.session.scalar(select(Meeting.id).where(live).order_by(Meeting.starts_at).limit(1)))
