@@ -175,8 +175,8 @@ class Client:
         try:
             return self.http.request(method, self.server_url + API_PREFIX + path, params=params, data=content,
                                      headers=all_headers, timeout=self.timeout, stream=stream)
-        except (requests.ConnectionError, requests.Timeout) as exc:
-            raise errors.unreachable(self.server_url) from exc
+        except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:
+            raise errors.unreachable(self.server_url) from exc  # a line that dropped mid-answer is one too
         except requests.RequestException as exc:  # a malformed address, too many redirects …
             raise errors.not_a_server(self.server_url) from exc
 

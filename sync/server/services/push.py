@@ -28,7 +28,8 @@ OPS = ("insert", "update", "delete")
 OFFICERS = frozenset({Role.SECRETARY, Role.DEPUTY_SECRETARY})
 INTEGERS = frozenset({"version", "position", "number", "planned_minutes", "agree", "disagree", "abstain", "size"})
 NUMBERS = frozenset({"furthest"})
-FAILED = "Máy chủ gặp lỗi khi ghi thay đổi này; các thay đổi khác vẫn được nhận. Thay đổi sẽ được gửi lại."
+FAILED = ("Máy chủ gặp lỗi khi ghi thay đổi này nên không nhận nó; các thay đổi khác vẫn được nhận. "
+          "Hãy báo quản trị viên máy chủ.")
 
 
 def push(session: Session, caller: Caller, changes: list[PushChange]) -> list[PushResult]:
