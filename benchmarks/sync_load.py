@@ -3,6 +3,7 @@
     pg_ctlcluster 15 main start   # the local cluster, if it is not running
     uv run --group bench python benchmarks/sync_load.py [--workers 2] [--users 200] [--spawn-rate 50]
                                                         [--duration 60s] [--wait 0] [--cells 10]
+                                                        [--pushers 50] [--push-every 10]
                                                         [--database-url postgresql+psycopg://…]
 
 Makes a scratch database `handbook_bench` on the PostgreSQL server (dropped afterwards), seeds
@@ -12,7 +13,10 @@ cursor at the end of its feed; tokens are made before the run, so no argon2 is m
 runs `main.py serve --workers N` on loopback and locust headless
 (benchmarks/sync_load_locustfile.py, FastHttpUser): each device asks GET /api/v1/changes with
 its cursor in a loop. Prints requests/s, p50/p95 latency and failures from locust's summary.
-Target (issue 13): ≥ 300 no-change syncs per second on a 2-core machine with 200 devices.
+Meanwhile `--pushers` secretaries' laptops (each in a cell of its own, so the pollers' answers
+stay "no change") push a month of their cell's work every `--push-every` seconds.
+Targets: ≥ 300 no-change syncs per second on a 2-core machine with 200 devices (issue 13), kept
+while 50 devices push a meeting each (issue 14).
 """
 
 import argparse
@@ -65,6 +69,22 @@ def seed(settings: ServerSettings, devices: int, cells: int) -> list[dict]:
     return out
 
 
+def seed_pushers(settings: ServerSettings, count: int) -> list[dict]:
+    """`count` cells of their own under Bắc Sơn, each with its secretary's laptop logged in."""
+    app = create_app(settings)
+    out = []
+    with app.state.sessions() as session:
+        for number in range(count):
+            cell = admin.create_unit(session, f"Chi bộ Tổ dân phố {number + 1}", f"{GRASSROOTS}-TDP{number + 1}",
+                                     GRASSROOTS, UnitKind.CELL)
+            user = admin.create_user(session, f"bithu{number:03d}.bench", "bench", cell.code, f"Bí thư {number + 1}",
+                                     Role.SECRETARY)
+            pair = accounts.open_device(session, settings, app.state.secret, user, "máy bí thư", None)
+            out.append({"token": pair.access_token, "cell": cell.id})
+    app.state.engine.dispose()
+    return out
+
+
 def start_server(settings: ServerSettings, workers: int, port: int, log: Path) -> subprocess.Popen:
     process = subprocess.Popen(
         [sys.executable, str(REPO / "main.py"), "serve", "--port", str(port), "--workers", str(workers),
@@ -91,14 +111,16 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def run_locust(url: str, devices_file: Path, args, prefix: Path) -> dict:
+def run_locust(url: str, devices_file: Path, pushers_file: Path, args, prefix: Path) -> dict[str, dict]:
+    """locust's summary rows by name: "/changes (no change)", "/push (a meeting)", "Aggregated"."""
     env = {**os.environ, "HANDBOOK_BENCH_DEVICES": str(devices_file), "HANDBOOK_BENCH_WAIT": str(args.wait),
+           "HANDBOOK_BENCH_PUSHERS": str(pushers_file), "HANDBOOK_BENCH_PUSH_EVERY": str(args.push_every),
            "PYTHONPATH": str(REPO)}
     subprocess.run([sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--host", url,
-                    "-u", str(args.users), "-r", str(args.spawn_rate), "-t", args.duration, "--only-summary",
-                    "--csv", str(prefix), "--loglevel", "WARNING"], env=env, cwd=REPO, check=False)
+                    "-u", str(args.users + args.pushers), "-r", str(args.spawn_rate), "-t", args.duration,
+                    "--only-summary", "--csv", str(prefix), "--loglevel", "WARNING"], env=env, cwd=REPO, check=False)
     with open(f"{prefix}_stats.csv", encoding="utf-8") as handle:
-        return next(row for row in csv.DictReader(handle) if row["Name"] == "Aggregated")
+        return {row["Name"]: row for row in csv.DictReader(handle)}
 
 
 def main() -> None:
@@ -109,6 +131,9 @@ def main() -> None:
     parser.add_argument("--duration", default="60s")
     parser.add_argument("--wait", type=float, default=0.0, help="seconds each device waits between requests")
     parser.add_argument("--cells", type=int, default=10)
+    parser.add_argument("--pushers", type=int, default=50,
+                        help="secretaries' laptops pushing a meeting (57 changes) meanwhile, each in its own cell")
+    parser.add_argument("--push-every", type=float, default=10.0, help="seconds between a pusher's meetings")
     parser.add_argument("--database-url", default=LOCAL_POSTGRES, help="the PostgreSQL server (an admin URL)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, scratch_database(args.database_url, "handbook_bench") as url:
@@ -117,27 +142,29 @@ def main() -> None:
         devices = seed(settings, args.users, args.cells)
         devices_file = Path(tmp) / "devices.json"
         devices_file.write_text(json.dumps(devices), encoding="utf-8")
+        pushers_file = Path(tmp) / "pushers.json"
+        pushers_file.write_text(json.dumps(seed_pushers(settings, args.pushers)), encoding="utf-8")
         print(f"seeded {len(devices)} devices over {args.cells} cells in {time.perf_counter() - clock:.1f} s")
         port = free_port()
         server = start_server(settings, args.workers, port, Path(tmp) / "server.log")
         try:
-            stats = run_locust(f"http://127.0.0.1:{port}", devices_file, args, Path(tmp) / "locust")
+            stats = run_locust(f"http://127.0.0.1:{port}", devices_file, pushers_file, args, Path(tmp) / "locust")
         finally:
             stop_server(server)
             errors = [line for line in (Path(tmp) / "server.log").read_text().splitlines()
                       if "Error" in line or "Exception" in line]
             if errors:  # the server's own words for any failure locust counted
                 print(f"server errors ({len(errors)} lines), the last:", *errors[-5:], sep="\n  ")
-    requests_ = int(stats["Request Count"])
-    print(f"\nlocust (FastHttpUser), {args.users} users, spawn rate {args.spawn_rate}/s, {args.duration}, "
-          f"wait {args.wait:g} s; server: uvicorn, {args.workers} workers, PostgreSQL, loopback")
-    print(f"{'requests':24s}{requests_:>12,d}")
-    print(f"{'failures':24s}{int(stats['Failure Count']):>12,d}")
-    print(f"{'requests/s':24s}{float(stats['Requests/s']):>12.1f}   (target ≥ 300)")
-    print(f"{'p50 latency':24s}{stats['50%']:>10s} ms")
-    print(f"{'p95 latency':24s}{stats['95%']:>10s} ms")
-    print(f"{'p99 latency':24s}{stats['99%']:>10s} ms")
-
+    print(f"\nlocust (FastHttpUser), {args.users} polling devices + {args.pushers} pushing a meeting every "
+          f"{args.push_every:g} s, spawn rate {args.spawn_rate}/s, {args.duration}, wait {args.wait:g} s; "
+          f"server: uvicorn, {args.workers} workers, PostgreSQL, loopback")
+    print(f"{'':24s}{'requests':>10s}{'failures':>10s}{'per s':>10s}{'p50 ms':>8s}{'p95 ms':>8s}{'p99 ms':>8s}")
+    for name, shown in (("/changes (no change)", "no-change syncs"), ("/push (a meeting)", "meetings pushed")):
+        row = stats.get(name)
+        if row:
+            print(f"{shown:24s}{int(row['Request Count']):>10,d}{int(row['Failure Count']):>10,d}"
+                  f"{float(row['Requests/s']):>10.1f}{row['50%']:>8s}{row['95%']:>8s}{row['99%']:>8s}")
+    print("target (issue 13, 14): ≥ 300 no-change syncs/s while 50 devices push a meeting each")
 
 if __name__ == "__main__":
     main()

@@ -1,8 +1,9 @@
 """The change feed: sequence numbers in commit order, and the pull.
 
-Every writer takes its numbers with one UPDATE … RETURNING on the state row; the row stays
-locked until the writer commits, so numbers are handed out in commit order and a reader
-that has seen seq N has seen every commit below N. One feed row per (entity, id,
+Every writer takes its numbers with one UPDATE … RETURNING on the state row (a push locks it
+once and counts in memory: `hold_numbers`); the row stays locked until the writer commits, so
+numbers are handed out in commit order and a reader that has seen seq N has seen every commit
+below N. One feed row per (entity, id,
 audience) holds the latest number: a later change moves the row forward.
 """
 
@@ -31,15 +32,13 @@ def cell_audience(cell_id: str) -> str:
     return f"c:{cell_id}"
 
 
-def record(session: Session, entity: Entity, entity_id: str, ops: dict[str, ChangeOp]) -> int:
+def record(session: Session, entity: Entity, entity_id: str, ops: dict[str, ChangeOp], *, new: bool = False) -> int:
     """Move the feed rows of one entity, one per audience, to new sequence numbers; the last
-    number given out."""
+    number given out. `new`: the entity was just created, so it has no feed rows to look up."""
     if not ops:
         return 0
-    last = session.execute(update(ServerState).where(ServerState.id == 1)
-                           .values(last_seq=ServerState.last_seq + len(ops)).returning(ServerState.last_seq)
-                           .execution_options(synchronize_session=False)).scalar_one()
-    rows = {row.audience: row for row in session.scalars(
+    last = _numbers(session, len(ops))
+    rows = {} if new else {row.audience: row for row in session.scalars(
         select(FeedRow).where(FeedRow.entity == entity.value, FeedRow.entity_id == entity_id))}
     for seq, (audience, op) in enumerate(ops.items(), start=last - len(ops) + 1):
         row = rows.get(audience)
@@ -50,10 +49,44 @@ def record(session: Session, entity: Entity, entity_id: str, ops: dict[str, Chan
     return last
 
 
+class NumberBlock:
+    """Numbers handed out in memory by a writer that holds the state row's lock for its whole
+    transaction (a push): one UPDATE at the end instead of one per change. Numbers of a change
+    rolled back to its savepoint are simply never used (a gap, which the cursor does not mind)."""
+
+    def __init__(self, session: Session):
+        self.last = session.execute(select(ServerState.last_seq).where(ServerState.id == 1)
+                                    .with_for_update()).scalar_one()
+        self.first = self.last
+
+    def take(self, count: int) -> int:
+        self.last += count
+        return self.last
+
+    def write(self, session: Session) -> None:
+        if self.last != self.first:
+            session.execute(update(ServerState).where(ServerState.id == 1).values(last_seq=self.last)
+                            .execution_options(synchronize_session=False))
+
+
+def hold_numbers(session: Session) -> NumberBlock:
+    """Lock the state row until commit and give this session's numbers from memory."""
+    block = session.info["numbers"] = NumberBlock(session)
+    return block
+
+
+def _numbers(session: Session, count: int) -> int:
+    block = session.info.get("numbers")
+    if block is not None:
+        return block.take(count)
+    return session.execute(update(ServerState).where(ServerState.id == 1)
+                           .values(last_seq=ServerState.last_seq + count).returning(ServerState.last_seq)
+                           .execution_options(synchronize_session=False)).scalar_one()
+
+
 def take_seq(session: Session) -> int:
     """A sequence number of its own, for an event that is not a feed row (a change of scope)."""
-    return session.execute(update(ServerState).where(ServerState.id == 1).values(last_seq=ServerState.last_seq + 1)
-                           .returning(ServerState.last_seq).execution_options(synchronize_session=False)).scalar_one()
+    return _numbers(session, 1)
 
 
 def audiences_of(session: Session, entity: Entity, entity_id: str) -> dict[str, str]:

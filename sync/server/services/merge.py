@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import MEETING_CHILDREN, MEETING_STATES, MERGED_BY_HAND, ConflictKind, PushResult, PushStatus
 from sync.server.models import RecordRow
-from sync.server.services.records import add_conflict, create, parse_moment, stamp
+from sync.server.services.records import add_conflict, create, find_record, parse_moment, stamp
 
 # Stamped by the server; what a device sends for them is ignored.
 STAMPED = frozenset({"version", "updated_by", "updated_at"})
@@ -132,11 +132,11 @@ def _furthest(name: str, old: Any, new: Any) -> Any:
 
 def _meeting_of(session: Session, table: str, row: dict[str, Any]) -> RecordRow | None:
     if table == "resolution_items":
-        resolution = session.get(RecordRow, row.get("resolution_id") or "")
+        resolution = find_record(session, row.get("resolution_id") or "")
         row = resolution.data if resolution is not None else {}
         table = "resolutions"
     link = MEETING_CHILDREN.get(table)
-    return session.get(RecordRow, row.get(link) or "") if link else None
+    return find_record(session, row.get(link) or "") if link else None
 
 
 def _locked(writer: Writer, op_id: str, table: str, record: RecordRow | None, row: dict[str, Any],

@@ -34,12 +34,12 @@ def parse_moment(value: Any) -> datetime | None:
 
 
 def stamp(session: Session, record: RecordRow, user: str, device_id: str, fields: set[str],
-          gone_from: str | None = None) -> int:
+          gone_from: str | None = None, *, new: bool = False) -> int:
     """Give the row a new version, record who wrote `fields`, and put it in its cell's feed
     (and a delete in the feed of the cell it left, `gone_from`)."""
     ops = {feed.cell_audience(gone_from): ChangeOp.DELETE} if gone_from else {}
     ops[feed.cell_audience(record.unit_id)] = ChangeOp.UPSERT  # last: the highest number
-    version = feed.record(session, Entity.RECORD, record.id, ops)
+    version = feed.record(session, Entity.RECORD, record.id, ops, new=new)
     moment = now()
     record.version, record.updated_by, record.updated_at = version, user, moment
     record.data = {**record.data, "version": version, "updated_by": user, "updated_at": iso(moment)}
@@ -48,13 +48,24 @@ def stamp(session: Session, record: RecordRow, user: str, device_id: str, fields
     return version
 
 
+def find_record(session: Session, record_id: str) -> RecordRow | None:
+    """A record by id; from the push's batch cache when it holds the id (`push._preload`), so
+    neither a known-missing id nor a row made earlier in the batch costs a query."""
+    cached = session.info.get("records", {})
+    if record_id in cached:
+        return cached[record_id]
+    return session.get(RecordRow, record_id)
+
+
 def create(session: Session, table: str, row: dict[str, Any], user: str, device_id: str = "") -> RecordRow:
     """A new record from a complete row (every column of the table); stamped and in the feed."""
     data = {name: None for name in RECORD_FIELDS[table] + COMMON_FIELDS} | row
     data["created_at"] = data["created_at"] or iso(now())
     record = RecordRow(id=data["id"], table_name=table, unit_id=data["unit_id"], version=0, data=data, field_meta={})
     session.add(record)
-    stamp(session, record, user, device_id, set(RECORD_FIELDS[table]) | {"deleted_at"})
+    if "records" in session.info:
+        session.info["records"][record.id] = record
+    stamp(session, record, user, device_id, set(RECORD_FIELDS[table]) | {"deleted_at"}, new=True)
     return record
 
 
