@@ -48,6 +48,12 @@ def pulling(request: Request) -> Iterator[Session]:
     yield from db.open_pull_session(request.app.state.sessions)
 
 
+@contextmanager
+def writing(request: Request) -> Iterator[Session]:
+    """A write session opened and closed by the handler within its own call."""
+    yield from db.open_session(request.app.state.sessions, read_only=False)
+
+
 def _caller(request: Request, session: ReadSession,
             authorization: Annotated[str, Header()] = "") -> Caller:
     return accounts.authenticate(session, request.app.state.secret, bearer_token(authorization))

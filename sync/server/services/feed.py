@@ -9,7 +9,7 @@ audience) holds the latest number: a later change moves the row forward.
 
 from collections.abc import Iterable
 
-from sqlalchemy import String, and_, literal, or_, select, update
+from sqlalchemy import String, and_, bindparam, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from sync.protocol import Change, ChangeOp, ChangesPage, Entity, ErrorCode, Role
@@ -98,9 +98,9 @@ def pull(session: Session, reader: Reader, cursor: str, limit: int) -> ChangesPa
     """The next page for `reader`. With nothing new this is one indexed query (after the one
     that authenticated the reader): the path every device takes every few minutes."""
     after, base = _position(cursor, reader)
-    rows = session.execute(select(FeedRow.seq, FeedRow.entity, FeedRow.entity_id)
-                           .where(_audience_of(reader), FeedRow.seq > after)
-                           .order_by(FeedRow.seq).limit(limit + 1)).all()
+    audiences = _audiences(reader)
+    query = _FEED_QUERY if not reader.paths_with(Role.COMMITTEE) else _feed_query(_committee_reach(reader))
+    rows = session.execute(query, {"audiences": audiences, "after": after, "limit": limit + 1}).all()
     more = len(rows) > limit
     rows = rows[:limit]
     latest: dict[tuple[str, str], int] = {}
@@ -110,19 +110,30 @@ def pull(session: Session, reader: Reader, cursor: str, limit: int) -> ChangesPa
     return ChangesPage(cursor=f"{reader.epoch}.{rows[-1].seq if rows else after}.{base}", more=more, changes=changes)
 
 
-def _audience_of(reader: Reader):
-    """The feed rows a reader may see: published to their chain, their own, their cells'
-    records; a committee also gets every cell's records and every unit below it."""
-    audiences = [unit_audience(unit_id) for unit_id in reader.chain] + [person_audience(reader.user_id)]
-    audiences += [cell_audience(unit_id) for unit_id in scope.cells_of(reader)]
-    condition = FeedRow.audience.in_(audiences)
-    if paths := reader.paths_with(Role.COMMITTEE):
-        below = or_(*[Unit.path.startswith(path, autoescape=True) for path in paths])
-        condition = or_(condition,
-                        FeedRow.audience.in_(select(literal("c:", String) + Unit.id).where(below)),
-                        and_(FeedRow.entity == Entity.UNIT.value,
-                             FeedRow.audience.in_(select(literal("u:", String) + Unit.id).where(below))))
-    return condition
+def _audiences(reader: Reader) -> list[str]:
+    """The audiences a reader reads by name: published to their chain, their own, their cells'
+    records."""
+    return ([unit_audience(unit_id) for unit_id in reader.chain] + [person_audience(reader.user_id)]
+            + [cell_audience(unit_id) for unit_id in scope.cells_of(reader)])
+
+
+def _committee_reach(reader: Reader):
+    """A committee also gets every cell's records and every unit below its units."""
+    below = or_(*[Unit.path.startswith(path, autoescape=True) for path in reader.paths_with(Role.COMMITTEE)])
+    return or_(FeedRow.audience.in_(select(literal("c:", String) + Unit.id).where(below)),
+               and_(FeedRow.entity == Entity.UNIT.value,
+                    FeedRow.audience.in_(select(literal("u:", String) + Unit.id).where(below))))
+
+
+def _feed_query(reach=None):
+    seen = FeedRow.audience.in_(bindparam("audiences", expanding=True))
+    return (select(FeedRow.seq, FeedRow.entity, FeedRow.entity_id)
+            .where(or_(seen, reach) if reach is not None else seen, FeedRow.seq > bindparam("after"))
+            .order_by(FeedRow.seq).limit(bindparam("limit")))
+
+
+# Built once for everyone but committees: every device's poll runs it (see READER_QUERY).
+_FEED_QUERY = _feed_query()
 
 
 def _position(cursor: str, reader: Reader) -> tuple[int, int]:
