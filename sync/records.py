@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from handbook_desktop.core.models import OPEN_STATES, Base, OutboxEntry, OutboxState, Syncable, utcnow
 from handbook_desktop.core.models.registry import load_all
-from handbook_desktop.core.outbox import jsonable
+from handbook_desktop.core.outbox import insert_payload
 from sync.protocol import COMMON_FIELDS, RECORD_FIELDS
 
 CHUNK = 500  # ids per IN (...) query: SQLite's limit on bound parameters
@@ -99,10 +99,6 @@ def assign(row, values: dict[str, Any], keep: set[str] = frozenset()) -> bool:
     return changed
 
 
-def full_payload(row: Syncable) -> dict[str, Any]:
-    return {column.key: jsonable(getattr(row, column.key)) for column in row.__mapper__.column_attrs}
-
-
 def requeue_as_inserts(session: Session, rows: list[Syncable]) -> None:
     """Make each row's unsent outbox entries ONE pending insert with every column: rows the
     server never took (a refused insert revived, a cell adopted) must arrive whole. Each row
@@ -122,6 +118,6 @@ def requeue_as_inserts(session: Session, rows: list[Syncable]) -> None:
         *older, last = entries[row.id]
         for entry in older:
             session.delete(entry)
-        last.op, last.payload, last.base_version = "insert", full_payload(row), 0
+        last.op, last.payload, last.base_version = "insert", insert_payload(row), 0
         last.state, last.attempts, last.last_error, last.sent_at = OutboxState.PENDING, 0, "", None
     session.flush()

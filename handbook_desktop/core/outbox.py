@@ -63,7 +63,7 @@ def _record_changes(session: Session, _flush_context, _instances) -> None:
     now, (device, user) = utcnow(), author(session)
     for obj in new:
         _fill_defaults(obj, now, user)
-        session.add(_entry(obj, "insert", _all_fields(obj), device, user))
+        session.add(_entry(obj, "insert", insert_payload(obj), device, user))
     for obj, changed in dirty:
         obj.updated_at, obj.updated_by = now, user or None
         op = "delete" if "deleted_at" in changed and obj.deleted_at is not None else "update"
@@ -89,7 +89,8 @@ def _entry(obj: Syncable, op: str, payload: dict[str, Any], device: str, user: s
                        base_version=obj.version or 0, payload=payload, device_id=device, user=user)
 
 
-def _all_fields(obj: Syncable) -> dict[str, Any]:
+def insert_payload(obj: Syncable) -> dict[str, Any]:
+    """Every column of the row, as JSON: what an insert carries (and a row queued again whole)."""
     return {attr.key: jsonable(getattr(obj, attr.key)) for attr in inspect(obj).mapper.column_attrs}
 
 

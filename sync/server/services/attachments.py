@@ -12,10 +12,10 @@ from sync.protocol import Role
 from sync.server.errors import forbidden, not_found
 from sync.server.models import Blob, Item, ItemAttachment, MemberRecord, RecordRow, Unit
 from sync.server.services import org
+from sync.server.services.scope import ABOUT_A_MEMBER
 from sync.server.services.accounts import Caller
 
 OFFICERS = (Role.SECRETARY, Role.DEPUTY_SECRETARY)
-ABOUT_A_MEMBER = ("members", "member_events")
 
 
 def readable(session: Session, caller: Caller, sha256: str) -> Blob:

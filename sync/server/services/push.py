@@ -7,6 +7,7 @@ applies nothing twice. What the merge rules decide is in services/merge.py.
 """
 
 import logging
+from contextlib import nullcontext
 from datetime import date
 from typing import Any
 
@@ -52,8 +53,7 @@ def _push(session: Session, caller: Caller, changes: list[PushChange], *, carefu
     done = _preload(session, changes)
     if careful:  # a savepoint rolled back would leave its rows in the cache
         session.info.pop("records")
-    one = _one_on_its_own if careful else _one
-    results = [one(session, caller, writer, change, done.get(change.op_id)) for change in changes]
+    results = [_one(session, caller, writer, change, done.get(change.op_id), careful) for change in changes]
     numbers.write(session)
     session.commit()
     return results
@@ -72,36 +72,24 @@ def _preload(session: Session, changes: list[PushChange]) -> dict[str, PushOp]:
     return done
 
 
-def _one(session: Session, caller: Caller, writer: Writer, change: PushChange, done: PushOp | None) -> PushResult:
+def _one(session: Session, caller: Caller, writer: Writer, change: PushChange, done: PushOp | None,
+         careful: bool) -> PushResult:
     if done is not None:
         return _replay(done, caller, change)
     try:
-        result = _apply(session, caller, writer, change)
-    except Refused as refusal:
-        result = PushResult(op_id=change.op_id, status=PushStatus.REJECTED, message=refusal.message, row=refusal.row)
-    return _answered(session, caller, change, result)
-
-
-def _one_on_its_own(session: Session, caller: Caller, writer: Writer, change: PushChange,
-                    done: PushOp | None) -> PushResult:
-    if done is not None:
-        return _replay(done, caller, change)
-    try:
-        with session.begin_nested():
+        with session.begin_nested() if careful else nullcontext():
             result = _apply(session, caller, writer, change)
     except Refused as refusal:
         result = PushResult(op_id=change.op_id, status=PushStatus.REJECTED, message=refusal.message, row=refusal.row)
     except Exception:  # noqa: BLE001 - one broken change must not cost the batch
+        if not careful:
+            raise  # `push` runs the batch again, change by change
         log.exception("push of %s %s failed", change.entity, change.entity_id)
         result = PushResult(op_id=change.op_id, status=PushStatus.REJECTED, message=FAILED)
-    _answered(session, caller, change, result)
-    session.flush()  # a repeated op_id fails here, inside this change
-    return result
-
-
-def _answered(session: Session, caller: Caller, change: PushChange, result: PushResult) -> PushResult:
     session.add(PushOp(op_id=change.op_id, user_id=caller.user.id, device_id=caller.device_id,
                        status=result.status.value, version=result.version, message=result.message, row=result.row))
+    if careful:
+        session.flush()  # a repeated op_id fails here, inside this change
     return result
 
 

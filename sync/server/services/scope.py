@@ -19,6 +19,7 @@ from sync.server.services.accounts import Reader
 HIDDEN = object()  # a row this reader does not get at all (not a delete: they never had it)
 FULL_ROLES = (Role.SECRETARY, Role.DEPUTY_SECRETARY)
 DIRECTORY = frozenset(MEMBER_DIRECTORY_FIELDS) | frozenset(COMMON_FIELDS)
+ABOUT_A_MEMBER = ("members", "member_events")  # files a member sees only when they are about them
 
 
 def cells_of(reader: Reader) -> list[str]:
@@ -55,7 +56,7 @@ def member_view(reader: Reader, table: str, row: dict[str, Any]) -> dict[str, An
         return row if row.get("reader") == reader.username else None
     if table == "sync_conflicts":
         return None
-    if table == "attachments" and row.get("owner_table") in ("members", "member_events"):
+    if table == "attachments" and row.get("owner_table") in ABOUT_A_MEMBER:
         return row if own_member and row.get("owner_id") == reader.member_id else None
     return row
 
