@@ -129,7 +129,9 @@ def make_daily(db_path: Path, today: date) -> Backup | None:
     A copy that cannot be made (a nearly full disk) is skipped: it must not stop the user's
     work, nor take the last free space the user's next change needs."""
     target = _daily_path(db_path.parent, today)
-    partial = target.with_name(target.name + ".partial")
+    # Two processes opening the workspace at once both find the copy due: each writes its own
+    # partial file, and the last rename wins with an equally good copy.
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
         if shutil.disk_usage(db_path.parent).free < 2 * db_path.stat().st_size + (16 << 20):
             log.warning("no room for the daily backup of %s", db_path)

@@ -1,6 +1,9 @@
 """A damaged database: found, told in words, never written to, and restored from the
 automatic daily backup."""
 
+import multiprocessing
+import sqlite3
+from contextlib import closing
 from datetime import date, datetime
 
 import pytest
@@ -43,6 +46,20 @@ def test_the_first_start_of_a_day_makes_a_backup_and_keeps_the_newest(demo_dir):
     copy = open_workspace(_copy_folder(found[0].path, demo_dir.parent / "copy"))
     assert _members(copy) == members
     copy.close()
+
+
+def test_processes_making_the_same_daily_backup_at_once_each_succeed(tmp_path):
+    # Two windows opened together both find the day's copy due (seen as a "disk I/O error").
+    database, day = tmp_path / DATABASE_NAME, date(2026, 1, 5)
+    with closing(sqlite3.connect(database)) as db, db:
+        db.execute("CREATE TABLE pages (body BLOB)")
+        db.executemany("INSERT INTO pages VALUES (randomblob(4096))", [()] * 5000)  # long enough to overlap
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        made = pool.starmap(backup.make_daily, [(database, day)] * 8)
+    assert all(copy is not None and copy.day == day for copy in made)
+    assert [b.day for b in backup.backups(tmp_path)] == [day]
+    assert backup.damage_in(made[0].path) is None
+    assert not list((tmp_path / backup.BACKUP_DIR).glob("*.partial"))
 
 
 def _copy_folder(db, folder):
