@@ -16,52 +16,43 @@ import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
-from handbook_desktop.tts.numbers import (
-    digits_to_words,
-    integer_text_words,
-    rewrite_dates_and_times,
-    rewrite_numbers,
-    text_after,
-    text_before,
-)
+from handbook_desktop.tts.numbers import digits_to_words, integer_text_words
+from handbook_desktop.tts.readings import Reader
 from handbook_desktop.tts.symbols import (
     rewrite_document_symbols,
-    rewrite_roman_numerals,
+    rewrite_roman_headings,
     rewrite_symbols,
     rewrite_web_addresses,
     strip_layout,
 )
+from handbook_desktop.tts.tables import builtin_tables, read_mapping, table_path
 
 __all__ = ["DEFAULT_ABBREVIATIONS_PATH", "load_abbreviations", "normalize", "split_sentences"]
 
 logger = logging.getLogger(__name__)
 
-RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "tts"
-DEFAULT_ABBREVIATIONS_PATH = RESOURCE_DIR / "abbreviations.tsv"
+DEFAULT_ABBREVIATIONS_PATH = table_path("abbreviations.tsv")
+
+# Rules look only this far around a match: slicing the whole rest of the
+# text for every match would make long documents quadratic.
+_CONTEXT_WIDTH = 60
+
+
+def text_before(match: re.Match[str]) -> str:
+    return match.string[max(0, match.start() - _CONTEXT_WIDTH) : match.start()]
+
+
+def text_after(match: re.Match[str]) -> str:
+    return match.string[match.end() : match.end() + _CONTEXT_WIDTH]
 
 
 # ---- abbreviation table ------------------------------------------------------
 
 
-def read_abbreviation_file(path: str | Path) -> dict[str, str]:
-    """Parse one TSV file: ``abbreviation<TAB>expansion``, ``#`` comments."""
-    entries: dict[str, str] = {}
-    # utf-8-sig: files saved by Notepad or Excel start with a BOM.
-    for raw_line in Path(path).read_text(encoding="utf-8-sig").splitlines():
-        line = unicodedata.normalize("NFC", raw_line).strip()
-        if not line or line.startswith("#"):
-            continue
-        key, separator, expansion = line.partition("\t")
-        key, expansion = key.strip(), expansion.strip()
-        if separator and key and expansion:
-            entries[key] = expansion
-    return entries
-
-
 @functools.cache
 def _builtin_abbreviation_items() -> tuple[tuple[str, str], ...]:
     try:
-        return tuple(read_abbreviation_file(DEFAULT_ABBREVIATIONS_PATH).items())
+        return tuple(read_mapping(DEFAULT_ABBREVIATIONS_PATH).items())
     except OSError:
         logger.warning("Abbreviation table missing: %s", DEFAULT_ABBREVIATIONS_PATH)
         return ()
@@ -76,7 +67,7 @@ def load_abbreviations(path: str | Path | None = None) -> dict[str, str]:
     table = dict(_builtin_abbreviation_items())
     if path is not None:
         try:
-            table.update(read_abbreviation_file(path))
+            table.update(read_mapping(path))
         except (OSError, UnicodeDecodeError):
             logger.warning("Cannot read user abbreviations from %s", path, exc_info=True)
     return table
@@ -187,9 +178,8 @@ def _apply_rules(text: str, abbreviations: Mapping[str, str]) -> str:
     text = rewrite_web_addresses(text)
     text = rewrite_document_symbols(text, abbreviations)
     text = _expand_abbreviations(text, abbreviations)
-    text = rewrite_roman_numerals(text)
-    text = rewrite_dates_and_times(text)
-    text = rewrite_numbers(text)
+    text = rewrite_roman_headings(text)
+    text = _read_tokens(text)
     text = rewrite_symbols(text)
     text = _ASCII_DIGITS.sub(lambda m: f" {integer_text_words(m.group(0))} ", text)
     text = _tidy(text)
@@ -197,8 +187,19 @@ def _apply_rules(text: str, abbreviations: Mapping[str, str]) -> str:
     # tidied ("QH15x", "I •. Tình hình"); a late pass keeps the output stable.
     text = rewrite_document_symbols(text, abbreviations)
     text = _expand_abbreviations(text, abbreviations)
-    text = rewrite_roman_numerals(text)
+    text = _read_tokens(text)
     return _tidy(text)
+
+
+@functools.cache
+def _reader() -> Reader:
+    return Reader(builtin_tables())
+
+
+def _read_tokens(text: str) -> str:
+    """Split each line into tokens, classify each in its context, say it."""
+    reader = _reader()
+    return "\n".join(reader.read_line(line) for line in text.split("\n"))
 
 
 def _fallback(text: object) -> str:

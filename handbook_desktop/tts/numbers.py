@@ -1,14 +1,8 @@
 """Vietnamese number reading for speech.
 
-Two layers live here:
-
-* pure conversions (``number_to_words``, ``ordinal_words``, ...) that turn an
-  integer or a digit string into the words a Vietnamese speaker says;
-* text rules (``rewrite_dates_and_times``, ``rewrite_numbers``) that find numeric
-  tokens in running text (dates, times, phones, ranges, amounts) and replace them.
-
-Vietnamese writing conventions assumed: "." groups thousands (1.250.000),
-"," is the decimal mark (15,5), dates are day/month/year.
+Pure conversions (``number_to_words``, ``ordinal_words``, Roman numerals ...) that turn an
+integer or a digit string into the words a Vietnamese speaker says. Which conversion a
+written token needs is decided in readings.py.
 """
 
 from __future__ import annotations
@@ -131,237 +125,25 @@ def fraction_words(digits: str) -> str:
     return " ".join(zeros + tail)
 
 
-def number_token_words(token: str) -> str:
-    """Read one written number: "1.250.000", "15,5", "1,250,000", "2025"."""
-    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", token):  # English-style grouping
-        return number_to_words(int(token.replace(",", "")))
-    integer, _, fraction = token.partition(",")
-    if "." in integer:
-        words = number_to_words(int(integer.replace(".", "")))
-    else:
-        words = integer_text_words(integer)
-    if fraction:
-        words += " phẩy " + fraction_words(fraction)
-    return words
-
-
-# --------------------------------------------------------------------------
-# Text rules
-# --------------------------------------------------------------------------
-
-# One written number: Vietnamese thousands groups, English thousands groups,
-# or plain digits, each with an optional decimal part.
-NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:,\d+)?)"
-
-
-def _padded(words: str) -> str:
-    # Spaces keep words apart from glued letters ("H5N1"); cleanup trims them.
-    return f" {words} "
-
-
-# Rules look only this far around a match: slicing the whole rest of the
-# text for every match would make long documents quadratic.
-_CONTEXT_WIDTH = 60
-
-
-def text_before(match: re.Match[str]) -> str:
-    return match.string[max(0, match.start() - _CONTEXT_WIDTH) : match.start()]
-
-
-def text_after(match: re.Match[str]) -> str:
-    return match.string[match.end() : match.end() + _CONTEXT_WIDTH]
-
-
-def previous_word(match: re.Match[str]) -> str:
-    """The lower-cased word right before a match ("" at the start)."""
-    found = re.search(r"(\w+)\W*$", text_before(match))
-    return found.group(1).lower() if found else ""
-
-
-# ---- dates and times -----------------------------------------------------
-
-_DAY_RANGE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])")
-_FULL_DATE = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])")
-_MONTH_YEAR = re.compile(r"(?<![\d/.,-])(\d{1,2})[/-](\d{4})(?![\d/])")
-_DAY_MONTH = re.compile(r"(?<![\d/.,-])(\d{1,2})/(\d{1,2})(?![\d/]|[.,]\d)")
-_HOUR_MINUTE = re.compile(r"(?<![\w.,:])(\d{1,2})[hH](\d{2})?['’]?(?!\w)")
-_CLOCK = re.compile(r"(?<![\w.,:])(\d{1,2}):([0-5]\d)(?![\d:])")
-# "7h30-11h": the dash between two times means "đến".
-_TIME_RANGE_DASH = re.compile(r"(?<=\d)([hH]\d{0,2}|:\d{2})\s*[-–]\s*(?=\d{1,2}[hH:])")
-_DAY_WORDS = {"ngày", "mùng", "mồng"}
-
-
-def _is_date(day: int, month: int) -> bool:
-    return 1 <= day <= 31 and 1 <= month <= 12
-
-
-def _day_month_year(day: str, month: str, year: str | None) -> str:
-    words = f"{number_to_words(int(day))} tháng {month_words(int(month))}"
-    return words + (f" năm {number_to_words(int(year))}" if year else "")
-
-
-def _day_prefix(match: re.Match[str]) -> str:
-    # "ngày 28/10/2025" must not become "ngày ngày ...".
-    return "" if previous_word(match) in _DAY_WORDS else "ngày "
-
-
-def _replace_day_range(match: re.Match[str]) -> str:
-    first, last, month, year = match.groups()
-    if not (_is_date(int(first), int(month)) and _is_date(int(last), int(month))):
-        return match.group(0)
-    start = _day_prefix(match) + number_to_words(int(first))
-    return _padded(f"{start} đến {_day_month_year(last, month, year)}")
-
-
-def _replace_full_date(match: re.Match[str]) -> str:
-    day, _, month, year = match.groups()
-    if not _is_date(int(day), int(month)):
-        return match.group(0)
-    return _padded(_day_prefix(match) + _day_month_year(day, month, year))
-
-
-def _replace_month_year(match: re.Match[str]) -> str:
-    month, year = int(match.group(1)), int(match.group(2))
-    before = previous_word(match)
-    if before in ("quý", "số"):  # "quý 1/2025", "Thông báo số 12/2024"
-        return _padded(f"{number_to_words(month)} năm {number_to_words(year)}")
-    if not 1 <= month <= 12:
-        return match.group(0)
-    prefix = "" if before == "tháng" else "tháng "
-    return _padded(f"{prefix}{month_words(month)} năm {number_to_words(year)}")
-
-
-def _replace_day_month(match: re.Match[str]) -> str:
-    first, second = int(match.group(1)), int(match.group(2))
-    rest = text_after(match)
-    if re.match(r"\s+số\b", rest):  # "2/3 số đảng viên" is a fraction
-        denominator = "tư" if second == 4 else number_to_words(second)
-        return _padded(f"{number_to_words(first)} phần {denominator}")
-    if not _is_date(first, second):
-        return match.group(0)
-    # Holidays are said without "ngày": "Quốc khánh hai tháng chín".
-    return _padded(_day_month_year(match.group(1), match.group(2), None))
-
-
-def _time_words(hour: str, minute: str | None) -> str:
-    words = f"{number_to_words(int(hour))} giờ"
-    if minute and int(minute):
-        words += f" {number_to_words(int(minute))} phút"
-    return _padded(words)
-
-
-def _replace_time(match: re.Match[str]) -> str:
-    hour, minute = match.group(1), match.group(2)
-    if int(hour) > 24 or (minute and int(minute) > 59):
-        return match.group(0)
-    return _time_words(hour, minute)
-
-
-def rewrite_dates_and_times(text: str) -> str:
-    text = _TIME_RANGE_DASH.sub(r"\1 đến ", text)
-    text = _DAY_RANGE.sub(_replace_day_range, text)
-    text = _FULL_DATE.sub(_replace_full_date, text)
-    text = _MONTH_YEAR.sub(_replace_month_year, text)
-    text = _DAY_MONTH.sub(_replace_day_month, text)
-    text = _HOUR_MINUTE.sub(_replace_time, text)
-    return _CLOCK.sub(_replace_time, text)
-
-
-# ---- quantities ----------------------------------------------------------
-
-_UNIT_WORDS = {
-    "%": "phần trăm",
-    "‰": "phần nghìn",
-    "đ": "đồng",
-    "VNĐ": "đồng",
-    "VND": "đồng",
-    "vnđ": "đồng",
-    "USD": "đô la Mỹ",
-    "tr": "triệu",
-    "km2": "ki lô mét vuông",
-    "km²": "ki lô mét vuông",
-    "m2": "mét vuông",
-    "m²": "mét vuông",
-    "m3": "mét khối",
-    "m³": "mét khối",
-    "km": "ki lô mét",
-    "cm": "xen ti mét",
-    "mm": "mi li mét",
-    "m": "mét",
-    "kg": "ki lô gam",
-    "ha": "héc ta",
-    "°C": "độ C",
-    "°": "độ",
-}
-_UNIT_ALTERNATION = "|".join(map(re.escape, sorted(_UNIT_WORDS, key=len, reverse=True)))
-_UNIT_AFTER_NUMBER = re.compile(rf"(?<=\d)[ \t]?({_UNIT_ALTERNATION})(?!\w)")
-# Area/volume units carry a digit, so they must go even without a number.
-_BARE_POWER_UNIT = re.compile(r"(?<!\w)(km2|km²|m2|m²|m3|m³)(?!\w)")
-_DOLLAR = re.compile(rf"\$\s?({NUMBER})")
-_PHONE = re.compile(r"(?<![\w.,+])0\d{2,3}(?:[ .-]?\d{2,4}){1,3}(?![\w]|[.,-]\d)")
-_ORDINAL = re.compile(r"(?<!\w)((?i:thứ))\s+(\d{1,3})(?![\d:/]|[.,]\d)")
-_MONTH = re.compile(r"(?<!\w)((?i:tháng))\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?![\d:/]|[.,]\d)")
-_RATIO = re.compile(rf"(?<![\d.,/])({NUMBER})/({NUMBER})(?![\d/]|[.,]\d)")
-# "COVID-19", "2-B": the hyphen only joins a name and a number.
-_NAME_NUMBER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=\d)|(?<=\d)-(?=[^\W\d_])")
-_RANGE = re.compile(rf"(?<![\d.,/])({NUMBER})\s*[-–—]\s*({NUMBER})(?![\d/]|[.,]\d)")
-_NEGATIVE = re.compile(r"(?<![^\s(\[=:;,])[-−](?=\d)")
-_GENERIC = re.compile(
-    r"(?<!\d)(?:"
-    r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\.?\d)|\d{1,3}(?:,\d{3}){2,}(?![.,]?\d))"
-    r"|(?P<dotted>\d+(?:\.\d+)+)"
-    r"|(?P<plain>\d+(?:,\d+(?!,\d))?))"
+_ROMAN_VALUES = tuple(
+    zip((1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1), "M CM D CD C XC L XL X IX V IV I".split())
 )
 
 
-def _replace_phone(match: re.Match[str]) -> str:
-    raw = match.group(0)
-    if not 9 <= sum(ch.isdigit() for ch in raw) <= 11:
-        return raw
-    # Written groups become short pauses, as people read them.
-    return _padded(", ".join(digits_to_words(group) for group in re.split(r"[ .-]", raw)))
+def roman_to_int(numeral: str) -> int | None:
+    """Value of a canonical Roman numeral ("XIV" -> 14); None otherwise."""
+    value, rest = 0, numeral
+    for amount, symbol in _ROMAN_VALUES:
+        while rest.startswith(symbol):
+            value, rest = value + amount, rest[len(symbol) :]
+    if rest or not value or int_to_roman(value) != numeral:
+        return None
+    return value
 
 
-def _replace_month(match: re.Match[str]) -> str:
-    word, first, last = match.groups()
-    months = [int(first)] + ([int(last)] if last else [])
-    if not all(1 <= month <= 12 for month in months):
-        return match.group(0)
-    spoken = f"{word} {month_words(months[0])}"
-    if last:
-        spoken += f" đến tháng {month_words(months[1])}"
-    return _padded(spoken)
-
-
-def _replace_generic(match: re.Match[str]) -> str:
-    if match.group("dotted") is None:
-        return _padded(number_token_words(match.group(0)))
-    parts = match.group("dotted").split(".")
-    after = text_after(match)
-    if len(parts) == 2 and re.match(r"\s*(%|phần trăm)", after):
-        # "6.5%" is an English-style decimal, never a section number.
-        return _padded(f"{integer_text_words(parts[0])} phẩy {fraction_words(parts[1])}")
-    return _padded(" chấm ".join(integer_text_words(part) for part in parts))
-
-
-def rewrite_numbers(text: str) -> str:
-    """Rewrite every remaining numeric token; dates and times go first."""
-    text = _PHONE.sub(_replace_phone, text)
-    text = _UNIT_AFTER_NUMBER.sub(lambda m: " " + _UNIT_WORDS[m.group(1)], text)
-    text = _BARE_POWER_UNIT.sub(lambda m: _UNIT_WORDS[m.group(1)], text)
-    text = _DOLLAR.sub(lambda m: _padded(number_token_words(m.group(1)) + " đô la"), text)
-    text = _ORDINAL.sub(lambda m: f"{m.group(1)} {ordinal_words(int(m.group(2)))}", text)
-    text = _MONTH.sub(_replace_month, text)
-    text = _RANGE.sub(
-        lambda m: _padded(f"{number_token_words(m.group(1))} đến {number_token_words(m.group(2))}"),
-        text,
-    )
-    text = _RATIO.sub(
-        lambda m: _padded(
-            f"{number_token_words(m.group(1))} trên {number_token_words(m.group(2))}"
-        ),
-        text,
-    )
-    text = _NAME_NUMBER_HYPHEN.sub(" ", text)
-    text = _NEGATIVE.sub("âm ", text)
-    return _GENERIC.sub(_replace_generic, text)
+def int_to_roman(value: int) -> str:
+    numeral = ""
+    for amount, symbol in _ROMAN_VALUES:
+        count, value = divmod(value, amount)
+        numeral += symbol * count
+    return numeral

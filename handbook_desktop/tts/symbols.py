@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from handbook_desktop.tts.numbers import integer_text_words, number_to_words, ordinal_words
+from handbook_desktop.tts.numbers import integer_text_words, number_to_words, roman_to_int
 
 # ---- document symbols ("05-NQ/TW", "145/2020/NĐ-CP") ------------------------
 
@@ -122,55 +122,9 @@ def rewrite_document_symbols(text: str, abbreviations: Mapping[str, str]) -> str
 
 # ---- Roman numerals ----------------------------------------------------------
 
-_ROMAN_VALUES = tuple(
-    zip(
-        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
-        "M CM D CD C XC L XL X IX V IV I".split(),
-    )
-)
-_ROMAN_CONTEXT_WORDS = (
-    "đại hội|khóa|khoá|chương|điều|phần|mục|thứ|thế kỷ|thế kỉ"
-    "|phụ lục|tập|quyển|quý|kỳ họp|kì họp|hội nghị"
-).split("|")
-# Context words are case-insensitive, the numeral itself must be upper case
-# so that ordinary words ("di", "mix") never count as numerals.
-_ROMAN_IN_CONTEXT = re.compile(
-    r"(?<!\w)((?i:" + "|".join(_ROMAN_CONTEXT_WORDS) + r"))\s+([IVXLCDM]+)(?:/(\d{4}))?(?!\w)"
-)
 # Headings: "I. Tình hình", "IV) Nhiệm vụ" at the start of a line. Only I, V
 # and X, because "C." and "D." are letter headings (A., B., C., D.).
 _ROMAN_HEADING = re.compile(r"^([ \t]*)([IVX]+)[.)][ \t]+(?=\S)", re.MULTILINE)
-
-
-def roman_to_int(numeral: str) -> int | None:
-    """Value of a canonical Roman numeral ("XIV" -> 14); None otherwise."""
-    value, rest = 0, numeral
-    for amount, symbol in _ROMAN_VALUES:
-        while rest.startswith(symbol):
-            value, rest = value + amount, rest[len(symbol) :]
-    if rest or not value or int_to_roman(value) != numeral:
-        return None
-    return value
-
-
-def int_to_roman(value: int) -> str:
-    numeral = ""
-    for amount, symbol in _ROMAN_VALUES:
-        count, value = divmod(value, amount)
-        numeral += symbol * count
-    return numeral
-
-
-def _replace_roman_in_context(match: re.Match[str]) -> str:
-    context, numeral, year = match.groups()
-    value = roman_to_int(numeral)
-    if value is None:
-        return match.group(0)
-    is_ordinal = context.lower().endswith("thứ")  # "lần thứ IV" -> thứ tư
-    spoken = ordinal_words(value) if is_ordinal else number_to_words(value)
-    if year:  # "quý I/2025"
-        spoken += f" năm {number_to_words(int(year))}"
-    return f"{context} {spoken}"
 
 
 def _replace_roman_heading(match: re.Match[str]) -> str:
@@ -180,9 +134,8 @@ def _replace_roman_heading(match: re.Match[str]) -> str:
     return f"{match.group(1)}Phần {number_to_words(value)}. "
 
 
-def rewrite_roman_numerals(text: str) -> str:
-    text = _ROMAN_HEADING.sub(_replace_roman_heading, text)
-    return _ROMAN_IN_CONTEXT.sub(_replace_roman_in_context, text)
+def rewrite_roman_headings(text: str) -> str:
+    return _ROMAN_HEADING.sub(_replace_roman_heading, text)
 
 
 # ---- web addresses -----------------------------------------------------------
@@ -258,7 +211,6 @@ def rewrite_web_addresses(text: str) -> str:
 _BOX_CHARS = "\u2500-\u257f"
 _BORDER_LINE = re.compile(rf"^[ \t+\-=_|:{_BOX_CHARS}]+$", re.MULTILINE)
 _BULLET = re.compile(r"^[ \t]*(?:[•▪▫◦●○■□►▶➢➤→✓✔✗♦❖·]+|[-–—*+](?=[ \t]))[ \t]*", re.MULTILINE)
-_PER_UNIT_SLASH = re.compile(r"/(?=(?:người|tháng|năm|ngày|tuần|quý|giờ|lượt|hộ|ha|kg|km)\b)")
 
 
 def strip_layout(text: str) -> str:
@@ -279,7 +231,6 @@ def rewrite_symbols(text: str) -> str:
     text = re.sub(r"[%]", " phần trăm ", text)
     text = re.sub(r"&", " và ", text)
     text = re.sub(r"@", " a còng ", text)
-    text = _PER_UNIT_SLASH.sub(" một ", text)
     text = re.sub(r"\s*[/\\]\s*", ", ", text)
     text = re.sub(r"(?<=\s)[-–—](?=\s)", ",", text)
     return re.sub(r"[*#~_^`]", " ", text)

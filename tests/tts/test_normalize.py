@@ -82,7 +82,7 @@ def test_ordinal_words(number: int, words: str) -> None:
         ("1.250.000,5", "một triệu hai trăm năm mươi nghìn phẩy năm"),
         ("1,250,000 người", "một triệu hai trăm năm mươi nghìn người"),
         ("có 05 đồng chí", "có năm đồng chí"),
-        ("-5°C", "âm năm độ C"),
+        ("-5°C", "âm năm độ xê"),
         ("nhiệt độ −3 độ", "nhiệt độ âm ba độ"),
         ("2021-2025", "hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm"),
         (
@@ -108,9 +108,9 @@ def test_ordinal_words(number: int, words: str) -> None:
         ("45/50 đại biểu", "bốn mươi lăm trên năm mươi đại biểu"),
         ("2/3 số đảng viên", "hai phần ba số đảng viên"),
         ("3/4 số đại biểu", "ba phần tư số đại biểu"),
-        ("COVID-19", "COVID mười chín"),
+        ("COVID-19", "cô vít mười chín"),
         ("H5N1", "H năm N một"),
-        ("số CCCD 001234567890", "số CCCD không không một hai ba bốn năm sáu bảy tám chín không"),
+        ("số CCCD 001234567890", "số căn cước công dân không không một hai ba bốn năm sáu bảy tám chín không"),
     ],
 )
 def test_numbers_in_text(text: str, expected: str) -> None:
@@ -209,7 +209,7 @@ def test_dates_and_times(text: str, expected: str) -> None:
             "Thông tư 12/2024/TT-BNV",
             "Thông tư mười hai, năm hai nghìn không trăm hai mươi tư, thông tư Bộ Nội vụ",
         ),
-        ("Nghị quyết 05-NQ/XYZ", "Nghị quyết năm, nghị quyết XYZ"),
+        ("Nghị quyết 05-NQ/XYZ", "Nghị quyết năm, nghị quyết ích i dét"),
     ],
 )
 def test_document_symbols(text: str, expected: str) -> None:
@@ -260,7 +260,7 @@ def test_user_abbreviations_also_name_document_issuers() -> None:
 
 
 def test_custom_abbreviation_mapping_replaces_builtin_table() -> None:
-    assert normalize("UBND và ABC", {"ABC": "a bê xê"}) == "UBND và a bê xê"
+    assert normalize("UBND và ABC", {"ABC": "a bê xê"}) == "u bê nờ dê và a bê xê"  # unknown: spelled
 
 
 # ---- Roman numerals ----------------------------------------------------------------------------
@@ -377,7 +377,7 @@ def test_failing_rule_falls_back_instead_of_raising(monkeypatch) -> None:
     def broken(text: str) -> str:
         raise RuntimeError("bug in a rule")
 
-    monkeypatch.setattr(module, "rewrite_numbers", broken)
+    monkeypatch.setattr(module, "_read_tokens", broken)
     assert normalize("Năm 2025 có 3 đợt") == "Năm hai không hai năm có ba đợt"
 
 

@@ -1,0 +1,53 @@
+"""Split a line into tokens for the speech normalizer.
+
+A token is what lies between spaces, with the punctuation that only frames it ("(", "),",
+a full stop) kept apart, so that "28/10/2025." is read as a date followed by a full stop and
+"(0208)" as an area code. A minute mark after a number ("30'") belongs to the number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"(\s*)(\S+)")
+_LEAD = re.compile(r"[(\[{“\"«‘']*")
+# A quote after a digit is a minute mark ("8 giờ 30'"), not a closing quote.
+_TRAIL = re.compile(r"(?:[.,;:!?…)\]}”\"»]|(?<!\d)['’])*$")
+
+
+@dataclass(frozen=True)
+class Token:
+    space: str  # the whitespace before it
+    lead: str  # opening punctuation glued to it
+    text: str  # what is read
+    trail: str  # closing punctuation glued to it
+
+    @property
+    def word(self) -> str:
+        return self.text.lower()
+
+    @property
+    def source(self) -> str:
+        return self.space + self.lead + self.text + self.trail
+
+    @property
+    def has_digit(self) -> bool:
+        return any("0" <= char <= "9" for char in self.text)  # "²" is not a number to read
+
+
+def tokenize(line: str) -> list[Token]:
+    tokens = []
+    for match in _TOKEN.finditer(line):
+        space, chunk = match.groups()
+        lead = _LEAD.match(chunk).group(0)
+        rest = chunk[len(lead) :]
+        trail = _TRAIL.search(rest).group(0)
+        text = rest[: len(rest) - len(trail)]
+        if not text:  # punctuation only ("–", "..."): keep it whole as the text
+            lead, text, trail = "", chunk, ""
+        tokens.append(Token(space, lead, text, trail))
+    tail = re.search(r"\s*$", line).group(0)
+    if tail:
+        tokens.append(Token(tail, "", "", ""))
+    return tokens
