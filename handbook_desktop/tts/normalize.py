@@ -132,8 +132,9 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 def _prepare(text: str) -> str:
-    """NFC, one kind of line break, ASCII digits, no control characters."""
-    text = unicodedata.normalize("NFC", text)
+    """NFKC (so "½", "²", "℃", full-width digits are plain), one kind of line break, ASCII
+    digits, no control characters."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2044", " phần ")  # "½" → "1⁄2"
     text = "\n".join(text.splitlines())
     text = _NON_ASCII_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(0), 0)), text)
     kept = []

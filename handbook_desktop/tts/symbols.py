@@ -4,6 +4,7 @@ numerals, web addresses, and layout noise (bullets, table borders)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 
 from handbook_desktop.tts.numbers import integer_text_words, number_to_words, roman_to_int
@@ -233,4 +234,14 @@ def rewrite_symbols(text: str) -> str:
     text = re.sub(r"@", " a còng ", text)
     text = re.sub(r"\s*[/\\]\s*", ", ", text)
     text = re.sub(r"(?<=\s)[-–—](?=\s)", ",", text)
-    return re.sub(r"[*#~_^`]", " ", text)
+    text = re.sub(r"(?<=\s)[+](?=\s)", "cộng", text)
+    text = re.sub(r"(?<=\s)[=](?=\s)", "bằng", text)
+    text = _UNSPEAKABLE.sub(" ", text)
+    return _RARE_WORD_CHAR.sub(lambda m: " " if unicodedata.category(m.group(0))[0] == "N" else m.group(0), text)
+
+
+# Whatever is neither a letter, a space nor sentence punctuation would be spelled out or
+# mumbled by the engine ("©", "→"): it goes. Numerals outside the Latin and Vietnamese
+# letters ("Ⅳ", "〇") count as word characters to the regex, so they are checked one by one.
+_UNSPEAKABLE = re.compile(r"[^\w\s.,;:!?…()\[\]\"'“”‘’«»\-–—]|[\d_]")
+_RARE_WORD_CHAR = re.compile(r"[^\W\da-zA-Z\u00c0-\u1ef9_]")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +13,16 @@ from handbook_desktop.tts.numbers import number_to_words
 
 ABBREVIATIONS = load_abbreviations()
 ASCII_DIGIT = re.compile(r"[0-9]")
+SENTENCE_PUNCTUATION = set(".,;:!?…()[]\"'“”‘’«»-–—")
+
+
+def unspeakable(spoken: str) -> list[str]:
+    """Characters other than letters, combining marks, spaces and sentence punctuation."""
+    return [
+        char
+        for char in spoken
+        if not (char.isspace() or char in SENTENCE_PUNCTUATION or unicodedata.category(char)[0] in "LM")
+    ]
 VIETNAMESE_WORDS = re.compile(
     r"[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+"
     r"(?: [a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+)*"
@@ -24,7 +35,8 @@ WORDS = (
 TOKENS = (
     "TW UBND HĐND TP.HCM TP. Q. P. v.v. CNH-HĐH ĐV TS. đ/c 05-NQ/TW 17/QĐ-TTg 145/2020/NĐ-CP"
     " QH15 NĐ-CP 08-QĐi/TW XIV XIII IV XXI https://dangcongsan.vn/a/b-1 vp@tinhuy.gov.vn"
-    " • │ +--+ !!!"
+    " • │ +--+ !!! 80km/h 3-5kg 1tr5 500k $5 €20 USD 1.500.000đ +84 (0208) 1900 7:15:20 8g30 45p"
+    " 24/7 24/24h III/2025 đồng/người lần/tuần XKT WTO 3,141.59 -2/5 -0,5 25°C m² km2 đ/c v/v H5N1"
 ).split()
 SEPARATORS = (" ", " ", " ", ", ", ". ", "; ", ": ", "\n", "\n- ", "\n• ", "-", "/", "")
 
@@ -58,14 +70,16 @@ def test_rules_never_raise_and_leave_no_digit_on_arbitrary_text(text: str) -> No
     # The strict path: a failure here would otherwise be hidden by the fallback.
     spoken = _apply_rules(text, ABBREVIATIONS)
     assert not ASCII_DIGIT.search(spoken)
+    assert not unspeakable(spoken)
     assert normalize(text) == spoken
 
 
 @settings(max_examples=200, deadline=None, database=None)
-@given(st.text(alphabet=st.sampled_from("0123456789.,/-–:%hHđ IVX\n•│+")))
+@given(st.text(alphabet=st.sampled_from("0123456789.,/-–:%hHgpkđ$€₫° IVX\n•│+²'")))
 def test_rules_never_raise_on_number_punctuation_soup(text: str) -> None:
     spoken = _apply_rules(text, ABBREVIATIONS)
     assert not ASCII_DIGIT.search(spoken)
+    assert not unspeakable(spoken)
 
 
 @settings(max_examples=300, deadline=None, database=None)
@@ -73,6 +87,7 @@ def test_rules_never_raise_on_number_punctuation_soup(text: str) -> None:
 def test_normalize_is_idempotent_and_digit_free_on_vietnamese_text(text: str) -> None:
     spoken = _apply_rules(text, ABBREVIATIONS)
     assert not ASCII_DIGIT.search(spoken)
+    assert not unspeakable(spoken)
     assert _apply_rules(spoken, ABBREVIATIONS) == spoken
 
 
