@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 from handbook_desktop.tts.numbers import digits_to_words, integer_text_words
 from handbook_desktop.tts.readings import Reader
@@ -56,6 +57,11 @@ def _builtin_abbreviation_items() -> tuple[tuple[str, str], ...]:
     except OSError:
         logger.warning("Abbreviation table missing: %s", DEFAULT_ABBREVIATIONS_PATH)
         return ()
+
+
+@functools.cache
+def _builtin_table() -> Mapping[str, str]:
+    return MappingProxyType(dict(_builtin_abbreviation_items()))
 
 
 def load_abbreviations(path: str | Path | None = None) -> dict[str, str]:
@@ -105,8 +111,20 @@ def _abbreviation_ends_sentence(key: str, after: str) -> bool:
     return key[0].islower() and after[:1].isspace() and after.lstrip()[:1].isupper()
 
 
+_last_table: list = [None, 0, None]  # the table last seen, its size, its pattern
+
+
+def _pattern_for(abbreviations: Mapping[str, str]) -> re.Pattern[str] | None:
+    # A reading session passes the same table for every sentence: building its key
+    # tuple each time cost a fifth of the normalizer's time.
+    if _last_table[0] is not abbreviations or _last_table[1] != len(abbreviations):
+        pattern = _abbreviation_pattern(tuple(key for key in abbreviations if key.strip()))
+        _last_table[:] = [abbreviations, len(abbreviations), pattern]
+    return _last_table[2]
+
+
 def _expand_abbreviations(text: str, abbreviations: Mapping[str, str]) -> str:
-    pattern = _abbreviation_pattern(tuple(key for key in abbreviations if key.strip()))
+    pattern = _pattern_for(abbreviations)
     if pattern is None:
         return text
 
@@ -215,7 +233,7 @@ def normalize(text: str, abbreviations: Mapping[str, str] | None = None) -> str:
     ``abbreviations`` replaces the built-in table (use ``load_abbreviations``
     to merge a user file). Never raises; the result contains no ASCII digit.
     """
-    table = abbreviations if abbreviations is not None else dict(_builtin_abbreviation_items())
+    table = abbreviations if abbreviations is not None else _builtin_table()
     try:
         return _apply_rules(text, table)
     except Exception:  # reading aloud must not crash the app over one odd string

@@ -74,6 +74,9 @@ class Reader:
         currencies = sorted(tables.currencies, key=len, reverse=True)
         self._prefix_currency = re.compile("(" + "|".join(map(re.escape, currencies)) + r")(?=\d)")
         self._symbols = {**{key: unit.words for key, unit in tables.units.items()}, **tables.currencies}
+        # Most tokens are plain lower-case words: they skip classification entirely.
+        self._plain = re.compile(r"[^\W\d_A-ZĐ]+")
+        self._triggers = frozenset(self._symbols) | frozenset(tables.phrases)
 
     # ---- the walk over a line ---------------------------------------------------------
 
@@ -94,7 +97,9 @@ class Reader:
 
     def _read_at(self, tokens: list[Token], i: int) -> tuple[str, int] | None:
         token = tokens[i]
-        if not token.text:
+        if not token.text or (
+            self._plain.fullmatch(token.text) and token.text not in self._triggers and not _LOWER_ROMAN.fullmatch(token.text)
+        ):
             return None
         context = _context(tokens, i)
         if token.text in self.tables.phrases:

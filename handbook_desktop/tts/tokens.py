@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _TOKEN = re.compile(r"(\s*)(\S+)")
 _LEAD = re.compile(r"[(\[{“\"«‘']*")
 # A quote after a digit is a minute mark ("8 giờ 30'"), not a closing quote.
@@ -33,7 +34,7 @@ class Token:
 
     @property
     def has_digit(self) -> bool:
-        return any("0" <= char <= "9" for char in self.text)  # "²" is not a number to read
+        return _ASCII_DIGIT.search(self.text) is not None  # "²" is not a number to read
 
 
 def tokenize(line: str) -> list[Token]:
