@@ -243,5 +243,5 @@ def rewrite_symbols(text: str) -> str:
 # Whatever is neither a letter, a space nor sentence punctuation would be spelled out or
 # mumbled by the engine ("©", "→"): it goes. Numerals outside the Latin and Vietnamese
 # letters ("Ⅳ", "〇") count as word characters to the regex, so they are checked one by one.
-_UNSPEAKABLE = re.compile(r"[^\w\s.,;:!?…()\[\]\"'“”‘’«»\-–—]|[\d_]")
+_UNSPEAKABLE = re.compile(r"[^\w\s.,;:!?…()\[\]\"'“”‘’«»\-–—]|_")
 _RARE_WORD_CHAR = re.compile(r"[^\W\da-zA-Z\u00c0-\u1ef9_]")
