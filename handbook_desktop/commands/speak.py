@@ -12,6 +12,7 @@ from pathlib import Path
 from handbook_desktop.commands.common import existing_workspace
 from handbook_desktop.core.errors import ValidationError
 from handbook_desktop.i18n import _
+from handbook_desktop.tts.tables import SpeechTables
 
 
 def register(commands, common: argparse.ArgumentParser) -> None:
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from handbook_desktop.core.paths import SETTINGS_NAME
     from handbook_desktop.core.settings import SPEECH_RATE, SPEECH_VOICE, Settings
     from handbook_desktop.tts.engine import check_rate
-    from handbook_desktop.tts.reader import spoken_sentences, user_abbreviations
+    from handbook_desktop.tts.reader import spoken_sentences, user_tables
 
     settings = Settings(args.data.path / SETTINGS_NAME)
     rate = check_rate(_parse_rate(args.rate)) if args.rate is not None else settings.get(SPEECH_RATE)
@@ -40,14 +41,14 @@ def run(args: argparse.Namespace) -> int:
     if not args.normalize_only and not args.out:
         raise ValidationError(_("Hãy cho biết tệp âm thanh cần ghi: --out FILE.wav (hoặc dùng --normalize-only)."))
     paragraphs = paragraphs_of(args.text) if args.text is not None else _document_paragraphs(args)
-    abbreviations = user_abbreviations(args.data.path)
+    tables = user_tables(args.data.path)
     if args.normalize_only:
-        lines = [text for _sentence, text in spoken_sentences(paragraphs, abbreviations)]
+        lines = [text for _sentence, text in spoken_sentences(paragraphs, tables)]
         if not lines:
             raise ValidationError(_("Văn bản không có nội dung nào để đọc."))
         print("\n".join(lines))
         return 0
-    return _export(paragraphs, Path(args.out), voice, rate, abbreviations)
+    return _export(paragraphs, Path(args.out), voice, rate, tables)
 
 
 def _parse_rate(text: str) -> object:
@@ -55,13 +56,13 @@ def _parse_rate(text: str) -> object:
     return int(text) if text.isascii() and text.isdigit() else text  # check_rate explains what is wrong
 
 
-def _export(paragraphs: list[str], out: Path, voice: str, rate: int, abbreviations: dict[str, str]) -> int:
+def _export(paragraphs: list[str], out: Path, voice: str, rate: int, tables: SpeechTables) -> int:
     from handbook_desktop.tts.engine import SpeechEngine
     from handbook_desktop.tts.export import export_audio
     from handbook_desktop.tts.voices import voice_label
 
     with SpeechEngine() as engine:
-        result = export_audio(paragraphs, out, engine, voice=voice, rate=rate, abbreviations=abbreviations)
+        result = export_audio(paragraphs, out, engine, voice=voice, rate=rate, tables=tables)
     minutes, seconds = divmod(round(result.duration), 60)
     print(_("Đã ghi {path}: {sentences} câu, {minutes}:{seconds:02d} phút, giọng {voice} ({id}), "
             "{rate} từ/phút, {sample_rate} Hz.").format(

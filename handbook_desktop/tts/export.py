@@ -21,7 +21,7 @@ import subprocess
 import tempfile
 import threading
 import wave
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from handbook_desktop.i18n import _
 from handbook_desktop.tts.audio import WavInfo, read_frames, silence
 from handbook_desktop.tts.engine import DEFAULT_RATE, SpeechEngine, SpeechError, check_rate
 from handbook_desktop.tts.reader import spoken_sentences
+from handbook_desktop.tts.tables import SpeechTables
 from handbook_desktop.tts.voices import Voice, hidden_window
 
 SENTENCE_PAUSE = 0.25  # seconds of silence between sentences
@@ -213,7 +214,7 @@ class _EncoderSink:
 
 def export_audio(paragraphs: Sequence[str], out: str | Path, engine: SpeechEngine, *, voice: Voice | str = "",
                  rate: int = DEFAULT_RATE, progress: Progress | None = None,
-                 abbreviations: Mapping[str, str] | None = None) -> ExportResult:
+                 tables: SpeechTables | None = None) -> ExportResult:
     """Read ``paragraphs`` into ``out`` (.wav, .mp3, .ogg); raises Cancelled after ``progress.cancel()``."""
     out = Path(out)
     fmt, encoder = _check_format(out)
@@ -223,7 +224,7 @@ def export_audio(paragraphs: Sequence[str], out: str | Path, engine: SpeechEngin
     part = _temporary_beside(out)
     sink = _WavSink(part) if encoder is None else _EncoderSink(part, fmt, encoder)
     try:
-        info, spoken = _write_audio(sink, paragraphs, engine, voice, rate, progress, abbreviations)
+        info, spoken = _write_audio(sink, paragraphs, engine, voice, rate, progress, tables)
         if encoder is not None and low_on_space(part.parent):
             # sox ends with success after a write failed for want of space: a cut file.
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -269,9 +270,9 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _write_audio(sink, paragraphs: Sequence[str], engine: SpeechEngine, voice: Voice, rate: int,
-                 progress: Progress, abbreviations: Mapping[str, str] | None) -> tuple[WavInfo, int]:
+                 progress: Progress, tables: SpeechTables | None) -> tuple[WavInfo, int]:
     # Normalized up front (0.1 s for 10 pages) so that progress counts only what is spoken.
-    sentences = list(spoken_sentences(paragraphs, abbreviations))
+    sentences = list(spoken_sentences(paragraphs, tables))
     if not sentences:
         raise UserError(_("Văn bản không có nội dung nào để đọc."))
     first: WavInfo | None = None

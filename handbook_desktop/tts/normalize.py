@@ -13,9 +13,6 @@ import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Mapping
-from pathlib import Path
-from types import MappingProxyType
 
 from handbook_desktop.tts.numbers import digits_to_words, integer_text_words
 from handbook_desktop.tts.readings import Reader
@@ -26,13 +23,11 @@ from handbook_desktop.tts.symbols import (
     rewrite_web_addresses,
     strip_layout,
 )
-from handbook_desktop.tts.tables import builtin_tables, read_mapping, table_path
+from handbook_desktop.tts.tables import SpeechTables, builtin_tables
 
-__all__ = ["DEFAULT_ABBREVIATIONS_PATH", "load_abbreviations", "normalize", "split_sentences"]
+__all__ = ["normalize", "split_sentences"]
 
 logger = logging.getLogger(__name__)
-
-DEFAULT_ABBREVIATIONS_PATH = table_path("abbreviations.tsv")
 
 # Rules look only this far around a match: slicing the whole rest of the
 # text for every match would make long documents quadratic.
@@ -48,35 +43,6 @@ def text_after(match: re.Match[str]) -> str:
 
 
 # ---- abbreviation table ------------------------------------------------------
-
-
-@functools.cache
-def _builtin_abbreviation_items() -> tuple[tuple[str, str], ...]:
-    try:
-        return tuple(read_mapping(DEFAULT_ABBREVIATIONS_PATH).items())
-    except OSError:
-        logger.warning("Abbreviation table missing: %s", DEFAULT_ABBREVIATIONS_PATH)
-        return ()
-
-
-@functools.cache
-def _builtin_table() -> Mapping[str, str]:
-    return MappingProxyType(dict(_builtin_abbreviation_items()))
-
-
-def load_abbreviations(path: str | Path | None = None) -> dict[str, str]:
-    """The built-in table, with the user's file at ``path`` merged over it.
-
-    A missing or unreadable user file is logged and ignored: speech should
-    still work with the built-in table.
-    """
-    table = dict(_builtin_abbreviation_items())
-    if path is not None:
-        try:
-            table.update(read_mapping(path))
-        except (OSError, UnicodeDecodeError):
-            logger.warning("Cannot read user abbreviations from %s", path, exc_info=True)
-    return table
 
 
 @functools.lru_cache(maxsize=8)
@@ -111,20 +77,20 @@ def _abbreviation_ends_sentence(key: str, after: str) -> bool:
     return key[0].islower() and after[:1].isspace() and after.lstrip()[:1].isupper()
 
 
-_last_table: list = [None, 0, None]  # the table last seen, its size, its pattern
+_last_seen: list = [None, None, None]  # the tables last used, their abbreviation pattern, their reader
 
 
-def _pattern_for(abbreviations: Mapping[str, str]) -> re.Pattern[str] | None:
-    # A reading session passes the same table for every sentence: building its key
-    # tuple each time cost a fifth of the normalizer's time.
-    if _last_table[0] is not abbreviations or _last_table[1] != len(abbreviations):
-        pattern = _abbreviation_pattern(tuple(key for key in abbreviations if key.strip()))
-        _last_table[:] = [abbreviations, len(abbreviations), pattern]
-    return _last_table[2]
+def _prepared(tables: SpeechTables) -> tuple[re.Pattern[str] | None, Reader]:
+    # A reading session passes the same tables for every sentence: building the pattern's
+    # key tuple each time cost a fifth of the normalizer's time.
+    if _last_seen[0] is not tables:
+        pattern = _abbreviation_pattern(tuple(key for key in tables.abbreviations if key.strip()))
+        _last_seen[:] = [tables, pattern, Reader(tables)]
+    return _last_seen[1], _last_seen[2]
 
 
-def _expand_abbreviations(text: str, abbreviations: Mapping[str, str]) -> str:
-    pattern = _pattern_for(abbreviations)
+def _expand_abbreviations(text: str, tables: SpeechTables) -> str:
+    pattern, abbreviations = _prepared(tables)[0], tables.abbreviations
     if pattern is None:
         return text
 
@@ -189,35 +155,30 @@ def _tidy(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _apply_rules(text: str, abbreviations: Mapping[str, str]) -> str:
+def _apply_rules(text: str, tables: SpeechTables) -> str:
     # Order matters: symbols and dates own their slashes and hyphens before
     # the generic number rules see them; the digit sweep is a last safety net.
     text = _prepare(text)
     text = strip_layout(text)
     text = rewrite_web_addresses(text)
-    text = rewrite_document_symbols(text, abbreviations)
-    text = _expand_abbreviations(text, abbreviations)
+    text = rewrite_document_symbols(text, tables.abbreviations)
+    text = _expand_abbreviations(text, tables)
     text = rewrite_roman_headings(text)
-    text = _read_tokens(text)
+    text = _read_tokens(text, tables)
     text = rewrite_symbols(text)
     text = _ASCII_DIGITS.sub(lambda m: f" {integer_text_words(m.group(0))} ", text)
     text = _tidy(text)
     # Some tokens only stand alone once digits are read and punctuation is
     # tidied ("QH15x", "I •. Tình hình"); a late pass keeps the output stable.
-    text = rewrite_document_symbols(text, abbreviations)
-    text = _expand_abbreviations(text, abbreviations)
-    text = _read_tokens(text)
+    text = rewrite_document_symbols(text, tables.abbreviations)
+    text = _expand_abbreviations(text, tables)
+    text = _read_tokens(text, tables)
     return _tidy(text)
 
 
-@functools.cache
-def _reader() -> Reader:
-    return Reader(builtin_tables())
-
-
-def _read_tokens(text: str) -> str:
+def _read_tokens(text: str, tables: SpeechTables) -> str:
     """Split each line into tokens, classify each in its context, say it."""
-    reader = _reader()
+    reader = _prepared(tables)[1]
     return "\n".join(reader.read_line(line) for line in text.split("\n"))
 
 
@@ -227,15 +188,14 @@ def _fallback(text: object) -> str:
     return " ".join(_ASCII_DIGITS.sub(lambda m: f" {digits_to_words(m.group(0))} ", text).split())
 
 
-def normalize(text: str, abbreviations: Mapping[str, str] | None = None) -> str:
+def normalize(text: str, tables: SpeechTables | None = None) -> str:
     """Rewrite ``text`` so that a Vietnamese TTS engine says it naturally.
 
-    ``abbreviations`` replaces the built-in table (use ``load_abbreviations``
-    to merge a user file). Never raises; the result contains no ASCII digit.
+    ``tables`` defaults to the built-in ones (``load_tables`` adds a user's files). Never
+    raises; the result has no digit and no symbol but sentence punctuation.
     """
-    table = abbreviations if abbreviations is not None else _builtin_table()
     try:
-        return _apply_rules(text, table)
+        return _apply_rules(text, tables or builtin_tables())
     except Exception:  # reading aloud must not crash the app over one odd string
         logger.exception("TTS normalization failed; using the plain fallback")
         return _fallback(text)
@@ -251,7 +211,7 @@ _KNOWN_DOTTED = {"TP.", "Tp.", "Q.", "P.", "TX.", "TT.", "TS.", "ThS.", "PGS.", 
 @functools.cache
 def _dotted_abbreviations() -> frozenset[str]:
     # Lower-case ones ("v.v.") are left out: before a capital they end a sentence.
-    table = {key for key, _ in _builtin_abbreviation_items() if key.endswith(".")}
+    table = {key for key in builtin_tables().abbreviations if key.endswith(".")}
     return frozenset(key for key in table | _KNOWN_DOTTED if key[0].isupper())
 
 

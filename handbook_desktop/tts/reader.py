@@ -15,20 +15,20 @@ import bisect
 import threading
 import time
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from handbook_desktop.tts.audio import wav_info
 from handbook_desktop.tts.engine import DEFAULT_RATE, EngineClosed, SpeechEngine, check_rate
-from handbook_desktop.tts.normalize import load_abbreviations, normalize, split_sentences
+from handbook_desktop.tts.normalize import normalize, split_sentences
+from handbook_desktop.tts.tables import SpeechTables, load_tables
 from handbook_desktop.tts.voices import Voice
 
 # Longer "sentences" (long lists joined by ";") are cut at ";", ":" or "," so the
 # highlight keeps moving and no engine ever gets a page-long text.
 MAX_SENTENCE_CHARS = 400
 KEEP_PLAYED = 2  # clip files kept after being handed out: the one playing and the one before
-USER_ABBREVIATIONS_NAME = "abbreviations.tsv"  # in the data folder, merged over resources/tts's table
 
 
 @dataclass(frozen=True)
@@ -73,19 +73,18 @@ def sentence_spans(paragraphs: Sequence[str]) -> list[Sentence]:
     return sentences
 
 
-def spoken_sentences(paragraphs: Sequence[str], abbreviations: Mapping[str, str] | None = None,
+def spoken_sentences(paragraphs: Sequence[str], tables: SpeechTables | None = None,
                      ) -> Iterator[tuple[Sentence, str]]:
     """Each sentence with the text spoken for it; sentences with nothing to say are left out."""
     for sentence in sentence_spans(paragraphs):
-        text = normalize(paragraphs[sentence.paragraph][sentence.start:sentence.end], abbreviations)
+        text = normalize(paragraphs[sentence.paragraph][sentence.start:sentence.end], tables)
         if text:
             yield sentence, text
 
 
-def user_abbreviations(data_dir: Path) -> dict[str, str]:
-    """The built-in abbreviation table with the user's ``abbreviations.tsv`` (data folder) over it."""
-    user_file = Path(data_dir) / USER_ABBREVIATIONS_NAME
-    return load_abbreviations(user_file if user_file.exists() else None)
+def user_tables(data_dir: Path) -> SpeechTables:
+    """The built-in speech tables with the user's (``<data folder>/speech/*.tsv``) over them."""
+    return load_tables(data_dir)
 
 
 def _nfc_with_positions(paragraph: str) -> tuple[str, list[int]]:
@@ -158,12 +157,12 @@ class ReadingSession:
 
     def __init__(self, paragraphs: Sequence[str], engine: SpeechEngine, *, voice: Voice | str = "",
                  rate: int = DEFAULT_RATE, position: int = 0, prefetch: int = 2,
-                 abbreviations: Mapping[str, str] | None = None):
+                 tables: SpeechTables | None = None):
         engine.start()  # the worker boots while the text is split
         self.paragraphs = list(paragraphs)
         self.sentences = sentence_spans(self.paragraphs)
         self._engine = engine
-        self._abbreviations = abbreviations
+        self._tables = tables
         self._voice = voice if isinstance(voice, Voice) else engine.choose_voice(voice)
         self._rate = check_rate(rate)
         self._prefetch = max(1, prefetch)
@@ -217,7 +216,7 @@ class ReadingSession:
         if index not in self._spoken:
             sentence = self.sentences[index]
             original = self.paragraphs[sentence.paragraph][sentence.start:sentence.end]
-            self._spoken[index] = normalize(original, self._abbreviations)
+            self._spoken[index] = normalize(original, self._tables)
         return self._spoken[index]
 
     # ---- position, voice and rate -------------------------------------------------

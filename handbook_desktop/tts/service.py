@@ -1,17 +1,22 @@
 """One speech engine for the whole window, started on first use and closed on exit.
 
-It needs only the settings (voice, rate): the database is none of its business.
+It needs only the settings (voice, rate) and the user's speech tables: the database is none
+of its business.
 """
+
+from pathlib import Path
 
 from handbook_desktop.core import settings as s
 from handbook_desktop.core.settings import Settings
 from handbook_desktop.tts.engine import SpeechEngine
+from handbook_desktop.tts.tables import SpeechTables, load_tables
 from handbook_desktop.tts.voices import Voice, vietnamese_voices
 
 
 class SpeechService:
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, data_dir: Path):
         self.settings = settings
+        self.data_dir = data_dir
         self._engine: SpeechEngine | None = None
 
     def engine(self) -> SpeechEngine:
@@ -19,6 +24,10 @@ class SpeechService:
         if self._engine is None:
             self._engine = SpeechEngine()
         return self._engine
+
+    def tables(self) -> SpeechTables:
+        """Read again at each reading, so that a table the user edited counts at once."""
+        return load_tables(self.data_dir)
 
     def voice(self) -> str:
         return self.settings.get(s.SPEECH_VOICE)

@@ -10,8 +10,10 @@ import functools
 import logging
 import unicodedata
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from handbook_desktop.core.resources import resource_path
 
@@ -33,17 +35,9 @@ def read_rows(path: str | Path) -> list[list[str]]:
     return rows
 
 
-def read_mapping(path: str | Path) -> dict[str, str]:
-    """``key<TAB>value`` rows; a row without both is ignored."""
-    return {row[0]: row[1] for row in read_rows(path) if len(row) >= 2 and row[0] and row[1]}
-
-
-def _builtin_rows(name: str) -> list[list[str]]:
-    try:
-        return read_rows(table_path(name))
-    except OSError:
-        log.warning("Speech table missing: %s", table_path(name))
-        return []
+TABLE_NAMES = ("abbreviations.tsv", "units.tsv", "currencies.tsv", "numbered_words.tsv", "contexts.tsv",
+               "phrases.tsv", "letters.tsv")
+USER_TABLES_DIR = "speech"  # in the data folder: files named as above, merged over the built-in ones
 
 
 @dataclass(frozen=True)
@@ -52,30 +46,65 @@ class Unit:
     alone: bool  # read even without a number before it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SpeechTables:
-    units: dict[str, Unit]
-    currencies: dict[str, str]
+    abbreviations: Mapping[str, str]
+    units: Mapping[str, Unit]
+    currencies: Mapping[str, str]
     numbered_words: frozenset[str]  # lower-case words and phrases that take a Roman numeral
-    contexts: dict[str, frozenset[str]]
-    phrases: dict[str, str]
-    letters: dict[str, str]
+    contexts: Mapping[str, frozenset[str]]
+    phrases: Mapping[str, str]
+    letters: Mapping[str, str]
 
     def context(self, name: str) -> frozenset[str]:
         return self.contexts.get(name, frozenset())
 
 
-@functools.cache
-def builtin_tables() -> SpeechTables:
+def _rows_of(folder: Path, name: str, builtin: bool) -> list[list[str]]:
+    path = folder / name
+    if not builtin and not path.is_file():
+        return []
+    try:
+        return read_rows(path)
+    except (OSError, UnicodeDecodeError):
+        # Speech must still work: a user's broken file is skipped, a missing built-in one noted.
+        log.warning("Cannot read the speech table %s", path, exc_info=not builtin)
+        return []
+
+
+def _pairs(rows: list[list[str]]) -> dict[str, str]:
+    return {row[0]: row[1] for row in rows if len(row) >= 2 and row[0] and row[1]}
+
+
+def _tables(rows: dict[str, list[list[str]]]) -> SpeechTables:
     contexts: defaultdict[str, set[str]] = defaultdict(set)
-    for row in _builtin_rows("contexts.tsv"):
+    for row in rows["contexts.tsv"]:
         if len(row) >= 2:
             contexts[row[0]].add(row[1].lower())
+    units = {row[0]: Unit(row[1], row[2:3] == ["alone"]) for row in rows["units.tsv"] if len(row) >= 2 and row[1]}
     return SpeechTables(
-        units={row[0]: Unit(row[1], row[2:3] == ["alone"]) for row in _builtin_rows("units.tsv") if len(row) >= 2},
-        currencies={row[0]: row[1] for row in _builtin_rows("currencies.tsv") if len(row) >= 2},
-        numbered_words=frozenset(row[0].lower() for row in _builtin_rows("numbered_words.tsv")),
-        contexts={name: frozenset(words) for name, words in contexts.items()},
-        phrases={row[0]: row[1] for row in _builtin_rows("phrases.tsv") if len(row) >= 2},
-        letters={row[0]: row[1] for row in _builtin_rows("letters.tsv") if len(row) >= 2},
+        abbreviations=MappingProxyType(_pairs(rows["abbreviations.tsv"])),
+        units=MappingProxyType(units),
+        currencies=MappingProxyType(_pairs(rows["currencies.tsv"])),
+        numbered_words=frozenset(row[0].lower() for row in rows["numbered_words.tsv"]),
+        contexts=MappingProxyType({name: frozenset(words) for name, words in contexts.items()}),
+        phrases=MappingProxyType(_pairs(rows["phrases.tsv"])),
+        letters=MappingProxyType(_pairs(rows["letters.tsv"])),
     )
+
+
+@functools.cache
+def builtin_tables() -> SpeechTables:
+    return _tables({name: _rows_of(resource_path("tts"), name, builtin=True) for name in TABLE_NAMES})
+
+
+def load_tables(data_dir: Path | None) -> SpeechTables:
+    """The built-in tables with the user's files (``<data folder>/speech/*.tsv``) after them:
+    a user's row adds to a table or replaces the built-in row with the same key."""
+    if data_dir is None or not (Path(data_dir) / USER_TABLES_DIR).is_dir():
+        return builtin_tables()
+    folder = Path(data_dir) / USER_TABLES_DIR
+    return _tables({
+        name: _rows_of(resource_path("tts"), name, builtin=True) + _rows_of(folder, name, builtin=False)
+        for name in TABLE_NAMES
+    })

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.changes = ChangeBridge(workspace, self)
         self.changes.changed.connect(self._on_changes)
         self.ops = Operations(workspace, tasks, self.changes)
-        self.speech = SpeechService(workspace.settings)
+        self.speech = SpeechService(workspace.settings, workspace.data_dir)
         self.importer = ImportFlow(self, self.ops, self._after_import)
         self.tasks.error.connect(lambda title, exc: show_error(self, title, exc))
         self.sync = SyncController(workspace, tasks, self)  # the account, online, rounds: one for every screen

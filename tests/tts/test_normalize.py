@@ -9,12 +9,10 @@ import unicodedata
 
 import pytest
 
-from handbook_desktop.tts.normalize import (
-    DEFAULT_ABBREVIATIONS_PATH,
-    load_abbreviations,
-    normalize,
-    split_sentences,
-)
+from dataclasses import replace
+
+from handbook_desktop.tts.normalize import normalize, split_sentences
+from handbook_desktop.tts.tables import USER_TABLES_DIR, builtin_tables, load_tables, table_path
 from handbook_desktop.tts.numbers import number_to_words, ordinal_words
 
 # ---- cardinal numbers -----------------------------------------------------------
@@ -253,14 +251,15 @@ def test_abbreviations(text: str, expected: str) -> None:
 
 
 def test_user_abbreviations_also_name_document_issuers() -> None:
-    table = {**load_abbreviations(), "BTGTU": "Ban Tuyên giáo Tỉnh ủy"}
-    assert normalize("Hướng dẫn 03-HD/BTGTU", table) == (
+    tables = replace(builtin_tables(), abbreviations={**builtin_tables().abbreviations, "BTGTU": "Ban Tuyên giáo Tỉnh ủy"})
+    assert normalize("Hướng dẫn 03-HD/BTGTU", tables) == (
         "Hướng dẫn ba, hướng dẫn Ban Tuyên giáo Tỉnh ủy"
     )
 
 
 def test_custom_abbreviation_mapping_replaces_builtin_table() -> None:
-    assert normalize("UBND và ABC", {"ABC": "a bê xê"}) == "u bê nờ dê và a bê xê"  # unknown: spelled
+    tables = replace(builtin_tables(), abbreviations={"ABC": "a bê xê"})
+    assert normalize("UBND và ABC", tables) == "u bê nờ dê và a bê xê"  # unknown now: spelled
 
 
 # ---- Roman numerals ----------------------------------------------------------------------------
@@ -495,7 +494,7 @@ def test_split_sentences_on_normalized_text() -> None:
 
 
 def test_builtin_table_is_large_and_has_required_entries() -> None:
-    table = load_abbreviations()
+    table = builtin_tables().abbreviations
     assert len(table) >= 60
     required = (
         "TW UBND HĐND MTTQ BCH BTV ĐV CB TP TP.HCM Q. P. TX TT TS. ThS. PGS. GS. CNXH XHCN "
@@ -504,44 +503,59 @@ def test_builtin_table_is_large_and_has_required_entries() -> None:
     assert not [key for key in required.split() if key not in table]
 
 
-def test_builtin_table_lives_in_resources() -> None:
-    assert DEFAULT_ABBREVIATIONS_PATH.parts[-3:] == ("resources", "tts", "abbreviations.tsv")
-    assert DEFAULT_ABBREVIATIONS_PATH.is_file()
+def test_builtin_tables_live_in_resources() -> None:
+    assert table_path("abbreviations.tsv").parts[-3:] == ("resources", "tts", "abbreviations.tsv")
+    tables = builtin_tables()
+    assert tables.units["km"].words == "ki lô mét" and tables.currencies["USD"] == "đô la Mỹ"
+    assert "chương" in tables.numbered_words and tables.letters["W"] == "vê kép"
+
+
+def _user_tables(tmp_path, name: str, text: str):
+    folder = tmp_path / USER_TABLES_DIR
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return load_tables(tmp_path)
 
 
 def test_user_file_is_merged_over_builtin_table(tmp_path) -> None:
-    user_file = tmp_path / "my_abbreviations.tsv"
-    user_file.write_text(
+    tables = _user_tables(
+        tmp_path,
+        "abbreviations.tsv",
         "\ufeff# my own words\n"
         "CB\tchi bộ\n"
         "HTCT\thệ thống chính trị\n"
         "\n"
         "broken line without tab\n"
         "EMPTY\t\n",
-        encoding="utf-8",
     )
-    table = load_abbreviations(user_file)
+    table = tables.abbreviations
     assert table["CB"] == "chi bộ"  # user wins
     assert table["HTCT"] == "hệ thống chính trị"  # user adds
     assert table["UBND"] == "Ủy ban nhân dân"  # built-in kept
     assert "broken line without tab" not in table
     assert "EMPTY" not in table
-    assert normalize("CB và HTCT", table) == "chi bộ và hệ thống chính trị"
+    assert normalize("CB và HTCT", tables) == "chi bộ và hệ thống chính trị"
+
+
+def test_user_units_currencies_and_numbered_words_count(tmp_path) -> None:
+    _user_tables(tmp_path, "units.tsv", "sào\tsào\nmẫu\tmẫu\nbbl\tthùng dầu\talone\n")
+    _user_tables(tmp_path, "currencies.tsv", "KRW\twon Hàn Quốc\n")
+    tables = _user_tables(tmp_path, "numbered_words.tsv", "khu vực\n")
+    assert normalize("giá 80 USD/bbl", tables) == "giá tám mươi đô la Mỹ trên thùng dầu"
+    assert normalize("5000 KRW", tables) == "năm nghìn won Hàn Quốc"
+    assert normalize("Khu vực IV", tables) == "Khu vực bốn"
+    assert normalize("Khu vực IV") == "Khu vực IV"
 
 
 def test_user_file_in_nfd_is_matched_against_nfc_text(tmp_path) -> None:
-    user_file = tmp_path / "nfd.tsv"
-    user_file.write_text(
-        unicodedata.normalize("NFD", "ĐBND\tđồng bào nhân dân\n"), encoding="utf-8"
-    )
-    assert normalize("ĐBND", load_abbreviations(user_file)) == "đồng bào nhân dân"
+    tables = _user_tables(tmp_path, "abbreviations.tsv", unicodedata.normalize("NFD", "ĐBND\tđồng bào nhân dân\n"))
+    assert normalize("ĐBND", tables) == "đồng bào nhân dân"
 
 
-def test_missing_user_file_falls_back_to_builtin_table(tmp_path) -> None:
-    assert load_abbreviations(tmp_path / "missing.tsv") == load_abbreviations()
-
-
-def test_load_abbreviations_returns_a_fresh_copy() -> None:
-    load_abbreviations()["TW"] = "changed"
-    assert load_abbreviations()["TW"] == "Trung ương"
-    assert normalize("TW") == "Trung ương"
+def test_missing_or_broken_user_files_fall_back_to_builtin_tables(tmp_path) -> None:
+    assert load_tables(tmp_path) is builtin_tables()
+    (tmp_path / USER_TABLES_DIR).mkdir()
+    (tmp_path / USER_TABLES_DIR / "units.tsv").write_bytes(b"\xff\xfe\x00broken")
+    tables = load_tables(tmp_path)
+    assert tables.units == builtin_tables().units
+    assert normalize("TW 5 km", tables) == "Trung ương năm ki lô mét"

@@ -8,10 +8,11 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handbook_desktop.tts.normalize import _apply_rules, load_abbreviations, normalize
+from handbook_desktop.tts.normalize import _apply_rules, normalize
+from handbook_desktop.tts.tables import builtin_tables
 from handbook_desktop.tts.numbers import number_to_words
 
-ABBREVIATIONS = load_abbreviations()
+TABLES = builtin_tables()
 ASCII_DIGIT = re.compile(r"[0-9]")
 SENTENCE_PUNCTUATION = set(".,;:!?…()[]\"'“”‘’«»-–—")
 
@@ -68,7 +69,7 @@ VIETNAMESE_ISH_TEXT = st.lists(st.tuples(TOKEN, st.sampled_from(SEPARATORS)), ma
 @given(st.text())
 def test_rules_never_raise_and_leave_no_digit_on_arbitrary_text(text: str) -> None:
     # The strict path: a failure here would otherwise be hidden by the fallback.
-    spoken = _apply_rules(text, ABBREVIATIONS)
+    spoken = _apply_rules(text, TABLES)
     assert not ASCII_DIGIT.search(spoken)
     assert not unspeakable(spoken)
     assert normalize(text) == spoken
@@ -77,7 +78,7 @@ def test_rules_never_raise_and_leave_no_digit_on_arbitrary_text(text: str) -> No
 @settings(max_examples=200, deadline=None, database=None)
 @given(st.text(alphabet=st.sampled_from("0123456789.,/-–:%hHgpkđ$€₫° IVX\n•│+²'")))
 def test_rules_never_raise_on_number_punctuation_soup(text: str) -> None:
-    spoken = _apply_rules(text, ABBREVIATIONS)
+    spoken = _apply_rules(text, TABLES)
     assert not ASCII_DIGIT.search(spoken)
     assert not unspeakable(spoken)
 
@@ -85,10 +86,10 @@ def test_rules_never_raise_on_number_punctuation_soup(text: str) -> None:
 @settings(max_examples=300, deadline=None, database=None)
 @given(VIETNAMESE_ISH_TEXT)
 def test_normalize_is_idempotent_and_digit_free_on_vietnamese_text(text: str) -> None:
-    spoken = _apply_rules(text, ABBREVIATIONS)
+    spoken = _apply_rules(text, TABLES)
     assert not ASCII_DIGIT.search(spoken)
     assert not unspeakable(spoken)
-    assert _apply_rules(spoken, ABBREVIATIONS) == spoken
+    assert _apply_rules(spoken, TABLES) == spoken
 
 
 @settings(max_examples=300, deadline=None, database=None)

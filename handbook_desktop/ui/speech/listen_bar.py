@@ -79,7 +79,8 @@ class ListenBar(QWidget):
             self.player.resume()
         elif self.player.state == "stopped" and self.reading is not None:
             position = self.reading.position if self.reading.position < library.FINISHED else 0.0
-            self.player.start(self.reading.paragraphs, position, self.speech.voice(), self.speed.currentData())
+            self.player.start(self.reading.paragraphs, position, self.speech.voice(), self.speed.currentData(),
+                              self.speech.tables())
 
     def stop(self) -> None:
         self._save_position()
@@ -127,7 +128,8 @@ class ListenBar(QWidget):
     def export_to(self, path: Path) -> None:
         paragraphs = [self.reading.item.title] + self.reading.paragraphs
         voice, rate = self.speech.voice(), self.speed.currentData()  # here: widgets belong to the GUI thread
+        tables = self.speech.tables()
         self.ops.tasks.run(lambda progress: export_audio(paragraphs, path, self.speech.engine(), voice=voice,
-                                                         rate=rate, progress=progress),
+                                                         rate=rate, progress=progress, tables=tables),
                            title=_("Xuất âm thanh"),
                            on_error=lambda exc: show_error(self, _("Xuất âm thanh"), exc))

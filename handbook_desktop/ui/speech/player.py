@@ -13,6 +13,7 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 
 from handbook_desktop.tts.engine import SpeechEngine
 from handbook_desktop.tts.reader import Clip, ReadingSession, sentence_for_fraction, sentence_spans
+from handbook_desktop.tts.tables import SpeechTables
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.taskrunner import TaskRunner
 
@@ -44,14 +45,15 @@ class SpeechPlayer(QObject):
             self._paced = not QMediaDevices.audioOutputs()
         return self._player
 
-    def start(self, paragraphs: Sequence[str], fraction: float = 0.0, voice: str = "", rate: int = 160) -> None:
+    def start(self, paragraphs: Sequence[str], fraction: float = 0.0, voice: str = "", rate: int = 160,
+              tables: SpeechTables | None = None) -> None:
         self.stop()
         self._set_state("loading")
         position = sentence_for_fraction(sentence_spans(paragraphs), fraction)
         generation = self._generation
 
         def open_session(_progress) -> ReadingSession:
-            return ReadingSession(paragraphs, self._engine(), voice=voice, rate=rate, position=position)
+            return ReadingSession(paragraphs, self._engine(), voice=voice, rate=rate, position=position, tables=tables)
 
         self.tasks.run(open_session, title=_("Chuẩn bị đọc"), quiet=True,
                        on_done=lambda session: self._opened(session, generation), on_error=self._fail)
