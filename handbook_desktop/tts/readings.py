@@ -303,7 +303,7 @@ class Reader:
         if not rest:
             return said
         unit = self.compound_unit(rest)
-        if unit is not None:
+        if unit is not None and not self._labels_a_code(rest, context.before):
             return f"{said} {unit}"
         rest = rest.lstrip("-")  # "2-B"
         return f"{said} {self._letters_and_digits(rest) or rest}"
@@ -337,13 +337,19 @@ class Reader:
     def _per(self, words: str, others: list[str]) -> str | None:
         said = [words]
         for other in others:
-            if other.lower() in self.tables.context("per-word"):
-                said.append(f"một {other}")
-            elif other in self._symbols:
-                said.append(f"trên {self._symbols[other]}")
+            if other in self._symbols and other.lower() not in self.tables.context("per-word"):
+                said.append(f"trên {self._symbols[other]}")  # "km/h", "người/km²"
+            elif other.isalpha() and other.islower():
+                said.append(f"một {other}")  # "đồng/người", "USD/ounce"
             else:
                 return None
         return " ".join(said)
+
+    def _labels_a_code(self, unit: str, words_before_number: tuple[str, ...]) -> bool:
+        """"Tổ 5A", "Quốc lộ 1A", "lớp 12 A": a capital letter after the number of something
+        that is labelled so is part of a code, not amperes or volts."""
+        labels = self.tables.context("code-before")
+        return len(unit) == 1 and unit.isupper() and Context(words_before_number, ()).preceded_by(labels)
 
     # ---- a token without digits ---------------------------------------------------------------
 
@@ -353,10 +359,12 @@ class Reader:
             tokens[i - 1].has_digit
             or (tokens[i - 1].word in self.tables.context("scale") and i > 1 and tokens[i - 2].has_digit)
         )
-        if after_number and not tokens[i - 1].trail and (len(text) > 1 or text.islower()):
+        if after_number and not tokens[i - 1].trail and not self._labels_a_code(text, context.before[:-1]):
             words = self.compound_unit(text)
             if words is not None:
                 return words
+        if len(text) >= 3 and text in self.tables.currencies:  # "đơn vị tính: USD"
+            return self.tables.currencies[text]
         unit = self.tables.units.get(text)
         if unit is not None and unit.alone:
             return unit.words
