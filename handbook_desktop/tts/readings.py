@@ -37,6 +37,7 @@ _MINUTES = re.compile(r"(\d+)['’]")
 _MILLIONS = re.compile(r"(\d+)tr(\d{1,3})?")
 _THOUSANDS = re.compile(r"(\d+(?:,\d+)?)[kK]")
 _LEADING_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+_PER_TAIL = re.compile(r"(.*\d[^/]*)((?:/[^\W\d_][^/]*)+)")
 _NUMERIC_START = re.compile(r"[-−+]?\d")
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -180,6 +181,10 @@ class Reader:
                 if scale is not None and scale.word in self.tables.context("scale"):
                     return f"{number} {scale.text} {currency}", 2
                 return f"{number} {currency}", 1
+        if per := _PER_TAIL.fullmatch(text):  # "1tr5/người", "5,5%/năm", "80km/h"
+            head, tail = self.read_numeric(per.group(1), context), self._per("", per.group(2).split("/")[1:])
+            if head and tail:
+                return f"{head}{tail}", 1
         said = self.read_numeric(text, context)
         return (said, 1) if said is not None else None
 
