@@ -42,6 +42,7 @@ _NUMERIC_START = re.compile(r"[-−+]?\d")
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _LOWER_ROMAN = re.compile(r"[ivx]+")
+_ANY_LOWER_ROMAN = re.compile(r"[ivxlcdm]+")
 _ROMAN_YEAR = re.compile(r"([IVXLC]+)/(\d{4})")
 _RANGE = re.compile(rf"([^{_DASHES}]*\d[^{_DASHES}]*)[{_DASHES}]([^{_DASHES}]*\d[^{_DASHES}]*)")
 _SPELLABLE = re.compile(r"[A-ZĐ]{2,6}")
@@ -121,6 +122,10 @@ class Reader:
     def _phone(self, tokens: list[Token], i: int, context: Context) -> tuple[str, int] | None:
         """"+84 912 345 678", "(0208) 3 123 456", "0912.345.678", "1900 6789": digit by digit."""
         first = tokens[i]
+        if first.text in self.tables.context("service-number") and context.next not in self.tables.context("counter") and any(
+            token.word in self.tables.context("phone-word") for token in tokens[max(0, i - 8) : i]
+        ):
+            return digits_to_words(first.text), 1  # "gọi 113"
         if not re.fullmatch(r"\+?\d+(?:[.\-]\d+)*", first.text) or context.previous == "năm":
             return None
         groups = re.split(r"[.\-]", first.text)
@@ -271,6 +276,8 @@ class Reader:
             context.previous != "số" or context.next in contexts("street-next")
         ):
             return f"{number_to_words(first)} xẹt {number_to_words(second)}"
+        if context.previous == "thứ":  # "xếp thứ 4/63 tỉnh"
+            return f"{ordinal_words(first)} trên {number_to_words(second)}"
         fraction = f"{number_to_words(first)} phần {'tư' if second == 4 else number_to_words(second)}"
         if signed or context.next in contexts("fraction-next") or context.previous in contexts("fraction-before"):
             return fraction
@@ -384,7 +391,7 @@ class Reader:
         if not (_ROMAN.fullmatch(text) or _LOWER_ROMAN.fullmatch(text)):
             return None
         value = roman_to_int(text.upper())
-        if value is None or not context.preceded_by(self.tables.numbered_words):
+        if value is None or not _after_listed_numerals(context).preceded_by(self.tables.numbered_words):
             return None
         return ordinal_words(value) if context.previous == "thứ" else number_to_words(value)
 
@@ -404,9 +411,17 @@ class Reader:
 
 
 def _context(tokens: list[Token], i: int) -> Context:
-    before = tuple(token.word for token in tokens[max(0, i - 3) : i])
+    before = tuple(token.word for token in tokens[max(0, i - 5) : i])
     after = tuple(token.word for token in tokens[i + 1 : i + 3])
     return Context(before, after)
+
+
+def _after_listed_numerals(context: Context) -> Context:
+    """"các khóa XI, XII và XIII": the later numerals take the word before the first one."""
+    before = list(context.before)
+    while len(before) > 1 and (before[-1] in ("và", "đến", "hoặc") or _ANY_LOWER_ROMAN.fullmatch(before[-1])):
+        before.pop()
+    return Context(tuple(before), context.after)
 
 
 def _is_date(day: int, month: int) -> bool:
