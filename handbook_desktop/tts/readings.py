@@ -32,7 +32,9 @@ _MONTH_YEAR = re.compile(r"(\d{1,2})[/-](\d{4})")
 _SLASHED = re.compile(r"(\d+)/(\d+)")
 _DAY_AND_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
-_HOUR = re.compile(r"(\d{1,2})[hHgG](\d{2})?['’]?")
+_HOUR = re.compile(r"(\d{1,2})[hHg](\d{2})?(?:['’]|ph?)?")  # "5G" is a network, not five o'clock
+_ISO_DATE = re.compile(r"(\d{4})([/-])(\d{1,2})\2(\d{1,2})")
+_HEIGHT = re.compile(r"(\d)m(\d{1,2})")
 _MINUTES = re.compile(r"(\d+)['’]")
 _MILLIONS = re.compile(r"(\d+)tr(\d{1,3})?")
 _THOUSANDS = re.compile(r"(\d+(?:,\d+)?)[kK]")
@@ -79,6 +81,7 @@ class Reader:
         # Most tokens are plain lower-case words: they skip classification entirely.
         self._plain = re.compile(r"[^\W\d_A-ZĐ]+")
         self._triggers = frozenset(self._symbols) | frozenset(tables.phrases)
+        self._lower_symbols = frozenset(symbol.lower() for symbol in self._symbols)
 
     # ---- the walk over a line ---------------------------------------------------------
 
@@ -93,7 +96,9 @@ class Reader:
                 continue
             words, used = reading
             first, last = tokens[i], tokens[i + used - 1]
-            spoken.append(f"{first.space}{first.lead}{words}{last.trail}")
+            # "(0208) 3 123 456": the area code's bracket closed inside what was read.
+            lead = first.lead if used == 1 or ")" in last.trail else first.lead.replace("(", "")
+            spoken.append(f"{first.space}{lead}{words}{last.trail}")
             i += used
         return "".join(spoken)
 
@@ -216,11 +221,15 @@ class Reader:
         return self._measure(text, context)
 
     def _date(self, text: str, context: Context) -> str | None:
+        day_month_year = None
         if match := _FULL_DATE.fullmatch(text):
-            day, _, month, year = match.groups()
-            if _is_date(int(day), int(month)):
-                prefix = "" if context.previous in _DAY_WORDS else "ngày "
-                return f"{prefix}{number_to_words(int(day))} tháng {month_words(int(month))} năm {number_to_words(int(year))}"
+            day_month_year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        elif match := _ISO_DATE.fullmatch(text):  # "2023-03-15"
+            day_month_year = int(match.group(4)), int(match.group(3)), int(match.group(1))
+        if day_month_year and _is_date(*day_month_year[:2]):
+            day, month, year = day_month_year
+            prefix = "" if context.previous in _DAY_WORDS else "ngày "
+            return f"{prefix}{number_to_words(day)} tháng {month_words(month)} năm {number_to_words(year)}"
         if match := _MONTH_YEAR.fullmatch(text):
             month, year = int(match.group(1)), int(match.group(2))
             if context.previous in ("quý", "số"):  # "quý 3/2025", "Thông báo số 12/2024"
@@ -268,6 +277,8 @@ class Reader:
             return said
         if match := _THOUSANDS.fullmatch(text):  # "500k"
             return f"{self._number(match.group(1), '')} nghìn"
+        if match := _HEIGHT.fullmatch(text):  # "1m75"
+            return f"{number_to_words(int(match.group(1)))} mét {number_to_words(int(match.group(2)))}"
         return None
 
     def _slashed(self, first: int, second: int, context: Context, signed: bool) -> str:
@@ -309,7 +320,7 @@ class Reader:
         if match is None:
             return self._letters_and_digits(text)
         number, rest = match.group(0), text[match.end() :]
-        said = self._number(number, rest)
+        said = self._number(number, rest or (context.next if context.next.lower() in self._lower_symbols else ""))
         if said is None:
             return self._letters_and_digits(text)
         if not rest:
@@ -333,7 +344,7 @@ class Reader:
         if match := re.fullmatch(r"(\d+),(\d+)", number):
             return _decimal(*match.groups())
         if match := re.fullmatch(r"(\d+)\.(\d+)", number):
-            if after and self.compound_unit(after) is not None:  # "6.5%": an English decimal
+            if after and (self.compound_unit(after) is not None or after in self._lower_symbols):  # "6.5%", "10.5 km"
                 return _decimal(*match.groups())
         if _DOTTED.fullmatch(number):  # "1.2.3": a section number
             return " chấm ".join(integer_text_words(part) for part in number.split("."))
