@@ -70,7 +70,8 @@ def main() -> None:
     for kind in KINDS:
         r, t = accuracy[kind]
         print(f"{kind:<{width}}  {r:>4}/{t:<4} {100 * r / t if t else 0:5.1f}%")
-    print(f"{'overall':<{width}}  {right:>4}/{total:<4} {100 * right / total if total else 0:5.1f}%")
+    overall = 100 * right / total if total else 0
+    print(f"{'overall':<{width}}  {right:>4}/{total:<4} {overall:5.1f}%")
     print(f"throughput: {per_second:,.0f} sentences/s "
           f"({len(sentences)} demo sentences, best of {RUNS})")
 
