@@ -47,17 +47,31 @@ def text_after(match: re.Match[str]) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _abbreviation_pattern(keys: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regular expression for the whole table, shaped as a trie ("TP(?:\\.HCM|HCM|\\.|)"):
+    a flat alternation of 150 keys was tried key by key at every capital letter."""
     if not keys:
         return None
-    alternatives = []
-    # Longest first, so "TP.HCM" wins over "TP." and "TP".
-    for key in sorted(keys, key=len, reverse=True):
-        start = r"(?<!\w)" if key[0].isalnum() else ""
-        end = r"(?!\w)" if key[-1].isalnum() else ""
-        alternatives.append(start + re.escape(key) + end)
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = key
     # A first-character lookahead lets the engine skip most positions fast.
-    first_chars = "".join(sorted({re.escape(key[0]) for key in keys}))
-    return re.compile(f"(?=[{first_chars}])(?:{'|'.join(alternatives)})")
+    first_chars = "".join(sorted(re.escape(char) for char in trie))
+    return re.compile(f"(?=[{first_chars}])" + _trie_pattern(trie, at_start=True))
+
+
+def _trie_pattern(node: dict, at_start: bool = False) -> str:
+    branches = []
+    for char, child in sorted(node.items()):
+        if char == "":
+            continue
+        start = r"(?<!\w)" if at_start and char.isalnum() else ""
+        branches.append(start + re.escape(char) + _trie_pattern(child))
+    if "" in node:  # a key ends here; longer keys are tried first
+        branches.append(r"(?!\w)" if node[""][-1].isalnum() else "")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _keep_single_letter_abbreviation(match: re.Match[str]) -> bool:
@@ -67,7 +81,8 @@ def _keep_single_letter_abbreviation(match: re.Match[str]) -> bool:
     if not after or not (after[0].isupper() or after[0].isdigit()):
         return True
     before = re.search(r"(\w+)\s*$", text_before(match))
-    return bool(before and before.group(1)[0].isupper())
+    # After a name ("Nguyễn Văn P.") it is an initial; after "UBND" it is still "phường".
+    return bool(before and before.group(1)[0].isupper() and not before.group(1).isupper())
 
 
 def _abbreviation_ends_sentence(key: str, after: str) -> bool:
@@ -115,36 +130,47 @@ _NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
+# Control characters separate words; invisible format characters (soft hyphen, zero-width
+# space, direction marks, BOM), surrogates and private-use characters are not there at all.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\ue000-\uf8ff\U000e0000-\U0010ffff]"
+)
+
+
 def _prepare(text: str) -> str:
     """NFKC (so "½", "²", "℃", full-width digits are plain), one kind of line break, ASCII
     digits, no control characters."""
     text = unicodedata.normalize("NFKC", text).replace("\u2044", " phần ")  # "½" → "1⁄2"
     text = "\n".join(text.splitlines())
     text = _NON_ASCII_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(0), 0)), text)
-    kept = []
-    for char in text:
-        category = unicodedata.category(char)
-        if char == "\n" or category[0] != "C":
-            kept.append(char)
-        elif category == "Cc":
-            kept.append(" ")  # tabs and other controls separate words
-    return "".join(kept)
+    return _INVISIBLE.sub("", _CONTROL.sub(" ", text))
+
+
+_TIDY_RULES = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"\s+", " "),
+        (r"(?<=[ ,;:])[-–—](?= |$)", ","),  # a lone dash is a pause
+        (r" +([,.;:!?…)\]”’])", r"\1"),
+        (r"([(\[“‘]) +", r"\1"),
+        (r",(?:\s*,)+", ","),
+        (r"([!?])(?:\s*[!?])+", r"\1"),
+        (r"[,;:]\s*([.;:!?…])", r"\1"),
+        (r",(?=[^\s\d])", ", "),
+        (r"^[\s,;:.\-–—+]+", ""),
+        (r"[\s,;:\-–—]+$", ""),
+    )
+)
 
 
 def _tidy_line(line: str) -> str:
     """Settle spacing and punctuation left behind by the rewrites."""
     for _ in range(4):  # a few passes reach a fixed point; keeps output idempotent
         previous = line
-        line = re.sub(r"\s+", " ", line)
-        line = re.sub(r"(?<=[ ,;:])[-–—](?= |$)", ",", line)  # a lone dash is a pause
-        line = re.sub(r" +([,.;:!?…)\]”’])", r"\1", line)
-        line = re.sub(r"([(\[“‘]) +", r"\1", line)
-        line = re.sub(r",(?:\s*,)+", ",", line)
-        line = re.sub(r"([!?])(?:\s*[!?])+", r"\1", line)
-        line = re.sub(r"[,;:]\s*([.;:!?…])", r"\1", line)
-        line = re.sub(r",(?=[^\s\d])", ", ", line)
-        line = re.sub(r"^[\s,;:.\-–—+]+", "", line)
-        line = re.sub(r"[\s,;:\-–—]+$", "", line)
+        for pattern, replacement in _TIDY_RULES:
+            line = pattern.sub(replacement, line)
         if line == previous:
             break
     return line
@@ -167,9 +193,8 @@ def _apply_rules(text: str, tables: SpeechTables) -> str:
     text = _read_tokens(text, tables)
     text = rewrite_symbols(text)
     text = _ASCII_DIGITS.sub(lambda m: f" {integer_text_words(m.group(0))} ", text)
-    text = _tidy(text)
-    # Some tokens only stand alone once digits are read and punctuation is
-    # tidied ("QH15x", "I •. Tình hình"); a late pass keeps the output stable.
+    # Some tokens only stand alone once digits are read ("QH15x"); a late pass keeps the
+    # output stable.
     text = rewrite_document_symbols(text, tables.abbreviations)
     text = _expand_abbreviations(text, tables)
     text = _read_tokens(text, tables)

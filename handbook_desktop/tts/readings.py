@@ -9,6 +9,8 @@ that follow when they belong together ("7h - 11h", "+84 912 345 678", "tháng 7 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -82,14 +84,27 @@ class Reader:
         self._plain = re.compile(r"[^\W\d_A-ZĐ]+")
         self._triggers = frozenset(self._symbols) | frozenset(tables.phrases)
         self._lower_symbols = frozenset(symbol.lower() for symbol in self._symbols)
+        # A line with none of these has nothing to read: it is not even split into tokens.
+        words = [unit for unit, spec in tables.units.items() if spec.alone]
+        words += [code for code in tables.currencies if len(code) >= 3] + list(tables.phrases)
+        first_chars = "".join(sorted({re.escape(word[0]) for word in words}))
+        self._worth_reading = re.compile(
+            rf"(?=[0-9/$€£¥₫%‰°+A-ZĐivx{first_chars}])(?:[0-9/$€£¥₫%‰°+]|[A-ZĐ]{{2}}|(?<!\w)(?:[IVXLCDM]|[ivx]+|"
+            + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+            + r")(?!\w))"
+        )
 
     # ---- the walk over a line ---------------------------------------------------------
 
     def read_line(self, line: str) -> str:
+        starts = [match.start() for match in self._worth_reading.finditer(line)]
+        if not starts:
+            return line
         tokens = tokenize(line)
+        candidates = self._candidates(tokens, starts)
         spoken, i = [], 0
         while i < len(tokens):
-            reading = self._read_at(tokens, i)
+            reading = self._read_at(tokens, i) if i in candidates else None
             if reading is None:
                 spoken.append(tokens[i].source)
                 i += 1
@@ -101,6 +116,17 @@ class Reader:
             spoken.append(f"{first.space}{lead}{words}{last.trail}")
             i += used
         return "".join(spoken)
+
+    @staticmethod
+    def _candidates(tokens: list[Token], starts: list[int]) -> set[int]:
+        """The tokens worth classifying: those holding what the gate found, and the two after
+        a number (its unit, its currency after a scale word: "5 m", "250 tỷ USD")."""
+        ends = list(itertools.accumulate(len(token.source) for token in tokens))
+        found = {bisect.bisect_right(ends, start) for start in starts}
+        for i in sorted(found):
+            if i < len(tokens) and tokens[i].has_digit:
+                found.update((i + 1, i + 2))
+        return found
 
     def _read_at(self, tokens: list[Token], i: int) -> tuple[str, int] | None:
         token = tokens[i]

@@ -214,34 +214,49 @@ _BORDER_LINE = re.compile(rf"^[ \t+\-=_|:{_BOX_CHARS}]+$", re.MULTILINE)
 _BULLET = re.compile(r"^[ \t]*(?:[•▪▫◦●○■□►▶➢➤→✓✔✗♦❖·]+|[-–—*+](?=[ \t]))[ \t]*", re.MULTILINE)
 
 
-def strip_layout(text: str) -> str:
-    """Drop what only the eye needs: bullets, table borders, rule lines."""
-    text = _BORDER_LINE.sub("", text)
-    text = _BULLET.sub("", text)
-    text = re.sub(rf"[{_BOX_CHARS}|•▪✓✔]+", ", ", text)
-    text = re.sub(r"[-–—=_~*#]{2,}", ", ", text)
-    text = re.sub(r"~\s?(?=\d)", "khoảng ", text)
-    return re.sub(r"#\s?(?=\d)", "số ", text)
-
-
-def rewrite_symbols(text: str) -> str:
-    """Read or drop the symbols that are left once numbers are words."""
-    text = re.sub(r"([!?])[!?]+", r"\1", text)
-    text = re.sub(r"\.{4,}", "...", text)
-    text = re.sub(r"([,;:])(?:\s*\1)+", r"\1", text)
-    text = re.sub(r"[%]", " phần trăm ", text)
-    text = re.sub(r"&", " và ", text)
-    text = re.sub(r"@", " a còng ", text)
-    text = re.sub(r"\s*[/\\]\s*", ", ", text)
-    text = re.sub(r"(?<=\s)[-–—](?=\s)", ",", text)
-    text = re.sub(r"(?<=\s)[+](?=\s)", "cộng", text)
-    text = re.sub(r"(?<=\s)[=](?=\s)", "bằng", text)
-    text = _UNSPEAKABLE.sub(" ", text)
-    return _RARE_WORD_CHAR.sub(lambda m: " " if unicodedata.category(m.group(0))[0] == "N" else m.group(0), text)
-
-
+_LAYOUT_RULES = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (rf"[{_BOX_CHARS}|•▪✓✔]+", ", "),
+        (r"[-–—=_~*#]{2,}", ", "),
+        (r"~\s?(?=\d)", "khoảng "),
+        (r"#\s?(?=\d)", "số "),
+    )
+)
+_SYMBOL_RULES = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"([!?])[!?]+", r"\1"),
+        (r"\.{4,}", "..."),
+        (r"([,;:])(?:\s*\1)+", r"\1"),
+        (r"[%]", " phần trăm "),
+        (r"&", " và "),
+        (r"@", " a còng "),
+        (r"\s*[/\\]\s*", ", "),
+        (r"(?<=\s)[-–—](?=\s)", ","),
+        (r"(?<=\s)[+](?=\s)", "cộng"),
+        (r"(?<=\s)[=](?=\s)", "bằng"),
+    )
+)
 # Whatever is neither a letter, a space nor sentence punctuation would be spelled out or
 # mumbled by the engine ("©", "→"): it goes. Numerals outside the Latin and Vietnamese
 # letters ("Ⅳ", "〇") count as word characters to the regex, so they are checked one by one.
 _UNSPEAKABLE = re.compile(r"[^\w\s.,;:!?…()\[\]\"'“”‘’«»\-–—]|_")
-_RARE_WORD_CHAR = re.compile(r"[^\W\da-zA-Z\u00c0-\u1ef9_]")
+_RARE_WORD_CHAR = re.compile(r"[^\W\da-zA-Z\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff_]")  # beyond Latin letters
+
+
+def strip_layout(text: str) -> str:
+    """Drop what only the eye needs: bullets, table borders, rule lines."""
+    text = _BORDER_LINE.sub("", text)
+    text = _BULLET.sub("", text)
+    for pattern, replacement in _LAYOUT_RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def rewrite_symbols(text: str) -> str:
+    """Read or drop the symbols that are left once numbers are words."""
+    for pattern, replacement in _SYMBOL_RULES:
+        text = pattern.sub(replacement, text)
+    text = _UNSPEAKABLE.sub(" ", text)
+    return _RARE_WORD_CHAR.sub(lambda m: " " if unicodedata.category(m.group(0))[0] == "N" else m.group(0), text)

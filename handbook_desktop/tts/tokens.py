@@ -8,17 +8,17 @@ a full stop) kept apart, so that "28/10/2025." is read as a date followed by a f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _ASCII_DIGIT = re.compile(r"[0-9]")
-_TOKEN = re.compile(r"(\s*)(\S+)")
-_LEAD = re.compile(r"[(\[{“\"«‘']*")
-# A quote after a digit is a minute mark ("8 giờ 30'"), not a closing quote.
-_TRAIL = re.compile(r"(?:[.,;:!?…)\]}”\"»]|(?<!\d)['’])*$")
+# One pass per line: space, opening punctuation, the text, closing punctuation. A quote after
+# a digit is a minute mark ("8 giờ 30'"), not a closing quote.
+_TOKEN = re.compile(
+    r"(\s*)([(\[{“\"«‘']*)(\S*?)((?:[.,;:!?…)\]}”\"»]|(?<![0-9])['’])*)(?=\s|$)"
+)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     space: str  # the whitespace before it
     lead: str  # opening punctuation glued to it
     text: str  # what is read
@@ -40,15 +40,10 @@ class Token:
 def tokenize(line: str) -> list[Token]:
     tokens = []
     for match in _TOKEN.finditer(line):
-        space, chunk = match.groups()
-        lead = _LEAD.match(chunk).group(0)
-        rest = chunk[len(lead) :]
-        trail = _TRAIL.search(rest).group(0)
-        text = rest[: len(rest) - len(trail)]
-        if not text:  # punctuation only ("–", "..."): keep it whole as the text
-            lead, text, trail = "", chunk, ""
+        if match.end() == match.start():
+            continue  # the empty match at the very end
+        space, lead, text, trail = match.groups()
+        if not text and (lead or trail):  # punctuation only ("–", "..."): keep it whole as the text
+            space, lead, text, trail = space, "", lead + trail, ""
         tokens.append(Token(space, lead, text, trail))
-    tail = re.search(r"\s*$", line).group(0)
-    if tail:
-        tokens.append(Token(tail, "", "", ""))
     return tokens
