@@ -74,6 +74,7 @@ _NUMBERED_SYMBOL = re.compile(
 )
 _BARE_SYMBOL = re.compile(rf"(?<![\w/.-])({_CODE}(?:[-/]{_CODE})+)(?!\w)")
 _LEGISLATURE = re.compile(r"^([A-ZĐ][A-Za-zĐđ]*?)(\d{1,2})$")
+_LEGISLATURE_ALONE = re.compile(r"(?<![\w/-])QH(\d{1,2})(?!\w)")
 
 
 def _code_words(code: str, position: int, abbreviations: Mapping[str, str]) -> str | None:
@@ -116,9 +117,10 @@ def rewrite_document_symbols(text: str, abbreviations: Mapping[str, str]) -> str
         starts_with_type = re.split(r"[-/]", codes)[0] in DOCUMENT_TYPES
         return words if words and starts_with_type else match.group(0)
 
-    text = _NUMBERED_SYMBOL.sub(numbered, text)
-    text = _BARE_SYMBOL.sub(bare, text)
-    return re.sub(r"(?<![\w/-])QH(\d{1,2})(?!\w)", lambda m: _code_words(m.group(0), 1, {}), text)
+    if "-" in text or "/" in text:  # every symbol has one; most sentences have neither
+        text = _NUMBERED_SYMBOL.sub(numbered, text)
+        text = _BARE_SYMBOL.sub(bare, text)
+    return _LEGISLATURE_ALONE.sub(lambda m: _code_words(m.group(0), 1, {}), text) if "QH" in text else text
 
 
 # ---- Roman numerals ----------------------------------------------------------
@@ -166,6 +168,8 @@ _LABEL_WORDS = {
 }
 _WEB_TLDS = "vn|com|net|org|gov|edu|info"
 _HOST = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}"
+# Every address the patterns below can find has one of these; the patterns themselves are slow.
+_WEB_HINT = re.compile(rf"(?i)\.(?:{_WEB_TLDS})(?![a-z])|://|www\.")
 _EMAIL = re.compile(rf"(?<![\w.+])([\w.+-]+)@({_HOST})(?!\w)")
 _URL = re.compile(
     r"(?:(?i:https?|ftp)://|(?<![\w@./-])(?i:www)\.)[^\s<>\"'()]+"
@@ -203,8 +207,9 @@ def _replace_email(match: re.Match[str]) -> str:
 
 
 def rewrite_web_addresses(text: str) -> str:
-    text = _EMAIL.sub(_replace_email, text)
-    return _URL.sub(_replace_url, text)
+    if "@" in text:
+        text = _EMAIL.sub(_replace_email, text)
+    return _URL.sub(_replace_url, text) if _WEB_HINT.search(text) else text
 
 
 # ---- layout noise --------------------------------------------------------------
@@ -223,19 +228,19 @@ _LAYOUT_RULES = tuple(
         (r"#\s?(?=\d)", "số "),
     )
 )
-_SYMBOL_RULES = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"([!?])[!?]+", r"\1"),
-        (r"\.{4,}", "..."),
-        (r"([,;:])(?:\s*\1)+", r"\1"),
-        (r"[%]", " phần trăm "),
-        (r"&", " và "),
-        (r"@", " a còng "),
-        (r"\s*[/\\]\s*", ", "),
-        (r"(?<=\s)[-–—](?=\s)", ","),
-        (r"(?<=\s)[+](?=\s)", "cộng"),
-        (r"(?<=\s)[=](?=\s)", "bằng"),
+_SYMBOL_RULES = tuple(  # (characters one of which the rule needs, pattern, replacement)
+    (needles, re.compile(pattern), replacement)
+    for needles, pattern, replacement in (
+        ("!?", r"([!?])[!?]+", r"\1"),
+        (".", r"\.{4,}", "..."),
+        (",;:", r"([,;:])(?:\s*\1)+", r"\1"),
+        ("%", r"[%]", " phần trăm "),
+        ("&", r"&", " và "),
+        ("@", r"@", " a còng "),
+        ("/\\", r"\s*[/\\]\s*", ", "),
+        ("-–—", r"(?<=\s)[-–—](?=\s)", ","),
+        ("+", r"(?<=\s)[+](?=\s)", "cộng"),
+        ("=", r"(?<=\s)[=](?=\s)", "bằng"),
     )
 )
 # Whatever is neither a letter, a space nor sentence punctuation would be spelled out or
@@ -256,7 +261,8 @@ def strip_layout(text: str) -> str:
 
 def rewrite_symbols(text: str) -> str:
     """Read or drop the symbols that are left once numbers are words."""
-    for pattern, replacement in _SYMBOL_RULES:
-        text = pattern.sub(replacement, text)
+    for needles, pattern, replacement in _SYMBOL_RULES:
+        if any(needle in text for needle in needles):
+            text = pattern.sub(replacement, text)
     text = _UNSPEAKABLE.sub(" ", text)
     return _RARE_WORD_CHAR.sub(lambda m: " " if unicodedata.category(m.group(0))[0] == "N" else m.group(0), text)
