@@ -28,7 +28,7 @@ from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
-from handbook_desktop.core import attachments, backup, outbox, write_guard
+from handbook_desktop.core import attachments, backup, backup_schedule, outbox, write_guard
 from handbook_desktop.core.backup import DamagedDatabase
 from handbook_desktop.core.clock import vietnam_now
 from handbook_desktop.core.db import check_and_upgrade, disk_full, failure, read_only, sqlite_code
@@ -235,7 +235,8 @@ def open_workspace(data_dir: Path) -> Workspace:
     """Open (creating or upgrading as needed) the workspace in `data_dir`."""
     data_dir = data_dir.expanduser().resolve()
     _ensure_writable(data_dir)
-    path, today = data_dir / DATABASE_NAME, vietnam_now().date()
+    path, now = data_dir / DATABASE_NAME, vietnam_now()
+    today = now.date()
     existed = has_database(data_dir)
     if existed and not os.access(path, os.W_OK):
         raise read_only(path)
@@ -244,6 +245,9 @@ def open_workspace(data_dir: Path) -> Workspace:
     engine = check_and_upgrade(path, verify=backup_due or not backup.left_as_closed(path))
     if backup_due:
         backup.make_daily(path, today)
+    if existed:
+        backup_schedule.make_weekly(data_dir, now)
+    backup_schedule.start_watch(data_dir, now)
     load_all()  # a flush orders tables by their foreign keys: every table must be known
     factory = sessionmaker(engine, expire_on_commit=False)
     outbox.install(factory)
