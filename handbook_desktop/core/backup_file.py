@@ -91,12 +91,12 @@ def write_backup(data_dir: Path, target: Path, *, now: datetime, progress: Progr
             partial = Path(work) / target.name
             manifest = _write_zip(db_path, Path(work) / DATABASE_NAME, partial, now, progress)
             os.replace(partial, target)
-    except OSError as exc:
-        if is_disk_full(exc):
+    except (OSError, sqlite3.Error) as exc:
+        if isinstance(exc, OSError) and is_disk_full(exc) or getattr(exc, "sqlite_errorcode", 0) == sqlite3.SQLITE_FULL:
             raise WorkspaceError(_("Không đủ chỗ trống để ghi bản sao lưu vào {folder}; chưa ghi gì, bản sao lưu "
                                    "cũ (nếu có) vẫn nguyên vẹn.").format(folder=target.parent)) from exc
         raise WorkspaceError(_("Không ghi được bản sao lưu {path} ({error}).").format(
-            path=target, error=exc.strerror or exc)) from exc
+            path=target, error=getattr(exc, "strerror", None) or exc)) from exc
     return manifest
 
 
@@ -255,8 +255,8 @@ def _refuse_other_cell(manifest: Manifest, db_path: Path) -> None:
     """A blank folder or the demo may take any cell; a cell's data only its own backup."""
     if not db_path.is_file() or not db_path.stat().st_size:
         return
-    try:
-        with closing(sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+    try:  # not read-only: the last connection to close removes the -wal and -shm files it made
+        with closing(sqlite3.connect(db_path)) as conn:
             unit_id, is_demo = _cell(conn)
             name = conn.execute("SELECT name FROM org_units WHERE id = ?", (unit_id,)).fetchone()
     except sqlite3.DatabaseError:
