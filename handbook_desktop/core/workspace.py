@@ -34,7 +34,7 @@ from handbook_desktop.core.clock import vietnam_now
 from handbook_desktop.core.db import check_and_upgrade, disk_full, failure, read_only, sqlite_code
 from handbook_desktop.core.errors import UserError, WorkspaceError, is_disk_full
 from handbook_desktop.core.progress import Progress
-from handbook_desktop.core.models import WorkspaceFact
+from handbook_desktop.core.models import Base, WorkspaceFact
 from handbook_desktop.core.models.registry import load_all
 from handbook_desktop.core.outbox import current_user
 from handbook_desktop.core.paths import DATABASE_NAME, SETTINGS_NAME
@@ -216,6 +216,19 @@ class Workspace:
         self.engine.dispose()
         if self.damaged is None:
             backup.mark_closed(self.db_path)
+
+    def replace_data(self, change: Callable[[], T]) -> T:
+        """Close the database, let `change` replace the files (a restore), and open what is
+        there then — the new data, or the old if `change` failed. The object stays, so
+        whoever holds it (every screen) reads the new data; every listener hears of it."""
+        self.close()
+        try:
+            return change()
+        finally:
+            fresh = open_workspace(self.data_dir)
+            self.engine, self._factory, self.damaged = fresh.engine, fresh._factory, None
+            self.settings.reload()
+            self._notify(Changes(frozenset(Base.metadata.tables), LOCAL))
 
 
 class ReadWrote(RuntimeError):
