@@ -198,8 +198,7 @@ def _lasting(files: dict[str, bytes]) -> dict[str, bytes]:
 def test_a_cancelled_backup_leaves_no_file_and_the_older_one_whole(demo_dir, tmp_path):
     target = tmp_path / "so-tay.sotay"
     target.write_bytes(b"last week's backup")
-    progress = Progress()
-    progress._on_report = lambda done, total, message: progress.cancel()
+    progress = Progress(lambda *_report: progress.cancel())  # Hủy pressed at the first report
     with pytest.raises(Cancelled):
         write_backup(demo_dir, target, now=vietnam_now(), progress=progress)
     assert [path.name for path in tmp_path.iterdir() if path.name != "demo"] == ["so-tay.sotay"]
