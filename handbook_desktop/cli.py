@@ -9,15 +9,15 @@ import argparse
 import sys
 
 from handbook_desktop import __version__
-from handbook_desktop.commands import (admin, demo, gui, library_import, login, members, publish, render,
-                                       restore_backup, search, serve, setup, speak, syncing, trash)
+from handbook_desktop.commands import (admin, backup, demo, gui, library_import, login, members, publish, render,
+                                       restore, restore_backup, search, serve, setup, speak, syncing, trash)
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.paths import SETTINGS_NAME, resolve_data_dir
 from handbook_desktop.core.settings import LANGUAGE, Settings
 from handbook_desktop.i18n import _, set_language
 
-COMMANDS = (gui, demo, setup, library_import, search, members, render, speak, trash, restore_backup, serve, admin,
-            login, syncing, publish)
+COMMANDS = (gui, demo, setup, library_import, search, members, render, speak, trash, backup, restore, restore_backup,
+            serve, admin, login, syncing, publish)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -63,3 +63,11 @@ def sync_errors_in_one_line() -> Iterator[None]:
         yield
     except SyncError as exc:
         raise UserError(f"{exc.message} {exc.hint}".strip()) from exc
+
+
+def confirmed(question: str) -> bool:
+    """A yes from the keyboard ("c", "có", "y"); without a terminal the answer is no."""
+    try:
+        return input(question).strip().lower() in ("c", "có", "co", "y", "yes")
+    except EOFError:
+        return False

@@ -9,7 +9,7 @@ against): a preview, a question (--yes skips it), then a second round sends it.
 
 import argparse
 
-from handbook_desktop.commands.common import password_from_user, sync_errors_in_one_line
+from handbook_desktop.commands.common import confirmed, password_from_user, sync_errors_in_one_line
 from handbook_desktop.i18n import _
 
 SHOWN_TITLES = 20
@@ -93,16 +93,10 @@ def adopt_cell(workspace, assume_yes: bool) -> bool:
         print(_("Đảng viên đã có trên máy chủ, sẽ được gộp làm một:"))
         for match in shown.matches:
             print("  " + adopt.match_line(match))
-    if not assume_yes and not _confirmed(_("Chuyển? [c/K] ")):
+    if not assume_yes and not confirmed(_("Chuyển? [c/K] ")):
         print(_("Chưa chuyển gì."))
         return False
     workspace.perform(adopt.adopt)
     print(_("Đã chuyển {n} bản ghi sang “{new}”.").format(n=shown.total, new=shown.to_cell))
     return True
 
-
-def _confirmed(question: str) -> bool:
-    try:
-        return input(question).strip().lower() in ("c", "có", "co", "y", "yes")
-    except EOFError:  # no terminal: the answer is no
-        return False

@@ -58,6 +58,10 @@ class Settings:
         self.path = path
         self._values = self._load()
 
+    def reload(self) -> None:
+        """Read the file again (it was replaced by a restore)."""
+        self._values = self._load()
+
     def get(self, setting: Setting) -> Any:
         return setting.coerce(self._values.get(setting.key, setting.default))
 

@@ -28,13 +28,13 @@ from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
-from handbook_desktop.core import attachments, backup, outbox, write_guard
+from handbook_desktop.core import attachments, backup, backup_schedule, outbox, write_guard
 from handbook_desktop.core.backup import DamagedDatabase
 from handbook_desktop.core.clock import vietnam_now
 from handbook_desktop.core.db import check_and_upgrade, disk_full, failure, read_only, sqlite_code
 from handbook_desktop.core.errors import UserError, WorkspaceError, is_disk_full
 from handbook_desktop.core.progress import Progress
-from handbook_desktop.core.models import WorkspaceFact
+from handbook_desktop.core.models import Base, WorkspaceFact
 from handbook_desktop.core.models.registry import load_all
 from handbook_desktop.core.outbox import current_user
 from handbook_desktop.core.paths import DATABASE_NAME, SETTINGS_NAME
@@ -217,6 +217,19 @@ class Workspace:
         if self.damaged is None:
             backup.mark_closed(self.db_path)
 
+    def replace_data(self, change: Callable[[], T]) -> T:
+        """Close the database, let `change` replace the files (a restore), and open what is
+        there then — the new data, or the old if `change` failed. The object stays, so
+        whoever holds it (every screen) reads the new data; every listener hears of it."""
+        self.close()
+        try:
+            return change()
+        finally:
+            fresh = open_workspace(self.data_dir)
+            self.engine, self._factory, self.damaged = fresh.engine, fresh._factory, None
+            self.settings.reload()
+            self._notify(Changes(frozenset(Base.metadata.tables), LOCAL))
+
 
 class ReadWrote(RuntimeError):
     """A unit of work opened as a read tried to write: a bug, never the user's doing."""
@@ -235,7 +248,8 @@ def open_workspace(data_dir: Path) -> Workspace:
     """Open (creating or upgrading as needed) the workspace in `data_dir`."""
     data_dir = data_dir.expanduser().resolve()
     _ensure_writable(data_dir)
-    path, today = data_dir / DATABASE_NAME, vietnam_now().date()
+    path, now = data_dir / DATABASE_NAME, vietnam_now()
+    today = now.date()
     existed = has_database(data_dir)
     if existed and not os.access(path, os.W_OK):
         raise read_only(path)
@@ -244,6 +258,9 @@ def open_workspace(data_dir: Path) -> Workspace:
     engine = check_and_upgrade(path, verify=backup_due or not backup.left_as_closed(path))
     if backup_due:
         backup.make_daily(path, today)
+    if existed:
+        backup_schedule.make_weekly(data_dir, now)
+    backup_schedule.start_watch(data_dir, now)
     load_all()  # a flush orders tables by their foreign keys: every table must be known
     factory = sessionmaker(engine, expire_on_commit=False)
     outbox.install(factory)

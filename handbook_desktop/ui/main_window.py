@@ -17,6 +17,7 @@ from handbook_desktop.core import library
 from handbook_desktop.core.home import Overview, load_overview
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _, set_language
+from handbook_desktop.ui.backup_flow import BackupFlow
 from handbook_desktop.ui.changes import ChangeBridge, keep_fresh
 from handbook_desktop.ui.dialogs import show_error
 from handbook_desktop.ui.fit import fit_sidebar
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.ops = Operations(workspace, tasks, self.changes)
         self.speech = SpeechService(workspace.settings, workspace.data_dir)
         self.importer = ImportFlow(self, self.ops, self._after_import)
+        self.backups = BackupFlow(self, self.ops, on_backed_up=self._refresh_home, on_restored=self._after_restore)
         self.tasks.error.connect(lambda title, exc: show_error(self, title, exc))
         self.sync = SyncController(workspace, tasks, self)  # the account, online, rounds: one for every screen
         self.sync.ask_password = lambda: ask_password(self, self.sync.account)
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
         if key == "home":
             home = HomePage(o, self.ops.read_now(library.continue_reading))
             home.open_requested.connect(self.open_item)
+            home.backup_requested.connect(self.backups.ask_and_back_up)
+            self.home_page = home
             keep_fresh(home, self.changes, HOME_TABLES, lambda: home.show_overview(
                 self._overview, self.ops.read_now(library.continue_reading)))
             return home
@@ -202,6 +206,12 @@ class MainWindow(QMainWindow):
         import_action = QAction(_("Nhập văn bản…"), self, shortcut=QKeySequence("Ctrl+I"))
         import_action.triggered.connect(self.importer.ask_and_import)
         file_menu.addAction(import_action)
+        backup_action = QAction(_("Sao lưu…"), self)
+        backup_action.triggered.connect(self.backups.ask_and_back_up)
+        restore_action = QAction(_("Khôi phục…"), self)
+        restore_action.triggered.connect(self.backups.ask_and_restore)
+        file_menu.addActions([backup_action, restore_action])
+        file_menu.addSeparator()
         settings_action = QAction(_("Cài đặt…"), self, shortcut=QKeySequence.StandardKey.Preferences)
         settings_action.triggered.connect(self.open_settings_dialog)
         quit_action = QAction(_("Thoát"), self, shortcut=QKeySequence.StandardKey.Quit)
@@ -303,6 +313,19 @@ class MainWindow(QMainWindow):
     def _after_import(self, report) -> None:
         if report.imported:  # the documents page has heard of them: each file's commit told it
             self.open_item(library.DOCUMENTS, report.imported[0].document_id)
+
+    def _refresh_home(self) -> None:
+        """A backup changes no table, only whether the home page reminds of one."""
+        self._overview = self.ops.read_now(lambda uow: load_overview(uow, self.today))
+        self.home_page.show_overview(self._overview, self.ops.read_now(library.continue_reading))
+
+    def _after_restore(self) -> None:
+        """Every screen anew on the restored data, in its restored language and text size."""
+        settings = self.workspace.settings
+        set_language(settings.get(s.LANGUAGE))
+        apply_look(QApplication.instance(), settings.get(s.FONT_SCALE))
+        self.sync.reload()
+        self._build()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
         if importable([Path(url.toLocalFile()) for url in event.mimeData().urls()]):

@@ -13,7 +13,7 @@ STYLESHEET = f"""
 #sidebar::item {{ padding: 0.6em 1em; }}
 #sidebar::item:selected {{ background: {ACCENT}; color: white; }}
 QFrame#card {{ border: 1px solid palette(mid); border-radius: 6px; background: palette(base); }}
-QFrame#demoNotice {{ border: 1px solid #e0b000; border-radius: 6px; background: #fff8dc; }}
+QFrame#demoNotice, QFrame#backupNotice {{ border: 1px solid #e0b000; border-radius: 6px; background: #fff8dc; }}
 """
 
 

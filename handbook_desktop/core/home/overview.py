@@ -6,6 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from handbook_desktop.core.backup_schedule import days_without_safe_backup
 from handbook_desktop.core.library.models import Article, Document
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.meetings import (Readiness, attendance_counts, latest_resolution_tasks,
@@ -51,6 +52,7 @@ class Overview:
     probation_due: list[ProbationDue]
     outbox_pending: int
     last_sync_at: datetime | None
+    days_without_safe_backup: int | None = None  # set once a month passed without a backup on another drive
 
 
 def load_overview(uow: UnitOfWork, today: date | None = None) -> Overview:
@@ -72,6 +74,7 @@ def load_overview(uow: UnitOfWork, today: date | None = None) -> Overview:
         outbox_pending=s.scalar(select(func.count()).select_from(OutboxEntry)
                                 .where(OutboxEntry.state.in_(OPEN_STATES))),
         last_sync_at=s.scalar(select(func.max(SyncCursor.last_sync_at))),
+        days_without_safe_backup=None if uow.cell.is_demo else days_without_safe_backup(uow.data_dir, now.date()),
     )
 
 

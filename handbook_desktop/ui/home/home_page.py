@@ -3,7 +3,7 @@
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from handbook_desktop.core.labels import label
 from handbook_desktop.core.library import LibraryItem
@@ -55,6 +55,7 @@ def _overdue_html(task: OverdueTask) -> str:
 
 class HomePage(QWidget):
     open_requested = Signal(str, str)  # table, item id
+    backup_requested = Signal()
 
     def __init__(self, overview: Overview, reading: list[LibraryItem], parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,6 +77,8 @@ class HomePage(QWidget):
             layout.addWidget(QLabel(escape(_("Thiết lập chi bộ của mình trong Cài đặt → Chi bộ.")), wordWrap=True))
         if overview.is_demo:
             layout.addWidget(self._demo_notice())
+        if overview.days_without_safe_backup is not None:
+            layout.addWidget(self._backup_notice(overview.days_without_safe_backup))
         grid = QGridLayout()
         grid.setSpacing(12)
         cards = [self._members_card(overview), self._meeting_card(overview),
@@ -99,6 +102,16 @@ class HomePage(QWidget):
         box = QVBoxLayout(frame)
         box.addWidget(QLabel(_("Đây là không gian làm việc mẫu với dữ liệu minh họa. Để dùng thật, "
                                "hãy chọn một thư mục dữ liệu khác trong Cài đặt."), wordWrap=True))
+        return frame
+
+    def _backup_notice(self, days: int) -> QFrame:
+        frame = QFrame(objectName="backupNotice")
+        box = QVBoxLayout(frame)
+        box.addWidget(QLabel(_("Đã {days} ngày chưa sao lưu dữ liệu sang ổ đĩa khác (USB, ổ cứng ngoài). Nếu máy "
+                               "hỏng hoặc mất, dữ liệu của chi bộ sẽ mất theo.").format(days=days), wordWrap=True))
+        button = QPushButton(_("Sao lưu ngay…"))
+        button.clicked.connect(self.backup_requested)
+        box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         return frame
 
     def _members_card(self, o: Overview) -> QFrame:
