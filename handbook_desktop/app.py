@@ -8,6 +8,7 @@ from handbook_desktop import APP_ID
 from handbook_desktop.core import settings as s
 from handbook_desktop.core.backup import DamagedDatabase, restore_latest
 from handbook_desktop.core.clock import vietnam_now
+from handbook_desktop.core.crash import start_logging
 from handbook_desktop.core.errors import UserError, WorkspaceError
 from handbook_desktop.core.paths import DataDirChoice
 from handbook_desktop.core.workspace import Workspace, has_database, open_workspace
@@ -22,6 +23,7 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from handbook_desktop.ui.crash_dialog import install_crash_handler
     from handbook_desktop.ui.dialogs import show_error
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -46,6 +48,8 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
         if screenshot:
             save_screenshot(window, page, size, Path(screenshot))
             return 0
+        start_logging(f"data folder {workspace.data_dir}")
+        install_crash_handler()
         window.show_page(page)
         window.show()
         window.start_background()

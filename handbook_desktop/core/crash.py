@@ -31,6 +31,9 @@ def log_dir() -> Path:
 def start_logging(extra: str = "") -> Path:
     """Warnings and errors of a GUI session go to ``handbook.log`` (rotated at 1 MB)."""
     folder = log_dir()
+    root = logging.getLogger()
+    if any(getattr(handler, "baseFilename", None) == str(folder / LOG_NAME) for handler in root.handlers):
+        return folder  # a second window in the same process
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(folder / LOG_NAME, maxBytes=1 << 20, backupCount=2,
@@ -39,7 +42,7 @@ def start_logging(extra: str = "") -> Path:
         return folder  # a read-only or full disk must not stop the app
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.WARNING)
-    logging.getLogger().addHandler(handler)
+    root.addHandler(handler)
     logging.getLogger(__name__).warning("started %s %s %s", APP_ID, __version__, extra)
     return folder
 

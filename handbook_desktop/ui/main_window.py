@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
 
-from handbook_desktop import __version__
 from handbook_desktop.core import settings as s
 from handbook_desktop.core.clock import vietnam_today
 from handbook_desktop.core.paths import DataDirChoice, remember_data_dir
@@ -17,6 +16,7 @@ from handbook_desktop.core import library
 from handbook_desktop.core.home import Overview, load_overview
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _, set_language
+from handbook_desktop.ui.about_dialog import AboutDialog
 from handbook_desktop.ui.backup_flow import BackupFlow
 from handbook_desktop.ui.changes import ChangeBridge, keep_fresh
 from handbook_desktop.ui.dialogs import show_error
@@ -375,10 +375,7 @@ class MainWindow(QMainWindow):
         TrashDialog(self.ops, self).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(self, _("Giới thiệu"), _(
-            "<h3>Sổ tay đảng viên {version}</h3><p>Sổ tay điện tử cho bí thư chi bộ và đảng viên: "
-            "văn bản, tin tức, đảng viên, sinh hoạt chi bộ — dùng được khi không có mạng.</p>"
-            "<p>Thư mục dữ liệu: {path}</p>").format(version=__version__, path=escape(str(self.workspace.data_dir))))
+        AboutDialog(self.workspace.data_dir, self).exec()
 
     def _show_editor_entry(self) -> None:
         if not hasattr(self, "go_actions"):  # the controller speaks before the window is built

@@ -76,10 +76,15 @@ def test_switching_to_english_retranslates_the_window(main_window):
     assert main_window.windowTitle() == "Party Member Handbook"
 
 
-def test_about_box_names_the_version(main_window, monkeypatch):
+def test_about_box_names_the_version_folders_and_licences(main_window, monkeypatch):
     from handbook_desktop import __version__
+    from handbook_desktop.ui.about_dialog import AboutDialog
 
     shown = []
-    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(AboutDialog, "exec", lambda dialog: shown.append(dialog))
     main_window.show_about()
-    assert __version__ in shown[0]
+    text = " ".join(label.text() for label in shown[0].findChildren(QLabel))
+    assert __version__ in text and str(main_window.workspace.data_dir) in text
+    table = shown[0].table
+    rows = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
+    assert rows["Liberation Serif"].startswith("SIL Open Font License") and rows["Qt 6 / PySide6"] == "GNU LGPL 3.0"
