@@ -35,11 +35,15 @@ class AboutDialog(QDialog):
         self.table.setHorizontalHeaderLabels([_("Thành phần"), _("Giấy phép"), _("Dùng để")])
         for row, component in enumerate(components):
             for column, value in enumerate((component.name, component.licence, component.purpose)):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)  # a long purpose may be cut at 200 % text
+                self.table.setItem(row, column, item)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
         buttons = QDialogButtonBox()
         buttons.addButton(_("Đóng"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
