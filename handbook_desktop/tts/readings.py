@@ -86,7 +86,9 @@ class Reader:
         self._lower_symbols = frozenset(symbol.lower() for symbol in self._symbols)
         # A line with none of these has nothing to read: it is not even split into tokens.
         words = [unit for unit, spec in tables.units.items() if spec.alone]
-        words += [code for code in tables.currencies if len(code) >= 3] + list(tables.phrases)
+        # Currency words that are plain Vietnamese ("đồng") only matter after a number.
+        words += [code for code in tables.currencies if len(code) >= 3 and not code.islower()]
+        words += list(tables.phrases)
         first_chars = "".join(sorted({re.escape(word[0]) for word in words}))
         self._worth_reading = re.compile(
             rf"(?=[0-9/$€£¥₫%‰°+A-ZĐivx{first_chars}])(?:[0-9/$€£¥₫%‰°+]|[A-ZĐ]{{2}}|(?<!\w)(?:[IVXLCDM]|[ivx]+|"
