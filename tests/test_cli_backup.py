@@ -16,6 +16,7 @@ def _names(folder) -> list[str]:
 
 
 def test_backup_then_restore_into_a_blank_folder_gives_the_same_members(demo_dir, tmp_path):
+    (tmp_path / "usb").mkdir()
     made = run("backup", "--out", str(tmp_path / "usb" / "so-tay"), "--data-dir", str(demo_dir))
     assert made.returncode == 0, made.stderr
     assert "Đã sao lưu Chi bộ Khu phố 3" in made.stdout and (tmp_path / "usb" / "so-tay.sotay").is_file()
@@ -36,3 +37,9 @@ def test_restore_asks_first_and_a_refusal_is_one_line(demo_dir, tmp_path):
     assert (demo_dir / "handbook.db").read_bytes() == before
     accepted = run("restore", str(tmp_path / "b.sotay"), "--yes", "--data-dir", str(demo_dir))
     assert accepted.returncode == 0 and "before-restore-" in accepted.stdout
+
+
+def test_backup_into_a_folder_that_does_not_exist_is_refused(demo_dir, tmp_path):
+    refused = run("backup", "--out", str(tmp_path / "mistyped" / "b.sotay"), "--data-dir", str(demo_dir))
+    assert refused.returncode != 0 and "Không có thư mục" in refused.stderr and "Traceback" not in refused.stderr
+    assert not (tmp_path / "mistyped").exists()

@@ -27,6 +27,11 @@ def run(args: argparse.Namespace) -> int:
 
         raise WorkspaceError(_("Thư mục dữ liệu {path} chưa có dữ liệu để sao lưu.").format(path=data_dir))
     out = args.out if args.out.suffix else args.out.with_suffix(EXTENSION)
+    if not out.expanduser().parent.is_dir():  # a mistyped folder is not created behind the user's back
+        from handbook_desktop.core.errors import ValidationError
+
+        raise ValidationError(_("Không có thư mục {folder}: hãy chọn một thư mục có sẵn (ví dụ ổ USB).").format(
+            folder=out.expanduser().parent))
     manifest = write_backup(data_dir, out, now=vietnam_now(), progress=Progress(_percent()))
     record_manual_backup(data_dir, out, vietnam_now())
     print(_("Đã sao lưu {name}: {members} đảng viên, {meetings} cuộc họp, {documents} văn bản, {files} tệp đính kèm "
