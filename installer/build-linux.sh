@@ -10,7 +10,7 @@ APP=so-tay-dang-vien
 version="$(python3 installer/bundle.py)"
 # The system libraries the bundle links to (installer/prune.py leaves them out): found with ldd on
 # every library of the bundle and `dpkg -S`, kept to the packages that pull in the rest.
-DEPENDS="espeak-ng, libstdc++6, libssl3, libsqlite3-0, libffi8, libglib2.0-0, libdbus-1-3, libfontconfig1, \
+DEPENDS="espeak-ng, libstdc++6, libssl3, libsqlite3-0, libffi8, libexpat1, libbz2-1.0, liblzma5, zlib1g, libuuid1, libglib2.0-0, libdbus-1-3, libfontconfig1, \
 libfreetype6, fonts-dejavu-core | fonts-liberation2, libx11-6, libx11-xcb1, libxcb1, libxcb-cursor0, libxcb-icccm4, \
 libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-xkb1, \
 libxkbcommon0, libxkbcommon-x11-0, libegl1, libgl1, libwayland-client0, libwayland-cursor0, libwayland-egl1, \
