@@ -139,3 +139,13 @@ def test_the_command_line_answers_as_speech_worker_when_asked():
         input=json.dumps({"id": 1, "op": "ping"}) + "\n", capture_output=True, text=True, cwd=REPO, timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[0])["ok"] is True
+
+
+def test_server_commands_say_the_installed_app_has_no_server(monkeypatch, tmp_path, capsys):
+    from handbook_desktop.cli import main
+
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *args: None if name == "sync.server" else real_find_spec(name, *args))
+    assert main(["serve", "--data-dir", str(tmp_path)]) == 2
+    assert "không kèm máy chủ" in capsys.readouterr().err
