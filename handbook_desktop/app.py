@@ -11,6 +11,7 @@ from handbook_desktop.core.clock import vietnam_now
 from handbook_desktop.core.crash import start_logging
 from handbook_desktop.core.errors import UserError, WorkspaceError
 from handbook_desktop.core.paths import DataDirChoice
+from handbook_desktop.core.resources import resource_path
 from handbook_desktop.core.workspace import Workspace, has_database, open_workspace
 from handbook_desktop.i18n import _
 
@@ -29,6 +30,8 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(_("Sổ tay đảng viên"))
+    app.setDesktopFileName(APP_ID)  # the desktop shell matches the window to so-tay-dang-vien.desktop
+    app.setWindowIcon(app_icon())
     try:
         try:
             workspace = open_or_create(choice, interactive=not screenshot)
@@ -62,6 +65,16 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
     finally:
         app.closeAllWindows()
         workspace.close()
+
+
+def app_icon():
+    """The window and taskbar icon at every size drawn for it (installer/make_icons.py)."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for path in resource_path("icons").glob(f"{APP_ID}-*.png"):
+        icon.addFile(str(path))
+    return icon
 
 
 def build_main_window(app, workspace: Workspace, choice: DataDirChoice, *, inline_tasks: bool = False,

@@ -15,6 +15,7 @@ from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.paths import SETTINGS_NAME, resolve_data_dir
 from handbook_desktop.core.settings import LANGUAGE, Settings
 from handbook_desktop.i18n import _, set_language
+from handbook_desktop.tts import worker
 
 COMMANDS = (gui, demo, setup, library_import, search, members, render, speak, trash, backup, restore, restore_backup,
             serve, admin, login, syncing, publish)
@@ -35,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == [worker.FROZEN_FLAG]:  # a packaged app is its own speech worker (tts/engine.py)
+        return worker.main(argv[1:])
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     set_language(Settings(data_dir.path / SETTINGS_NAME).get(LANGUAGE))

@@ -6,7 +6,7 @@ import getpass
 import os
 from contextlib import contextmanager
 
-from handbook_desktop.commands.serve import add_database_options, database_errors, server_settings
+from handbook_desktop.commands.serve import add_database_options, database_errors, require_server, server_settings
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.i18n import _
 
@@ -57,6 +57,7 @@ def _action(actions, common, name: str, help_text: str, handler) -> argparse.Arg
 @contextmanager
 def _services(args: argparse.Namespace):
     """The server's admin services on its database; their refusals become one-line errors."""
+    require_server()
     from sync.server.app import open_admin_session
     from sync.server.errors import ApiError
     from sync.server.services import admin

@@ -1,6 +1,7 @@
 """`main.py serve`: the central sync server (FastAPI under uvicorn)."""
 
 import argparse
+import importlib.util
 import os
 import socket
 from contextlib import contextmanager
@@ -32,7 +33,15 @@ def add_database_options(parser: argparse.ArgumentParser) -> None:
                         help="cơ sở dữ liệu, ví dụ postgresql+psycopg://… (mặc định: SQLite trong thư mục dữ liệu)")
 
 
+def require_server() -> None:
+    """The installed app carries the desktop only (installer/bundle.py): the server runs from a checkout."""
+    if importlib.util.find_spec("sync.server") is None:
+        raise UserError(_("Bản cài đặt này không kèm máy chủ đồng bộ; hãy chạy máy chủ từ mã nguồn "
+                          "(uv run main.py serve)."))
+
+
 def server_settings(args: argparse.Namespace) -> "ServerSettings":
+    require_server()
     from sync.server.settings import ServerSettings
 
     if args.database_url and not args.database_url.startswith(SUPPORTED_DATABASES):
@@ -66,6 +75,7 @@ def _check_port_free(host: str, port: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    require_server()
     import uvicorn
 
     from sync.server.app import SETTINGS_ENV, create_app

@@ -32,6 +32,7 @@ from handbook_desktop.i18n import _
 from handbook_desktop.tts.audio import IncompleteAudio, wav_info
 from handbook_desktop.tts.voices import (ESPEAK, PYTTSX3, UnknownVoice, Voice, choose_voice, espeak_command,
                                          hidden_window, is_vietnamese)
+from handbook_desktop.tts.worker import FROZEN_FLAG
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +70,13 @@ def check_rate(rate: object) -> int:
         raise UserError(_("Tốc độ đọc phải là một số từ {low} đến {high} (từ mỗi phút).").format(
             low=MIN_RATE, high=MAX_RATE))
     return rate
+
+
+def worker_start() -> list[str]:
+    """A frozen build (PyInstaller) has no `python -m`: its own executable is the worker when asked (cli.py)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FROZEN_FLAG]
+    return [sys.executable, "-m", "handbook_desktop.tts.worker"]
 
 
 class _Worker:
@@ -236,7 +244,7 @@ class SpeechEngine:
             return worker
         if worker is not None:
             self._discard(worker, "exited")
-        command = [sys.executable, "-m", "handbook_desktop.tts.worker", "--backends", ",".join(self.backends)]
+        command = worker_start() + ["--backends", ",".join(self.backends)]
         if self.espeak:
             command += ["--espeak", self.espeak]
         self._worker = _Worker(command)

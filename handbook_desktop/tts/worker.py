@@ -27,6 +27,9 @@ from typing import IO
 
 from handbook_desktop.tts.backends import BackendUnavailable, make_backend
 
+# The first argument that makes a frozen build's executable run this worker instead of the app.
+FROZEN_FLAG = "--speech-worker"
+
 
 class Worker:
     def __init__(self, backend_names: list[str], espeak: str | None):

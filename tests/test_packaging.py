@@ -1,0 +1,151 @@
+"""The installer's lists, without building (CI builds, installs and smoke-tests the real package).
+
+What the bundle carries (installer/bundle.py), what it drops (installer/prune.py), the scripts'
+syntax, and the one piece of the app that exists for the bundle: its executable as speech worker.
+"""
+
+import ast
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from handbook_desktop import __version__
+from handbook_desktop.core.resources import resource_path
+from handbook_desktop.tts import engine, worker
+
+from .conftest import REPO
+
+INSTALLER = REPO / "installer"
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(f"installer_{name}", INSTALLER / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bundle = _load("bundle")
+prune = _load("prune")
+
+
+def _bundled() -> set[str]:
+    """Each bundled data file as its path inside the bundle."""
+    return {f"{folder}/{Path(source).name}" for source, folder in bundle.data_files()}
+
+
+def test_every_resource_is_bundled_where_resource_path_finds_it():
+    files = [path for path in (REPO / "resources").rglob("*") if path.is_file()]
+    assert {path.parent.name for path in files} >= {"fonts", "templates", "demo", "tts", "icons"}
+    missing = [path.relative_to(REPO).as_posix() for path in files
+               if path.relative_to(REPO).as_posix() not in _bundled()]
+    assert missing == []
+    # resources.py looks under ROOT/resources, ROOT being sys._MEIPASS in the bundle
+    assert resource_path("fonts").relative_to(REPO).as_posix() == "resources/fonts"
+
+
+def test_translations_and_migrations_are_bundled_beside_their_package():
+    catalogs = [path.relative_to(REPO).as_posix() for path in (REPO / "handbook_desktop").rglob("*.mo")]
+    assert catalogs and set(catalogs) <= _bundled()
+    assert not any(path.endswith(".po") for path in _bundled())
+    migrations = REPO / "handbook_desktop" / "core" / "migrations"
+    scripts = [path.relative_to(REPO).as_posix() for path in [migrations / "env.py", *migrations.glob("versions/*.py")]]
+    assert len(scripts) > 7 and set(scripts) <= _bundled()
+
+
+def test_the_desktop_imports_nothing_the_bundle_excludes():
+    """Only the server's commands may reach for the server's packages (they run from a checkout)."""
+    commands = REPO / "handbook_desktop" / "commands"
+    server_side = {commands / "serve.py", commands / "admin.py", *(REPO / "sync" / "server").rglob("*.py")}
+    offenders = []
+    for path in [*(REPO / "handbook_desktop").rglob("*.py"), *(REPO / "sync").rglob("*.py")]:
+        if path in server_side:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else [])
+            offenders += [f"{path.relative_to(REPO)}: {name}" for name in names
+                          if any(name == excluded or name.startswith(excluded + ".") for excluded in bundle.EXCLUDES)]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("path", [
+    "PySide6/Qt/lib/libQt6Core.so.6", "PySide6/Qt/lib/libQt6Charts.so.6", "PySide6/Qt/lib/libQt6Multimedia.so.6",
+    "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+    "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+    "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "PySide6/QtPrintSupport.abi3.so",
+    "PySide6/QtCharts.abi3.so", "lxml/etree.cpython-311-x86_64-linux-gnu.so",
+])
+def test_prune_keeps_what_the_app_loads(path):
+    assert prune.keep(path, "/venv/site-packages/" + path, platform="linux")
+
+
+@pytest.mark.parametrize("path", [
+    "PySide6/Qt/lib/libQt6Qml.so.6", "PySide6/Qt/lib/libQt6Quick.so.6", "libQt6Pdf.so.6",
+    "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", "PySide6/Qt/translations/qtbase_de.qm",
+    "PySide6/QtOpenGL.abi3.so", "PySide6/QtOpenGL.pyd",
+])
+def test_prune_drops_qt_parts_the_app_never_loads(path):
+    assert not prune.keep(path, "C:/venv/" + path, platform="win32")
+
+
+def test_system_libraries_are_left_to_the_distribution_on_linux_only():
+    assert not prune.keep("libX11.so.6", "/usr/lib/x86_64-linux-gnu/libX11.so.6", platform="linux")
+    assert prune.keep("libpython3.11.so.1.0", "/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0", platform="linux")
+    assert prune.keep("libffi-8.dll", "C:/Python311/DLLs/libffi-8.dll", platform="win32")
+
+
+def test_the_spec_builds_from_the_lists():
+    spec = (INSTALLER / "handbook.spec").read_text(encoding="utf-8")
+    compile(spec, "handbook.spec", "exec")
+    for name in ("bundle.data_files()", "bundle.EXCLUDES", "bundle.HIDDEN_IMPORTS", "keep(", "collect_submodules"):
+        assert name in spec
+    assert {"pyttsx3.drivers.sapi5", "comtypes.client"} <= set(bundle.HIDDEN_IMPORTS)  # SAPI5 voices on Windows
+    assert bundle.version() == __version__
+
+
+@pytest.mark.parametrize("script", ["build-linux.sh", "smoke-test.sh"])
+def test_scripts_are_valid_bash(script):
+    result = subprocess.run(["bash", "-n", str(INSTALLER / script)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_icons_exist_in_every_size_and_as_ico():
+    icons = REPO / "resources" / "icons"
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        assert (icons / f"{bundle.APP_NAME}-{size}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    ico = (icons / f"{bundle.APP_NAME}.ico").read_bytes()
+    assert ico[:4] == b"\0\0\1\0" and int.from_bytes(ico[4:6], "little") == 7
+
+
+def test_a_frozen_app_starts_its_own_executable_as_speech_worker(monkeypatch):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert engine.worker_start() == [sys.executable, worker.FROZEN_FLAG]
+    monkeypatch.delattr(sys, "frozen")
+    assert engine.worker_start()[1:] == ["-m", "handbook_desktop.tts.worker"]
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+def test_the_command_line_answers_as_speech_worker_when_asked():
+    """What the bundle's executable does when the engine starts it with FROZEN_FLAG."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from handbook_desktop.cli import main; sys.exit(main())",
+         worker.FROZEN_FLAG, "--backends", "espeak"],
+        input=json.dumps({"id": 1, "op": "ping"}) + "\n", capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["ok"] is True
+
+
+def test_server_commands_say_the_installed_app_has_no_server(monkeypatch, tmp_path, capsys):
+    from handbook_desktop.cli import main
+
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *args: None if name == "sync.server" else real_find_spec(name, *args))
+    assert main(["serve", "--data-dir", str(tmp_path)]) == 2
+    assert "không kèm máy chủ" in capsys.readouterr().err
