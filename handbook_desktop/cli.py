@@ -8,7 +8,7 @@ handler, so `main.py --help` and the GUI start stay fast.
 import argparse
 import sys
 
-from handbook_desktop import __version__
+from handbook_desktop import APP_ID, __version__
 from handbook_desktop.commands import (admin, backup, demo, gui, library_import, login, members, publish, render,
                                        restore, restore_backup, search, serve, setup, speak, syncing, trash)
 from handbook_desktop.core.errors import UserError
@@ -25,7 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS,
                         help="thư mục dữ liệu (mặc định: HANDBOOK_DATA_DIR hoặc thư mục của người dùng)")
-    parser = argparse.ArgumentParser(prog="main.py", description="Sổ tay đảng viên", parents=[common])
+    # The installed app is its own command ("so-tay-dang-vien demo …"); a checkout runs main.py.
+    prog = APP_ID if getattr(sys, "frozen", False) else "main.py"
+    parser = argparse.ArgumentParser(prog=prog, description="Sổ tay đảng viên", parents=[common])
     gui.add_options(parser)
     parser.add_argument("--version", action="version", version=f"Sổ tay đảng viên {__version__}")
     parser.set_defaults(handler=gui.run)

@@ -149,3 +149,12 @@ def test_server_commands_say_the_installed_app_has_no_server(monkeypatch, tmp_pa
                         lambda name, *args: None if name == "sync.server" else real_find_spec(name, *args))
     assert main(["serve", "--data-dir", str(tmp_path)]) == 2
     assert "không kèm máy chủ" in capsys.readouterr().err
+
+
+def test_the_installed_command_names_itself_in_its_help(monkeypatch, capsys):
+    from handbook_desktop.cli import main
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert capsys.readouterr().out.startswith("usage: so-tay-dang-vien")
