@@ -328,7 +328,8 @@ class Reader:
         if match := _DAY_AND_MONTH.fullmatch(right):  # "ngày 01-02/10": two days of one month
             day, month, year = match.groups()
             if left.isdigit() and _is_date(int(left), int(month)) and _is_date(int(day), int(month)):
-                prefix = "" if context.previous in _DAY_WORDS else "ngày "
+                # Like "3/2", days and a month alone are said without "ngày" ("25-26/12").
+                prefix = "ngày " if year and context.previous not in _DAY_WORDS else ""
                 said = f"{prefix}{number_to_words(int(left))} đến {number_to_words(int(day))} tháng {month_words(int(month))}"
                 return said + (f" năm {number_to_words(int(year))}" if year else "")
         if context.previous == "tháng" and left.isdigit() and right.isdigit():
@@ -446,7 +447,9 @@ class Reader:
         if not re.fullmatch(r"[^\W_]+(?:[-.][^\W_]+)*", text):
             return None
         parts = re.findall(r"\d+|[^\W\d_]+", text)
-        return " ".join(integer_text_words(part) if part.isdigit() else part for part in parts)
+        # In a code, "01" is "không một", not a padded one.
+        return " ".join((digits_to_words(part) if part[0] == "0" else integer_text_words(part)) if part.isdigit()
+                        else part for part in parts)
 
 
 def _context(tokens: list[Token], i: int) -> Context:
