@@ -559,3 +559,34 @@ def test_missing_or_broken_user_files_fall_back_to_builtin_tables(tmp_path) -> N
     tables = load_tables(tmp_path)
     assert tables.units == builtin_tables().units
     assert normalize("TW 5 km", tables) == "Trung ương năm ki lô mét"
+
+
+# ---- context decides (cases found while trying the token pipeline) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Điện áp 220 V, dòng điện 5 A", "Điện áp hai trăm hai mươi vôn, dòng điện năm am pe"),
+        ("Tổ 5A, Quốc lộ 1A, lớp 12 A", "Tổ năm A, Quốc lộ một A, lớp mười hai A"),
+        ("gọi 113", "gọi một một ba"),
+        ("Tổng đài đã nhận 113 cuộc gọi", "Tổng đài đã nhận một trăm mười ba cuộc gọi"),
+        ("các khóa XI, XII và XIII", "các khóa mười một, mười hai và mười ba"),
+        ("2023-03-15", "ngày mười lăm tháng ba năm hai nghìn không trăm hai mươi ba"),
+        ("cao 1m75", "cao một mét bảy mươi lăm"),
+        ("mạng 5G", "mạng năm G"),
+        ("dài 10.5 km", "dài mười phẩy năm ki lô mét"),
+        ("(024) 3825 1234", "không hai bốn, ba tám hai năm, một hai ba bốn"),
+        ("2.000 USD/ounce", "hai nghìn đô la Mỹ một ounce"),
+        ("(1tr5/người)", "(một triệu năm trăm nghìn một người)"),
+        ("25-26/12", "hai mươi lăm đến hai mươi sáu tháng mười hai"),
+        ("mã ABC-01-23A", "mã a bê xê không một hai mươi ba A"),
+        ("UBND P. 5", "Ủy ban nhân dân phường năm"),
+        ("Nguyễn Văn P. và", "Nguyễn Văn P. và"),
+        ("đơn vị tính: USD", "đơn vị tính: đô la Mỹ"),
+        ("Đảng ủy/chi bộ", "Đảng ủy, chi bộ"),
+        ("xếp thứ 4/63", "xếp thứ tư trên sáu mươi ba"),
+    ],
+)
+def test_context_decides(text: str, expected: str) -> None:
+    assert normalize(text) == expected
