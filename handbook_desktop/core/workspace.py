@@ -135,6 +135,7 @@ class Workspace:
     # Hears "đang chờ…" when an action is given no progress of its own (the CLI prints it).
     busy_progress: Progress | None = field(default=None, repr=False)
     damaged: DamagedDatabase | None = field(default=None, repr=False)  # once found, writes are refused
+    restoring: bool = field(default=False, repr=False)  # the files are being replaced: nobody may read
 
     @property
     def db_path(self) -> Path:
@@ -152,6 +153,8 @@ class Workspace:
     def session(self, *, origin: str = LOCAL, record_outbox: bool = True, user: str | None = None,
                 read_only: bool = False) -> Iterator[Session]:
         """The bare transaction under a unit of work (infrastructure and tests)."""
+        if self.restoring:
+            raise WorkspaceBusy(_("Đang khôi phục dữ liệu từ tệp sao lưu; hãy chờ cho xong."))
         if self.damaged is not None and not read_only:
             raise self.damaged
         changed: set[str] = set()
@@ -220,14 +223,20 @@ class Workspace:
     def replace_data(self, change: Callable[[], T]) -> T:
         """Close the database, let `change` replace the files (a restore), and open what is
         there then — the new data, or the old if `change` failed. The object stays, so
-        whoever holds it (every screen) reads the new data; every listener hears of it."""
+        whoever holds it (every screen) reads the new data; every listener hears of it.
+        Meanwhile every unit of work is refused (`WorkspaceBusy`): the GUI runs this off its
+        thread, and a timer must not open the files being replaced."""
+        self.restoring = True
         self.close()
         try:
             return change()
         finally:
-            fresh = open_workspace(self.data_dir)
-            self.engine, self._factory, self.damaged = fresh.engine, fresh._factory, None
-            self.settings.reload()
+            try:
+                fresh = open_workspace(self.data_dir)
+                self.engine, self._factory, self.damaged = fresh.engine, fresh._factory, None
+                self.settings.reload()
+            finally:
+                self.restoring = False
             self._notify(Changes(frozenset(Base.metadata.tables), LOCAL))
 
 

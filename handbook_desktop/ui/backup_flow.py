@@ -2,18 +2,19 @@
 
 A backup runs on the task runner (progress and Hủy in the status bar): SQLite's online
 backup lets the window keep working meanwhile. A restore is checked on the task runner
-too, then confirmed; replacing the data closes the workspace, so it runs on the GUI
-thread while nothing else may read — a wait cursor, a few seconds — and the workspace
-reopens on the new data before the window is rebuilt on it.
+too, then confirmed; replacing the data closes the workspace, so it also runs on the task
+runner behind a window-modal progress dialog (Hủy works until the new database is put in
+place), the workspace refusing every read meanwhile, and it reopens on the new data before
+the window is rebuilt on it.
 """
 
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from handbook_desktop.core.backup_file import EXTENSION, Manifest, check_backup, restore_backup, write_backup
+from handbook_desktop.core.backup_file import EXTENSION, Manifest, Restored, check_backup, restore_backup, write_backup
 from handbook_desktop.core.backup_schedule import record_manual_backup
 from handbook_desktop.core.clock import vietnam_now
 from handbook_desktop.core.org import unit_path
@@ -22,6 +23,7 @@ from handbook_desktop.core.text import fold
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.dialogs import ask, show_error
 from handbook_desktop.ui.ops import Operations
+from handbook_desktop.ui.taskrunner import Task
 
 FILTER = "Sổ tay đảng viên (*%s)" % EXTENSION
 
@@ -77,15 +79,46 @@ class BackupFlow:
                 "bản sao lưu này. Dữ liệu hiện tại được giữ lại thành một tệp sao lưu trong {folder}.").format(
                 folder=self.data_dir / "backups"), yes=_("Khôi phục"), no=_("Hủy")):
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            restored = self.ops.workspace.replace_data(
-                lambda: restore_backup(file, self.data_dir, now=vietnam_now()))
-        except Exception as exc:  # noqa: BLE001 - the old data was reopened; the user reads why
-            QApplication.restoreOverrideCursor()
-            show_error(self.parent, _("Khôi phục dữ liệu"), exc)
-            return
-        QApplication.restoreOverrideCursor()
+        self._restore(file)
+
+    def _restore(self, file: Path) -> None:
+        title = _("Khôi phục dữ liệu")
+        dialog = QProgressDialog(_("Đang khôi phục dữ liệu…"), _("Hủy"), 0, 0, self.parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def progressed(task: Task, done: int, total: int, message: str) -> None:
+            if task.title == title:
+                dialog.setMaximum(max(total, 0))
+                dialog.setValue(min(done, total) if total else 0)
+                dialog.setLabelText(message or _("Đang khôi phục dữ liệu…"))
+
+        def ended(task: Task) -> None:
+            if task.title == title:
+                self.ops.tasks.progressed.disconnect(progressed)
+                self.ops.tasks.ended.disconnect(ended)
+                dialog.close()
+                dialog.deleteLater()
+
+        def cancel() -> None:
+            for task in self.ops.tasks.running():
+                if task.title == title:
+                    task.cancel()
+
+        self.ops.tasks.progressed.connect(progressed)
+        self.ops.tasks.ended.connect(ended)
+        dialog.canceled.connect(cancel)
+        dialog.show()
+        self.ops.tasks.run(
+            lambda progress: self.ops.workspace.replace_data(
+                lambda: restore_backup(file, self.data_dir, now=vietnam_now(), progress=progress)),
+            title=title, on_done=lambda restored: self._restored(file, restored),
+            on_error=lambda exc: show_error(self.parent, title, exc))
+
+    def _restored(self, file: Path, restored: Restored) -> None:
         self.on_restored()
         text = _("Đã khôi phục dữ liệu từ {path}.").format(path=file)
         if restored.kept:

@@ -221,3 +221,22 @@ def test_the_manifest_says_what_the_file_holds(demo_dir, tmp_path):
     workspace.close()
     assert (manifest.unit_id, manifest.is_demo, manifest.members) == (cell.unit_id, True, members)
     assert manifest.unit_name and "đảng viên" in manifest.summary()
+
+
+def test_nobody_reads_the_workspace_while_its_files_are_replaced(demo_dir, tmp_path):
+    from handbook_desktop.core.workspace import WorkspaceBusy
+
+    workspace = open_workspace(demo_dir)
+    write_backup(demo_dir, tmp_path / "b.sotay", now=vietnam_now())
+    refused = []
+
+    def restore():
+        with pytest.raises(WorkspaceBusy):  # a GUI timer firing in the middle of a restore
+            workspace.perform(lambda uow: uow.session.scalar(select(func.count(Member.id))), read_only=True)
+        refused.append(True)
+        return restore_backup(tmp_path / "b.sotay", demo_dir, now=vietnam_now())
+
+    workspace.replace_data(restore)
+    assert refused and not workspace.restoring
+    assert workspace.perform(lambda uow: uow.session.scalar(select(func.count(Member.id))), read_only=True) > 0
+    workspace.close()
