@@ -129,7 +129,7 @@ class CalendarView(QWidget):
         self.month_label = QLabel()
         self.list = QListWidget(wordWrap=True)
         self.list.itemActivated.connect(lambda item: self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
-        add_delete_action(self.list, self.delete_selected)
+        self.delete_action = add_delete_action(self.list, self.delete_selected)
         self.notice = Notice()
         self._build()
         self.reload()

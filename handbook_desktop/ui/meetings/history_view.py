@@ -40,7 +40,7 @@ class HistoryView(QWidget):
         self.model = RowsModel(COLUMNS, self)
         self.table = rows_table(self.model, stretch_column=1)
         self.table.activated.connect(lambda index: self.open_requested.emit(self.model.rows[index.row()].id))
-        add_delete_action(self.table, self.delete_selected)
+        self.delete_action = add_delete_action(self.table, self.delete_selected)
         self.search = QLineEdit(clearButtonEnabled=True,
                                 placeholderText=_("Tìm trong tên, địa điểm, nội dung, ý kiến, số nghị quyết…"))
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.reload)

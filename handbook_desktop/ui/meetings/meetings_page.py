@@ -72,6 +72,8 @@ class MeetingsPage(QWidget):
         for button in self.calendar.findChildren(QPushButton):
             if button.text() in planning:
                 button.setEnabled(self.editable)
+        for action in (self.calendar.delete_action, self.history.delete_action):  # the Delete key too
+            action.setEnabled(self.editable)
         if self.editable and not was:
             self.meeting.reload()  # the tabs set their own states again
         elif not self.editable and self.meeting.detail is not None:

@@ -54,6 +54,7 @@ def test_a_members_device_shows_the_roster_and_meetings_read_only(workspace, win
     assert page.read_only_note.isVisible()
     planning = [b for b in page.calendar.findChildren(QPushButton) if b.text() == "Lên lịch cuộc họp…"]
     assert planning and not planning[0].isEnabled()
+    assert not page.calendar.delete_action.isEnabled() and not page.history.delete_action.isEnabled()
     page.open_meeting(meeting_id)
     view = page.meeting
     assert not view.edit_button.isEnabled() and not view.delete_button.isEnabled() and view.back_button.isEnabled()
@@ -63,5 +64,6 @@ def test_a_members_device_shows_the_roster_and_meetings_read_only(workspace, win
     # The secretary logs in instead: editing comes back at once.
     window.ops.write(lambda uow: set_fact(uow, account.GRANTS, json.dumps([[own, "secretary"]])), title="Đăng nhập")
     assert not page.read_only_note.isVisible() and view.edit_button.isEnabled()
+    assert page.calendar.delete_action.isEnabled() and page.history.delete_action.isEnabled()
     window.show_page("members")
     assert all(button.isEnabled() for button in roster.edit_buttons)
