@@ -11,10 +11,11 @@ import re
 from typing import NamedTuple
 
 _ASCII_DIGIT = re.compile(r"[0-9]")
-# One pass per line: space, opening punctuation, the text, closing punctuation. A quote after
-# a digit is a minute mark ("8 giờ 30'"), not a closing quote.
+# One pass per line: space, opening punctuation, the text, closing punctuation (a dash at the
+# end too: "3-5kg-" is a range and a dash). A quote after a digit is a minute mark
+# ("8 giờ 30'"), not a closing quote.
 _TOKEN = re.compile(
-    r"(\s*)([(\[{“\"«‘']*)(\S*?)((?:[.,;:!?…)\]}”\"»]|(?<![0-9])['’])*)(?=\s|$)"
+    r"(\s*)([(\[{“\"«‘']*)(\S*?)((?:[.,;:!?…)\]}”\"»\-–—]|(?<![0-9])['’])*)(?=\s|$)"
 )
 
 

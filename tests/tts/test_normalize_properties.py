@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from handbook_desktop.tts.normalize import _apply_rules, normalize
@@ -85,6 +85,7 @@ def test_rules_never_raise_on_number_punctuation_soup(text: str) -> None:
 
 @settings(max_examples=300, deadline=None, database=None)
 @given(VIETNAMESE_ISH_TEXT)
+@example("3-5kg-")  # a dash glued after a range hid the unit from the first pass
 def test_normalize_is_idempotent_and_digit_free_on_vietnamese_text(text: str) -> None:
     spoken = _apply_rules(text, TABLES)
     assert not ASCII_DIGIT.search(spoken)
