@@ -124,6 +124,11 @@ def due(data_dir: Path, today: date) -> bool:
     return not _daily_path(data_dir, today).exists()
 
 
+def has_room(folder: Path, size: int) -> bool:
+    """Room for a copy of `size` bytes, and for the user's next changes after it."""
+    return shutil.disk_usage(folder).free >= 2 * size + (16 << 20)
+
+
 def make_daily(db_path: Path, today: date) -> Backup | None:
     """Today's copy of a file that has just passed the check; older copies beyond KEEP go.
     A copy that cannot be made (a nearly full disk) is skipped: it must not stop the user's
@@ -133,7 +138,7 @@ def make_daily(db_path: Path, today: date) -> Backup | None:
     # partial file, and the last rename wins with an equally good copy.
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
-        if shutil.disk_usage(db_path.parent).free < 2 * db_path.stat().st_size + (16 << 20):
+        if not has_room(db_path.parent, db_path.stat().st_size):
             log.warning("no room for the daily backup of %s", db_path)
             return None
         target.parent.mkdir(exist_ok=True)

@@ -12,11 +12,11 @@ open, so a new workspace is not nagged on its first day.
 import json
 import logging
 import os
-import shutil
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from handbook_desktop.core.backup import BACKUP_DIR
+from handbook_desktop.core.attachments import store_dir
+from handbook_desktop.core.backup import BACKUP_DIR, has_room
 from handbook_desktop.core.backup_file import EXTENSION, write_backup
 from handbook_desktop.core.errors import UserError
 from handbook_desktop.core.paths import DATABASE_NAME
@@ -53,7 +53,7 @@ def make_weekly(data_dir: Path, now: datetime) -> Path | None:
         return None
     target = data_dir / BACKUP_DIR / WEEKLY_DIR / f"handbook-{now:%Y%m%d}{EXTENSION}"
     try:
-        if shutil.disk_usage(data_dir).free < 2 * _size_of(data_dir) + (16 << 20):
+        if not has_room(data_dir, _size_of(data_dir)):
             log.warning("no room for the weekly backup of %s", data_dir)
             return None
         write_backup(data_dir, target, now=now)
@@ -67,7 +67,7 @@ def make_weekly(data_dir: Path, now: datetime) -> Path | None:
 
 def _size_of(data_dir: Path) -> int:
     """The database and the attachment store: what a backup file may hold at most."""
-    store = data_dir / "attachments"
+    store = store_dir(data_dir)
     files = [data_dir / DATABASE_NAME, *(store.rglob("*") if store.is_dir() else ())]
     return sum(path.stat().st_size for path in files if path.is_file())
 
@@ -128,6 +128,6 @@ def _read_record(data_dir: Path) -> dict:
 def _write_record(data_dir: Path, record: dict) -> None:
     path = _record_path(data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".tmp")
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # two windows opening at once
     partial.write_text(json.dumps(record), encoding="utf-8")
     os.replace(partial, path)

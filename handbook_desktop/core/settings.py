@@ -73,7 +73,7 @@ class Settings:
     def save(self) -> None:
         """Write atomically, so a crash never leaves half a settings file."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")  # another window may save too
         tmp.write_text(json.dumps({"version": VERSION, "values": self._values},
                                   ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(tmp, self.path)

@@ -1,11 +1,14 @@
 """The weekly backup file at open, and the home page's reminder of a backup on another drive."""
 
 import json
+import multiprocessing
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import delete
 
 from handbook_desktop.core import backup_schedule
+from handbook_desktop.core.backup import BACKUP_DIR
 from handbook_desktop.core.backup_file import check_backup
 from handbook_desktop.core.clock import VIETNAM_TIME, vietnam_now
 from handbook_desktop.core.home import load_overview
@@ -78,3 +81,16 @@ def test_the_reminder_comes_after_30_days_and_goes_after_a_backup_on_another_dri
 
 def test_the_demo_is_never_reminded(demo_dir):
     assert _reminder(demo_dir, vietnam_now().date() + timedelta(days=365)) is None
+
+
+def _record_often(folder: Path) -> None:
+    for i in range(500):
+        backup_schedule._write_record(folder, {"last_backup": str(i)})  # raises if the rename lost its file
+
+
+def test_two_windows_writing_the_record_at_once_do_not_break_each_other(tmp_path):
+    # Before, both wrote "last-backup.tmp": one rename found the other's file gone (at open: a crash).
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        pool.map(_record_often, [tmp_path] * 4)
+    assert backup_schedule._read_record(tmp_path) == {"last_backup": "499"}
+    assert not list((tmp_path / BACKUP_DIR).glob("*.tmp"))
