@@ -162,14 +162,13 @@ class Reader:
         if not re.fullmatch(r"\+?\d+(?:[.\-]\d+)*", first.text) or context.previous == "năm":
             return None
         groups = re.split(r"[.\-]", first.text)
-        used = 1
-        while i + used < len(tokens) and sum(len(g.strip("+")) for g in groups) < 12:
+        used, digits = 1, sum(len(group.strip("+")) for group in groups)
+        while i + used < len(tokens) and digits < 12:
             following, before = tokens[i + used], tokens[i + used - 1]
             if following.lead or before.trail not in ("", ")") or not re.fullmatch(r"\d{1,4}", following.text):
                 break
             groups.append(following.text)
-            used += 1
-        digits = sum(len(group.strip("+")) for group in groups)
+            used, digits = used + 1, digits + len(following.text)
         plus, leading_zero = first.text.startswith("+"), first.text.startswith("0")
         hotline = groups[0] in ("1800", "1900") and len(groups) > 1 and 8 <= digits <= 10
         if not (
@@ -207,14 +206,14 @@ class Reader:
         text = tokens[i].text
         if context.previous == "tháng" and text.isdigit() and 1 <= int(text) <= 12:
             said = month_words(int(text))
-            year = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i].trail else None
+            year = _glued_next(tokens, i)
             if year is not None and re.fullmatch(r"\d{4}", year.text) and not year.lead:  # "tháng 7 2023"
                 return f"{said} năm {number_to_words(int(year.text))}", 2
             return said, 1
         if prefix := self._prefix_currency.match(text):  # "$2 triệu" → hai triệu đô la
             number = self._number(text[prefix.end() :], "")
             if number is not None:
-                scale = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i].trail else None
+                scale = _glued_next(tokens, i)
                 currency = self.tables.currencies[prefix.group(1)]
                 if scale is not None and scale.word in self.tables.context("scale"):
                     return f"{number} {scale.text} {currency}", 2
@@ -256,8 +255,7 @@ class Reader:
             day_month_year = int(match.group(4)), int(match.group(3)), int(match.group(1))
         if day_month_year and _is_date(*day_month_year[:2]):
             day, month, year = day_month_year
-            prefix = "" if context.previous in _DAY_WORDS else "ngày "
-            return f"{prefix}{number_to_words(day)} tháng {month_words(month)} năm {number_to_words(year)}"
+            return f"{_day_prefix(context)}{number_to_words(day)} tháng {month_words(month)} năm {number_to_words(year)}"
         if match := _MONTH_YEAR.fullmatch(text):
             month, year = int(match.group(1)), int(match.group(2))
             if context.previous in ("quý", "số"):  # "quý 3/2025", "Thông báo số 12/2024"
@@ -329,13 +327,13 @@ class Reader:
             day, month, year = match.groups()
             if left.isdigit() and _is_date(int(left), int(month)) and _is_date(int(day), int(month)):
                 # Like "3/2", days and a month alone are said without "ngày" ("25-26/12").
-                prefix = "ngày " if year and context.previous not in _DAY_WORDS else ""
+                prefix = _day_prefix(context) if year else ""
                 said = f"{prefix}{number_to_words(int(left))} đến {number_to_words(int(day))} tháng {month_words(int(month))}"
                 return said + (f" năm {number_to_words(int(year))}" if year else "")
         if context.previous == "tháng" and left.isdigit() and right.isdigit():
             if 1 <= int(left) <= 12 and 1 <= int(right) <= 12:  # "tháng 4-5"
                 return f"{month_words(int(left))} đến tháng {month_words(int(right))}"
-        left_words = self._number(left, "") if left.isdigit() or _LEADING_NUMBER.fullmatch(left) else None
+        left_words = self._number(left, "") if _LEADING_NUMBER.fullmatch(left) else None
         if left_words is None:
             left_words = self.read_numeric(left, context)
         right_words = self.read_numeric(right, right_context)
@@ -456,6 +454,16 @@ def _context(tokens: list[Token], i: int) -> Context:
     before = tuple(token.word for token in tokens[max(0, i - 5) : i])
     after = tuple(token.word for token in tokens[i + 1 : i + 3])
     return Context(before, after)
+
+
+def _glued_next(tokens: list[Token], i: int) -> Token | None:
+    """The next token when nothing but a space stands between ("tháng 7 2023", "$2 triệu")."""
+    return tokens[i + 1] if i + 1 < len(tokens) and not tokens[i].trail else None
+
+
+def _day_prefix(context: Context) -> str:
+    """"ngày" before a date, unless it is written already ("ngày 28/10/2025" is not "ngày ngày")."""
+    return "" if context.previous in _DAY_WORDS else "ngày "
 
 
 def _after_listed_numerals(context: Context) -> Context:
