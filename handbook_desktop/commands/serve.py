@@ -41,7 +41,6 @@ def require_server() -> None:
 
 
 def server_settings(args: argparse.Namespace) -> "ServerSettings":
-    require_server()
     from sync.server.settings import ServerSettings
 
     if args.database_url and not args.database_url.startswith(SUPPORTED_DATABASES):
