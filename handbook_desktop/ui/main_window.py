@@ -140,8 +140,7 @@ class MainWindow(QMainWindow):
             home.open_requested.connect(self.open_item)
             home.backup_requested.connect(self.backups.ask_and_back_up)
             self.home_page = home
-            keep_fresh(home, self.changes, HOME_TABLES, lambda: home.show_overview(
-                self._overview, self.ops.read_now(library.continue_reading)))
+            keep_fresh(home, self.changes, HOME_TABLES, self._show_home)
             return home
         if key == "settings":
             return self._settings_page()
@@ -317,6 +316,9 @@ class MainWindow(QMainWindow):
     def _refresh_home(self) -> None:
         """A backup changes no table, only whether the home page reminds of one."""
         self._overview = self.ops.read_now(lambda uow: load_overview(uow, self.today))
+        self._show_home()
+
+    def _show_home(self) -> None:
         self.home_page.show_overview(self._overview, self.ops.read_now(library.continue_reading))
 
     def _after_restore(self) -> None:
