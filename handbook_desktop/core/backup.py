@@ -59,10 +59,15 @@ class DamagedDatabase(WorkspaceError):
                  "main.py restore-backup --data-dir \"{folder}\"").format(day=self.backup.day, folder=self.path.parent)
 
 
+def open_read_only(path: Path) -> closing[sqlite3.Connection]:
+    """A connection that can neither write to the file nor create it (checks, copies)."""
+    return closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
+
+
 def damage_in(path: Path) -> str | None:
     """What `PRAGMA quick_check` finds wrong with the file (its first line), or None."""
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        with open_read_only(path) as conn:
             first = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
@@ -142,7 +147,7 @@ def make_daily(db_path: Path, today: date) -> Backup | None:
             log.warning("no room for the daily backup of %s", db_path)
             return None
         target.parent.mkdir(exist_ok=True)
-        with closing(sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)) as source, \
+        with open_read_only(db_path) as source, \
                 closing(sqlite3.connect(partial)) as copy:
             source.backup(copy)
         os.replace(partial, target)

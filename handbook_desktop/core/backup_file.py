@@ -33,7 +33,7 @@ from pathlib import Path
 from handbook_desktop import __version__
 from handbook_desktop.core import migrations
 from handbook_desktop.core.attachments import HASH_NAME, blob_path, store_dir
-from handbook_desktop.core.backup import BACKUP_DIR, forget_closed
+from handbook_desktop.core.backup import BACKUP_DIR, forget_closed, open_read_only
 from handbook_desktop.core.errors import WorkspaceError, is_disk_full
 from handbook_desktop.core.paths import DATABASE_NAME, SETTINGS_NAME
 from handbook_desktop.core.progress import Progress
@@ -103,7 +103,7 @@ def write_backup(data_dir: Path, target: Path, *, now: datetime, progress: Progr
 def _write_zip(db_path: Path, snapshot: Path, partial: Path, now: datetime, progress: Progress) -> Manifest:
     db_size = db_path.stat().st_size
     progress.report(0, 0, _("đang chép cơ sở dữ liệu…"))
-    with closing(sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)) as source, \
+    with open_read_only(db_path) as source, \
             closing(sqlite3.connect(snapshot)) as copy:
         source.backup(copy, pages=_COPY_PAGES, progress=lambda _status, left, total: progress.report(
             (total - left) * db_size // max(total, 1), 0, _("đang chép cơ sở dữ liệu…")))
@@ -271,7 +271,7 @@ def _refuse_other_cell(manifest: Manifest, db_path: Path) -> None:
 
 def _sound(db: Path) -> bool:
     try:
-        with closing(sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        with open_read_only(db) as conn:
             return conn.execute("PRAGMA integrity_check(1)").fetchone()[0] == "ok"
     except sqlite3.DatabaseError:
         return False

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
 from handbook_desktop.core import migrations
-from handbook_desktop.core.backup import DamagedDatabase, damage_in
+from handbook_desktop.core.backup import DamagedDatabase, damage_in, open_read_only
 from handbook_desktop.core.errors import WorkspaceError, low_on_space
 from handbook_desktop.i18n import _
 
@@ -55,7 +55,7 @@ def stored_revision(path: Path) -> str | None:
         if handle.read(16) != SQLITE_HEADER:
             raise WorkspaceError(_not_ours(path))
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        with open_read_only(path) as conn:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
                 return None
