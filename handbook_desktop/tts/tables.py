@@ -94,8 +94,13 @@ def _tables(rows: dict[str, list[list[str]]]) -> SpeechTables:
 
 
 @functools.cache
+def _builtin_rows() -> dict[str, list[list[str]]]:
+    return {name: _rows_of(resource_path("tts"), name, builtin=True) for name in TABLE_NAMES}
+
+
+@functools.cache
 def builtin_tables() -> SpeechTables:
-    return _tables({name: _rows_of(resource_path("tts"), name, builtin=True) for name in TABLE_NAMES})
+    return _tables(_builtin_rows())
 
 
 def load_tables(data_dir: Path | None) -> SpeechTables:
@@ -104,7 +109,4 @@ def load_tables(data_dir: Path | None) -> SpeechTables:
     if data_dir is None or not (Path(data_dir) / USER_TABLES_DIR).is_dir():
         return builtin_tables()
     folder = Path(data_dir) / USER_TABLES_DIR
-    return _tables({
-        name: _rows_of(resource_path("tts"), name, builtin=True) + _rows_of(folder, name, builtin=False)
-        for name in TABLE_NAMES
-    })
+    return _tables({name: rows + _rows_of(folder, name, builtin=False) for name, rows in _builtin_rows().items()})
