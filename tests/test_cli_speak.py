@@ -39,6 +39,16 @@ def test_normalize_only_prints_each_sentence_as_spoken(tmp_path):
     assert not (tmp_path / "handbook.db").exists()  # no workspace needed, none created
 
 
+def test_the_users_own_tables_count_and_a_broken_one_is_one_line(tmp_path):
+    (tmp_path / "speech").mkdir(parents=True)
+    (tmp_path / "speech" / "abbreviations.tsv").write_text("HTCT\thệ thống chính trị\n", encoding="utf-8")
+    (tmp_path / "speech" / "units.tsv").write_bytes(b"\xff\xfe\x00 not text")
+    result = run("--text", "Xây dựng HTCT, đường dài 5 km.", "--normalize-only", "--data-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Xây dựng hệ thống chính trị, đường dài năm ki lô mét."
+    assert "Traceback" not in result.stderr and "units.tsv" in result.stderr
+
+
 @needs_espeak
 def test_a_paragraph_becomes_a_vietnamese_wav(tmp_path):
     out = tmp_path / "doan.wav"

@@ -66,9 +66,10 @@ def _rows_of(folder: Path, name: str, builtin: bool) -> list[list[str]]:
         return []
     try:
         return read_rows(path)
-    except (OSError, UnicodeDecodeError):
-        # Speech must still work: a user's broken file is skipped, a missing built-in one noted.
-        log.warning("Cannot read the speech table %s", path, exc_info=not builtin)
+    except (OSError, UnicodeDecodeError) as exc:
+        # Speech must still work: a broken file is skipped and named in one line, no traceback
+        # (a user's file is the user's doing).
+        log.warning("Cannot read the speech table %s (%s)", path, exc)
         return []
 
 
