@@ -2,7 +2,8 @@
 # Builds the Linux packages into dist/ (installer/README.md):
 #     dist/so-tay-dang-vien_<version>_amd64.deb          bundle in /opt, launcher on the PATH, menu entry, icon
 #     dist/so-tay-dang-vien-<version>-linux-x86_64.tar.gz the same one-folder bundle, to unpack anywhere
-# Needs uv, binutils (PyInstaller strips the libraries) and dpkg-deb; run from anywhere.
+# Needs uv, binutils (PyInstaller strips the libraries), gcc and icu-devtools (trim_icu.py) and
+# dpkg-deb; run from anywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,12 @@ bundle="build/pyinstaller/dist/$APP"
 missing="$(find "$bundle" -name '*.so*' -type f -exec ldd {} + 2>/dev/null | grep 'not found' | sort -u || true)"
 [ -z "$missing" ] || echo "warning: libraries this machine lacks (optional plugins, or add them to DEPENDS):
 $missing" >&2
+echo "== ICU data for Vietnamese and English only"
+python3 installer/trim_icu.py "$bundle"
+# The unpacked size is a target of issue #16 (docs/PERFORMANCE.md): a build over it fails here.
+size=$(du -sb "$bundle" | cut -f1)
+echo "bundle: $((size / 1000000)) MB unpacked"
+[ "$size" -le 150000000 ] || { echo "error: the bundle is over the 150 MB target" >&2; exit 1; }
 
 mkdir -p dist
 echo "== tarball"

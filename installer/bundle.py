@@ -28,7 +28,11 @@ UNUSED = ("tkinter", "pytest", "pytestqt", "hypothesis", "importlinter", "babel"
           "PySide6.QtPdfWidgets", "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtSql", "PySide6.QtTest",
           "PySide6.QtBluetooth", "PySide6.QtNfc", "PySide6.QtPositioning", "PySide6.QtLocation",
           "PySide6.QtSensors", "PySide6.QtSerialPort", "PySide6.QtRemoteObjects", "PySide6.QtScxml",
-          "PySide6.QtTextToSpeech", "PySide6.QtSpatialAudio", "PySide6.QtHttpServer", "PySide6.QtUiTools")
+          "PySide6.QtTextToSpeech", "PySide6.QtSpatialAudio", "PySide6.QtHttpServer", "PySide6.QtUiTools",
+          # reached only through optional or build-time imports: pydantic's debug printing (rich,
+          # pygments), cffi's build helper (setuptools), urllib3's optional brotli decoding
+          "rich", "pygments", "markdown_it", "mdurl", "setuptools", "pkg_resources", "distutils",
+          "_distutils_hack", "brotli", "_brotli", "brotlicffi")
 EXCLUDES = SERVER_ONLY + UNUSED
 
 # The app's own packages, every module: feature faces (core/faces.py) import their modules by name.

@@ -23,12 +23,23 @@ DROPPED_FOLDERS = (
     PLUGINS + "imageformats/libqtga", PLUGINS + "imageformats/libqicns", PLUGINS + "imageformats/libqwbmp",
     "lxml/objectify", "lxml/html/",  # python-docx and openpyxl use lxml.etree only
     "PIL/_avif",  # Pillow skips AVIF when its codec is missing
+    # Speech clips are PCM WAV played through QAudioSink (ui/speech/player.py), which lives in
+    # QtMultimedia itself: the FFmpeg back end plugin and its libraries (≈ 20 MB) are never loaded.
+    PLUGINS + "multimedia/", "PySide6/plugins/multimedia/",  # Linux wheel layout, Windows wheel layout
+    # reportlab imports PIL.Image, whose core (_imaging) decodes PNG and JPEG; Pillow's font, colour
+    # management, WebP and Tk modules and their libraries are never loaded (reportlab embeds our TTFs itself).
+    "PIL/_imagingft", "PIL/_imagingcms", "PIL/_webp", "PIL/_imagingtk",
+    "pillow.libs/libfreetype", "pillow.libs/libharfbuzz", "pillow.libs/libpng16", "pillow.libs/libbrotli",
+    "pillow.libs/liblcms2", "pillow.libs/libwebp", "pillow.libs/libsharpyuv",
 )
 # By file name, wherever PyInstaller puts them (Qt's lib folder and links beside the executable).
 DROPPED_NAMES = (
     "libQt6Qml", "libQt6Quick", "libQt6VirtualKeyboard", "libQt6Pdf", "libQt6EglFs", "libQt6EglFS", "libavif",
     # Python bindings collected as dependencies of QtCharts and QtMultimedia but never imported
     "QtOpenGL.", "QtOpenGLWidgets.", "QtConcurrent.", "QtDBus.", "QtMultimediaWidgets.",
+    # FFmpeg, wherever the Qt hooks put it (Linux .so, Windows .dll)
+    "libavcodec", "libavformat", "libavutil", "libswresample", "libswscale", "libQt6FFmpegStub",
+    "avcodec-", "avformat-", "avutil-", "swresample-", "swscale-", "libQt6MultimediaWidgets", "Qt6MultimediaWidgets",
 )
 SYSTEM_LIBRARIES = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
 

@@ -77,7 +77,8 @@ def test_the_desktop_imports_nothing_the_bundle_excludes():
 @pytest.mark.parametrize("path", [
     "PySide6/Qt/lib/libQt6Core.so.6", "PySide6/Qt/lib/libQt6Charts.so.6", "PySide6/Qt/lib/libQt6Multimedia.so.6",
     "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
-    "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+    "PySide6/Qt/plugins/imageformats/libqjpeg.so", "PIL/_imaging.cpython-311-x86_64-linux-gnu.so",
+    "pillow.libs/libjpeg-6dc8d115.so.62.4.0",
     "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "PySide6/QtPrintSupport.abi3.so",
     "PySide6/QtCharts.abi3.so", "lxml/etree.cpython-311-x86_64-linux-gnu.so",
 ])
@@ -89,6 +90,9 @@ def test_prune_keeps_what_the_app_loads(path):
     "PySide6/Qt/lib/libQt6Qml.so.6", "PySide6/Qt/lib/libQt6Quick.so.6", "libQt6Pdf.so.6",
     "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", "PySide6/Qt/translations/qtbase_de.qm",
     "PySide6/QtOpenGL.abi3.so", "PySide6/QtOpenGL.pyd",
+    "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "PySide6/Qt/lib/libavcodec.so.61",
+    "PySide6/avcodec-61.dll", "PySide6/plugins/multimedia/ffmpegmediaplugin.dll",
+    "PIL/_imagingft.cpython-311-x86_64-linux-gnu.so", "pillow.libs/libharfbuzz-fb49c9fc.so.0.61450.0",
 ])
 def test_prune_drops_qt_parts_the_app_never_loads(path):
     assert not prune.keep(path, "C:/venv/" + path, platform="win32")
@@ -158,3 +162,40 @@ def test_the_installed_command_names_itself_in_its_help(monkeypatch, capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     assert capsys.readouterr().out.startswith("usage: so-tay-dang-vien")
+
+
+trim_icu = _load("trim_icu")
+
+
+@pytest.mark.parametrize("item, wanted", [
+    ("vi.res", True), ("coll/vi.res", True), ("coll/ucadata.icu", True), ("en_GB.res", True), ("root.res", True),
+    ("zone/pool.res", True), ("lang/res_index.res", True), ("nfkc.nrm", True), ("zoneinfo64.res", True),
+    ("ibm-1258_P100-1997.cnv", True), ("brkitr/line.brk", True), ("likelySubtags.res", True),
+    ("ja.res", False), ("coll/zh.res", False), ("curr/fr_CA.res", False), ("translit/root.res", False),
+    ("unames.icu", False), ("gb18030.cnv", False), ("vec.res", False),
+])
+def test_icu_trim_keeps_vietnamese_english_and_the_shared_tables(item, wanted):
+    assert trim_icu.kept(item) is wanted
+
+
+@pytest.mark.skipif(not all(shutil.which(tool) for tool in ("icupkg", "gcc", "nm", "readelf")),
+                    reason="trim_icu needs icu-devtools, gcc and binutils (.ci/run installs them)")
+def test_qt_still_collates_and_names_vietnamese_with_the_trimmed_icu(tmp_path):
+    """The real ICU library of the installed PySide6, trimmed, then loaded by Qt in a child process."""
+    import PySide6
+
+    original = next(Path(PySide6.__file__).parent.rglob("libicudata.so.*"))
+    trimmed = tmp_path / original.name
+    shutil.copyfile(original, trimmed)
+    before, after = trim_icu.trim(trimmed)
+    assert after < before / 3
+    probe = ("import functools; from PySide6.QtCore import QCollator, QLocale, QStringDecoder; "
+             "c = QCollator(QLocale('vi_VN')); "
+             "print(sorted(['Đặng', 'Dương', 'ăn', 'Anh', 'Ân', 'ư', 'u'], key=functools.cmp_to_key(c.compare))); "
+             "print(QLocale('vi_VN').toUpper('đảng cộng sản'), QLocale('vi_VN').monthName(3), "
+             "QLocale('vi_VN').nativeLanguageName()); "
+             "print('Shift_JIS', QStringDecoder('Shift_JIS').isValid())")  # left out: proves the trimmed one loaded
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, encoding="utf-8",
+                         env={"LD_PRELOAD": str(trimmed), "PATH": "/usr/bin:/bin"}, check=True)
+    assert run.stdout.splitlines() == ["['Anh', 'ăn', 'Ân', 'Dương', 'Đặng', 'u', 'ư']",
+                                       "ĐẢNG CỘNG SẢN tháng 3 Tiếng Việt", "Shift_JIS False"]
