@@ -31,10 +31,6 @@ class Pcm:
     format: QAudioFormat
     data: bytes
 
-    @property
-    def seconds(self) -> float:
-        return self.format.durationForBytes(len(self.data)) / 1_000_000
-
 
 class UnplayableClip(UserError):
     """A clip the computer cannot play: a damaged file or a format no device takes."""
