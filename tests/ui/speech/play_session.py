@@ -7,7 +7,7 @@ import json
 import sys
 import time
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop
 from PySide6.QtMultimedia import QMediaDevices, QtAudio
 from PySide6.QtWidgets import QApplication
 
