@@ -1,20 +1,23 @@
 """Plays a reading session sentence by sentence, so the reader can highlight each one.
 
-Synthesis runs off the GUI thread (the session already prefetches the next sentences);
-QtMultimedia plays each clip. Where there is no audio device (a headless machine) the
-clip's own duration paces the reading instead of the player's end-of-media signal, so the
-same code runs in tests with the real engine.
+Synthesis and reading the WAV run off the GUI thread (the session already prefetches the
+next sentences); a QAudioSink plays each clip's PCM, and its going idle (the clip drained)
+moves on to the next sentence. QAudioSink needs no media backend plugin, so the FFmpeg one
+stays out of the bundle (wav_output.py). Where there is no audio device (a headless
+machine) the clip's own duration paces the reading instead, so the same code runs in tests
+with the real engine.
 """
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+from PySide6.QtCore import QBuffer, QIODevice, QObject, QTimer, Signal
+from PySide6.QtMultimedia import QAudioDevice, QAudioSink, QMediaDevices, QtAudio
 
 from handbook_desktop.tts.engine import SpeechEngine
 from handbook_desktop.tts.reader import Clip, ReadingSession, sentence_for_fraction, sentence_spans
 from handbook_desktop.tts.tables import SpeechTables
 from handbook_desktop.i18n import _
+from handbook_desktop.ui.speech.wav_output import Pcm, UnplayableClip, fit_to_device, read_wav
 from handbook_desktop.ui.taskrunner import TaskRunner
 
 CLIP_TIMEOUT_S = 20
@@ -31,19 +34,13 @@ class SpeechPlayer(QObject):
         self.session: ReadingSession | None = None
         self.state = "stopped"
         self._generation = 0  # ignores clips that arrive after a stop or a skip
-        self._player: QMediaPlayer | None = None  # made on first use: loading it costs start-up time
+        # one sink per clip (its format is the clip's), made when a clip plays: loading the
+        # audio backend costs start-up time; the buffer is what the sink reads, kept alive with it
+        self.sink: QAudioSink | None = None
+        self._buffer: QBuffer | None = None
         self._paced = True
         self._pace = QTimer(self, singleShot=True, timeout=self._advance)
-        self._clock, self._remaining_ms = QElapsedTimer(), 0
-
-    @property
-    def _media(self) -> QMediaPlayer:
-        if self._player is None:
-            self._player = QMediaPlayer(self)
-            self._player.setAudioOutput(QAudioOutput(self))
-            self._player.mediaStatusChanged.connect(self._on_media_status)
-            self._paced = not QMediaDevices.audioOutputs()
-        return self._player
+        self._remaining_ms = 0
 
     def start(self, paragraphs: Sequence[str], fraction: float = 0.0, voice: str = "", rate: int = 160,
               tables: SpeechTables | None = None) -> None:
@@ -60,7 +57,8 @@ class SpeechPlayer(QObject):
 
     def pause(self) -> None:
         if self.state == "playing":
-            self._media.pause()
+            if self.sink is not None:
+                self.sink.suspend()
             if self._pace.isActive():
                 self._remaining_ms = max(0, self._pace.remainingTime())
                 self._pace.stop()
@@ -69,15 +67,15 @@ class SpeechPlayer(QObject):
     def resume(self) -> None:
         if self.state == "paused":
             self._set_state("playing")
-            self._media.play()
+            if self.sink is not None:
+                self.sink.resume()
             if self._paced:
                 self._pace.start(self._remaining_ms)
 
     def stop(self) -> None:
         self._generation += 1
         self._pace.stop()
-        if self._player is not None:
-            self._player.stop()
+        self._release_sink()
         if self.session is not None:
             session, self.session = self.session, None
             session.close()
@@ -88,7 +86,7 @@ class SpeechPlayer(QObject):
             self.session.skip(delta)
             self._generation += 1
             self._pace.stop()
-            self._media.stop()
+            self._release_sink()
             self._set_state("playing")
             self._fetch_next()
 
@@ -110,27 +108,70 @@ class SpeechPlayer(QObject):
 
     def _fetch_next(self) -> None:
         session, generation = self.session, self._generation
-        self.tasks.run(lambda _progress: session.next_clip(timeout=CLIP_TIMEOUT_S), title=_("Đọc"), quiet=True,
-                       on_done=lambda clip: self._play(clip, generation), on_error=self._fail)
+        device = QMediaDevices.defaultAudioOutput()  # asked per clip: a headset may come or go mid-reading
 
-    def _play(self, clip: Clip | None, generation: int) -> None:
+        def next_clip(_progress) -> tuple[Clip | None, Pcm | None]:
+            clip = session.next_clip(timeout=CLIP_TIMEOUT_S)
+            if clip is None or device.isNull():
+                return clip, None
+            return clip, fit_to_device(read_wav(clip.path), device)
+
+        self.tasks.run(next_clip, title=_("Đọc"), quiet=True,
+                       on_done=lambda result: self._play(*result, device, generation), on_error=self._fail)
+
+    def _play(self, clip: Clip | None, pcm: Pcm | None, device: QAudioDevice, generation: int) -> None:
         if generation != self._generation or self.session is None:
             return
         if clip is None:
             self.stop()
             return
         self.sentence_started.emit(clip.sentence)
-        self._media.setSource(QUrl.fromLocalFile(str(clip.path)))
-        self._media.play()
-        if self._paced:
+        self._paced = pcm is None
+        if pcm is None:
             self._pace.start(max(1, round(clip.duration * 1000)))
+        elif not self._start_sink(pcm, device):
+            return
         if self.state == "paused":  # paused while the clip was on its way
             self._set_state("playing")
             self.pause()
 
-    def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
-        if not self._paced and status == QMediaPlayer.MediaStatus.EndOfMedia and self.state == "playing":
+    def _start_sink(self, pcm: Pcm, device: QAudioDevice) -> bool:
+        self._release_sink()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(pcm.data)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        sink = self.sink = QAudioSink(device, pcm.format, self)
+        # PySide cannot pass QtAudio.State to a Python slot, so the slot asks the sink itself
+        sink.stateChanged.connect(lambda: self._on_sink_state(sink))
+        sink.start(self._buffer)
+        if sink.error() not in (QtAudio.Error.NoError, QtAudio.Error.UnderrunError):
+            self._fail(self._device_error(device))
+            return False
+        return True
+
+    def _on_sink_state(self, sink: QAudioSink) -> None:
+        if sink is not self.sink:  # a sink we already let go
+            return
+        state = sink.state()
+        if state == QtAudio.State.IdleState and self.state == "playing":  # the clip has drained
             self._advance()
+        elif state == QtAudio.State.StoppedState and sink.error() != QtAudio.Error.NoError:
+            self._fail(self._device_error(QMediaDevices.defaultAudioOutput()))
+
+    @staticmethod
+    def _device_error(device: QAudioDevice) -> UnplayableClip:
+        return UnplayableClip(_("Không phát được âm thanh qua thiết bị “{device}”. Hãy kiểm tra loa, tai nghe "
+                                "hoặc chọn thiết bị khác trong cài đặt âm thanh của máy.").format(
+            device=device.description()))
+
+    def _release_sink(self) -> None:
+        sink, buffer, self.sink, self._buffer = self.sink, self._buffer, None, None
+        if sink is not None:
+            sink.stop()
+            sink.deleteLater()  # maybe from inside its own signal
+        if buffer is not None:
+            buffer.close()
+            buffer.deleteLater()
 
     def _advance(self) -> None:
         if self.state == "playing" and self.session is not None:
