@@ -92,7 +92,7 @@ def open_or_create(choice: DataDirChoice, *, interactive: bool) -> Workspace:
     """Open the workspace. While it keeps no cell, ask how to start (the demo, the user's own
     cell, or later); without a display a new folder gets the demo."""
     fresh = not has_database(choice.path)
-    workspace = open_workspace(choice.path)
+    workspace = open_workspace(choice.path, weekly_backup=False)  # the window makes it once shown
     try:
         if not interactive:
             if fresh:

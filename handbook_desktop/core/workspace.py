@@ -253,8 +253,10 @@ def has_database(data_dir: Path) -> bool:
     return path.exists() and path.stat().st_size > 0
 
 
-def open_workspace(data_dir: Path) -> Workspace:
-    """Open (creating or upgrading as needed) the workspace in `data_dir`."""
+def open_workspace(data_dir: Path, *, weekly_backup: bool = True) -> Workspace:
+    """Open (creating or upgrading as needed) the workspace in `data_dir`. The GUI passes
+    `weekly_backup=False` and makes the week's backup file in the background once its window
+    shows (a large attachment store would hold the window back); a command makes it here."""
     data_dir = data_dir.expanduser().resolve()
     _ensure_writable(data_dir)
     path, now = data_dir / DATABASE_NAME, vietnam_now()
@@ -267,7 +269,7 @@ def open_workspace(data_dir: Path) -> Workspace:
     engine = check_and_upgrade(path, verify=backup_due or not backup.left_as_closed(path))
     if backup_due:
         backup.make_daily(path, today)
-    if existed:
+    if existed and weekly_backup:
         backup_schedule.make_weekly(data_dir, now)
     backup_schedule.start_watch(data_dir, now)
     load_all()  # a flush orders tables by their foreign keys: every table must be known

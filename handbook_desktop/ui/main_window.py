@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
 
-from handbook_desktop.core import settings as s
-from handbook_desktop.core.clock import vietnam_today
+from handbook_desktop.core import backup_schedule, settings as s
+from handbook_desktop.core.clock import vietnam_now, vietnam_today
 from handbook_desktop.core.paths import DataDirChoice, remember_data_dir
 from handbook_desktop.core import library
 from handbook_desktop.core.home import Overview, load_overview
@@ -401,7 +401,11 @@ class MainWindow(QMainWindow):
         self.sidebar.item(list(SECTIONS).index("sync")).setText(f"{text} ({count})" if count else text)
 
     def start_background(self) -> None:
-        """Once shown: the online probe and background sync rounds (never on a demo workspace)."""
+        """Once shown: the week's backup file when due, the online probe and background sync
+        rounds (never on a demo workspace)."""
+        data_dir = self.workspace.data_dir
+        self.tasks.run(lambda _progress: backup_schedule.make_weekly(data_dir, vietnam_now()),
+                       title=_("Sao lưu hằng tuần"), quiet=True)
         self.scheduler.start()
 
     def _show_connection(self) -> None:

@@ -51,3 +51,23 @@ def test_the_default_name_has_no_accents_and_sorts_by_date():
     from datetime import date
 
     assert default_name("Chi bộ Thôn Đông 2", date(2026, 1, 5)) == "so-tay-chi-bo-thon-dong-2-20260105.sotay"
+
+
+def test_the_weekly_backup_waits_for_the_window_then_runs_off_the_gui_thread(demo_dir, qapp, qtbot):
+    """Opening for the GUI leaves the week's backup to the shown window (a large store would
+    hold the window back); its background start makes it."""
+    from handbook_desktop import app
+    from handbook_desktop.core import backup_schedule
+    from handbook_desktop.core.paths import DataDirChoice
+
+    choice = DataDirChoice(demo_dir, fixed=True)
+    workspace = app.open_or_create(choice, interactive=False)
+    try:
+        assert backup_schedule.weekly_backups(demo_dir) == []
+        window = app.build_main_window(qapp, workspace, choice, inline_tasks=True)
+        qtbot.addWidget(window)
+        window.start_background()
+        made = backup_schedule.weekly_backups(demo_dir)
+        assert len(made) == 1 and made[0].stat().st_size > 10_000
+    finally:
+        workspace.close()
