@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             folder=out.expanduser().parent))
     manifest = write_backup(data_dir, out, now=vietnam_now(), progress=Progress(_percent()))
     record_manual_backup(data_dir, out, vietnam_now())
-    print(_("Đã sao lưu {name}: {members} đảng viên, {meetings} cuộc họp, {documents} văn bản, {files} tệp đính kèm "
+    print(_("Đã sao lưu {name}: {members} hồ sơ đảng viên, {meetings} cuộc họp, {documents} văn bản, {files} tệp đính kèm "
             "vào {path}.").format(name=manifest.unit_name or _("dữ liệu"), members=manifest.members,
                                   meetings=manifest.meetings, documents=manifest.documents,
                                   files=manifest.attachments, path=out.resolve()))

@@ -56,7 +56,7 @@ class Manifest:
     unit_name: str
     is_demo: bool
     created_at: str  # ISO 8601 with the Vietnam offset
-    members: int
+    members: int  # member records (those who left or moved included), not the cell's figure of today
     meetings: int
     documents: int
     attachments: int
@@ -66,8 +66,8 @@ class Manifest:
         return datetime.fromisoformat(self.created_at)
 
     def summary(self) -> str:
-        return _("Bản sao lưu của {name}, lúc {when:%H:%M ngày %d/%m/%Y} (phiên bản {version}): {members} đảng "
-                 "viên, {meetings} cuộc họp, {documents} văn bản, {files} tệp đính kèm.").format(
+        return _("Bản sao lưu của {name}, lúc {when:%H:%M ngày %d/%m/%Y} (phiên bản {version}): {members} hồ "
+                 "sơ đảng viên, {meetings} cuộc họp, {documents} văn bản, {files} tệp đính kèm.").format(
             name=self.unit_name or _("dữ liệu chưa gắn chi bộ"), when=self.created, version=self.app_version,
             members=self.members, meetings=self.meetings, documents=self.documents, files=self.attachments)
 
