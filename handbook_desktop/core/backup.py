@@ -64,11 +64,14 @@ def open_read_only(path: Path) -> closing[sqlite3.Connection]:
     return closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
 
 
-def damage_in(path: Path) -> str | None:
-    """What `PRAGMA quick_check` finds wrong with the file (its first line), or None."""
+def damage_in(path: Path, *, thorough: bool = False) -> str | None:
+    """What `PRAGMA quick_check` finds wrong with the file (its first line), or None.
+    `thorough`: `integrity_check`, which also compares every index with its table (a
+    backup file about to replace the user's data is worth the extra read)."""
+    check = "integrity_check" if thorough else "quick_check"
     try:
         with open_read_only(path) as conn:
-            first = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            first = conn.execute(f"PRAGMA {check}(1)").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
             raise

@@ -33,7 +33,7 @@ from pathlib import Path
 from handbook_desktop import __version__
 from handbook_desktop.core import migrations
 from handbook_desktop.core.attachments import HASH_NAME, blob_path, store_dir
-from handbook_desktop.core.backup import BACKUP_DIR, forget_closed, open_read_only
+from handbook_desktop.core.backup import BACKUP_DIR, damage_in, forget_closed, open_read_only
 from handbook_desktop.core.errors import WorkspaceError, is_disk_full
 from handbook_desktop.core.paths import DATABASE_NAME, SETTINGS_NAME
 from handbook_desktop.core.progress import Progress
@@ -271,9 +271,8 @@ def _refuse_other_cell(manifest: Manifest, db_path: Path) -> None:
 
 def _sound(db: Path) -> bool:
     try:
-        with open_read_only(db) as conn:
-            return conn.execute("PRAGMA integrity_check(1)").fetchone()[0] == "ok"
-    except sqlite3.DatabaseError:
+        return damage_in(db, thorough=True) is None
+    except sqlite3.DatabaseError:  # unreadable for another reason than damage: not sound either
         return False
 
 
