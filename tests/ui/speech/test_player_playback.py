@@ -66,13 +66,14 @@ def test_a_reading_plays_through_the_sink_and_advances_when_it_drains(pulse_serv
     assert paused["processed_after"] == paused["processed_before"] > 0 and paused["sentences"] == 1
     assert report["resumed"]["sink"] == "ActiveState"
 
-    # the second sentence began when the first clip's sink went idle, all of it played in real time;
-    # the upper bounds allow for the null sink taking a second or two to start each new stream
+    # the second sentence began when the first clip's sink went idle, all of it played in real time
+    # (never sooner); the upper bounds only say it did move on: the null sink hands a stream's end
+    # back about 2 s late, and a busy machine synthesizes the next sentence slower
     assert second["previous_sink"] == "IdleState"
     first_clip_s = second["previous_processed"] / 1e6
     assert first_clip_s > 1.0
     playing_s = second["at"] - first["at"] - 0.8  # minus the pause (PAUSE_MS)
-    assert 0.9 * first_clip_s < playing_s < first_clip_s + 4
+    assert 0.9 * first_clip_s < playing_s < first_clip_s + 15
     ended = report["ended"]  # the reading ended when the second clip drained
     second_clip_s = ended["processed"] / 1e6
-    assert second_clip_s > 0.5 and 0.9 * second_clip_s < ended["at"] - second["at"] < second_clip_s + 4
+    assert second_clip_s > 0.5 and 0.9 * second_clip_s < ended["at"] - second["at"] < second_clip_s + 15
