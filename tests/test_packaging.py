@@ -199,3 +199,16 @@ def test_qt_still_collates_and_names_vietnamese_with_the_trimmed_icu(tmp_path):
                          env={"LD_PRELOAD": str(trimmed), "PATH": "/usr/bin:/bin"}, check=True)
     assert run.stdout.splitlines() == ["['Anh', 'ăn', 'Ân', 'Dương', 'Đặng', 'u', 'ư']",
                                        "ĐẢNG CỘNG SẢN tháng 3 Tiếng Việt", "Shift_JIS False"]
+
+
+def test_the_app_uses_only_the_multimedia_classes_that_need_no_media_back_end():
+    """prune.py leaves Qt's FFmpeg back end out of the bundle: QMediaPlayer or a capture session
+    would find no back end there, while QAudioSink and QMediaDevices live in QtMultimedia itself."""
+    without_back_end = {"QAudioSink", "QAudioSource", "QAudioFormat", "QAudioDevice", "QMediaDevices", "QtAudio",
+                        "QSoundEffect"}
+    used = set()
+    for path in (REPO / "handbook_desktop").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "PySide6.QtMultimedia":
+                used |= {alias.name for alias in node.names}
+    assert used and used <= without_back_end
