@@ -53,9 +53,9 @@ def test_the_default_name_has_no_accents_and_sorts_by_date():
     assert default_name("Chi bộ Thôn Đông 2", date(2026, 1, 5)) == "so-tay-chi-bo-thon-dong-2-20260105.sotay"
 
 
-def test_the_weekly_backup_waits_for_the_window_then_runs_off_the_gui_thread(demo_dir, qapp, qtbot):
+def test_the_weekly_backup_waits_for_the_window_then_runs_as_its_background_task(demo_dir, qapp, qtbot):
     """Opening for the GUI leaves the week's backup to the shown window (a large store would
-    hold the window back); its background start makes it."""
+    hold the window back); its background start makes it, as a task of the runner (inline here)."""
     from handbook_desktop import app
     from handbook_desktop.core import backup_schedule
     from handbook_desktop.core.paths import DataDirChoice
