@@ -4,7 +4,8 @@
 from handbook_desktop.core.faces import lazy_face
 
 __getattr__, __all__ = lazy_face(__name__, globals(), {
-    "overview": ("LastMeeting", "OverdueTask", "Overview", "load_overview"),
+    "glance": ("LastMeeting", "OverdueTask", "Overview"),
+    "overview": ("load_overview",),
     "trash": ("DOCUMENT", "Deleted", "MEETING", "MEMBER", "TRASH_DAYS", "delete", "deleted_items", "describe",
               "kind_label", "kind_word", "restore", "undo_creation"),
 })

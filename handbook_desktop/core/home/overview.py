@@ -1,6 +1,5 @@
-"""What the home screen shows: one glance at the cell's state."""
+"""Reads what the home screen shows (glance.py) in one unit of work."""
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, select
@@ -9,50 +8,14 @@ from sqlalchemy.orm import Session
 from handbook_desktop.core.backup_schedule import days_without_safe_backup
 from handbook_desktop.core.library.models import Article, Document
 from handbook_desktop.core.clock import VIETNAM_TIME
-from handbook_desktop.core.meetings import (Readiness, attendance_counts, latest_resolution_tasks,
+from handbook_desktop.core.home.glance import LastMeeting, OverdueTask, Overview
+from handbook_desktop.core.meetings import (attendance_counts, latest_resolution_tasks,
                                             next_meeting_readiness)
 from handbook_desktop.core.meetings.models import Meeting, MeetingState
-from handbook_desktop.core.members import CellFigures, ProbationDue, cell_figures, probation_due
+from handbook_desktop.core.members import cell_figures, probation_due
 from handbook_desktop.core.models import OPEN_STATES, OutboxEntry, SyncCursor
 from handbook_desktop.core.org import unit_path
 from handbook_desktop.core.workspace import UnitOfWork
-
-
-@dataclass(frozen=True)
-class LastMeeting:
-    title: str
-    starts_at: datetime
-    state: MeetingState
-    present: int
-    expected: int
-
-
-@dataclass(frozen=True)
-class OverdueTask:
-    """A task of the latest resolution past its deadline and not done."""
-
-    text: str
-    owner_name: str
-    due_on: date
-    days_overdue: int
-    resolution_symbol: str
-
-
-@dataclass(frozen=True)
-class Overview:
-    unit_path: list[str]  # from the cell up to the highest known unit
-    is_demo: bool
-    figures: CellFigures  # the cell today
-    documents: int
-    articles: int
-    meetings: int
-    last_meeting: LastMeeting | None  # the latest meeting held (a planned one has no attendance yet)
-    next_meeting: Readiness | None  # the next planned meeting (or today's): how ready it is
-    overdue_tasks: list[OverdueTask]
-    probation_due: list[ProbationDue]
-    outbox_pending: int
-    last_sync_at: datetime | None
-    days_without_safe_backup: int | None = None  # set once a month passed without a backup on another drive
 
 
 def load_overview(uow: UnitOfWork, today: date | None = None) -> Overview:

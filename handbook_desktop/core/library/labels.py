@@ -1,7 +1,7 @@
 """Vietnamese names of document types and news channels."""
 
 from handbook_desktop.core.labels import label, register
-from handbook_desktop.core.library.models import Channel, DocumentType
+from handbook_desktop.core.library.codes import Channel, DocumentType
 from handbook_desktop.i18n import N_
 
 CATEGORY_LABELS = register({

@@ -1,40 +1,12 @@
 """Published documents and news articles."""
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from handbook_desktop.core.library.codes import Channel, DocumentType  # noqa: F401 - also named here
 from handbook_desktop.core.models.base import Base, Syncable
-
-
-class DocumentType(StrEnum):
-    NGHI_QUYET = "nghi_quyet"
-    CHI_THI = "chi_thi"
-    QUY_DINH = "quy_dinh"
-    KET_LUAN = "ket_luan"
-    HUONG_DAN = "huong_dan"
-    THONG_BAO = "thong_bao"
-    VAN_KIEN = "van_kien"
-    QUYET_DINH = "quyet_dinh"
-    KE_HOACH = "ke_hoach"
-    BAO_CAO = "bao_cao"
-    KHAC = "khac"
-
-
-class Channel(StrEnum):
-    NATIONAL = "national"
-    INTERNATIONAL = "international"
-    PROVINCIAL = "provincial"
-    PROVINCIAL_BULLETIN = "provincial_bulletin"
-    DISTRICT_BULLETIN = "district_bulletin"
-    FRONT_BULLETIN = "front_bulletin"
-    SOFT = "soft"
-    ORIENTATION = "orientation"
-    QA = "qa"
-    IDENTIFY = "identify"
-    REFERENCE = "reference"
 
 
 class Document(Base, Syncable):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.errors import UserError, ValidationError
 from handbook_desktop.core.ids import name_id
+from handbook_desktop.core.library.item import ARTICLES, DOCUMENTS, LibraryItem
 from handbook_desktop.core.library.models import Article, Document, DocumentType
 from handbook_desktop.core.library.reading_models import Favorite, ReadReceipt, ReadingPosition
 from handbook_desktop.core.models import Attachment, utcnow
@@ -18,7 +19,6 @@ from handbook_desktop.core.text.formatting import format_date
 from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
 
-DOCUMENTS, ARTICLES = "documents", "articles"
 MODELS = {DOCUMENTS: Document, ARTICLES: Article}
 FINISHED = 0.98  # a position this far down counts as read to the end
 LOCAL_READER = "local"  # the reader of a workspace with no sync account
@@ -33,20 +33,6 @@ class ItemFilter:
     year: int | None = None
     unread_only: bool = False
     favorites_only: bool = False
-
-
-@dataclass(frozen=True)
-class LibraryItem:
-    table: str
-    id: str
-    title: str
-    number: str
-    category: str
-    issuer: str
-    day: date | None
-    unread: bool
-    favorite: bool
-    revision: int = 1  # > 1: corrected by its publisher since it first arrived ("đã cập nhật")
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,10 @@
-"""Vietnamese names of the meeting codes the screens show (translated where shown).
-
-The readiness of materials is named beside its enum, in preparation.py.
-"""
+"""Vietnamese names of the meeting codes the screens show (translated where shown)."""
 
 from enum import StrEnum
 
 from handbook_desktop.core.labels import label, register
-from handbook_desktop.core.meetings.models import AttendanceStatus, InvitationState, MeetingKind, MeetingState, Quality
+from handbook_desktop.core.meetings.codes import AttendanceStatus, InvitationState, MeetingKind, MeetingState, Quality
+from handbook_desktop.core.meetings.readiness import MaterialsState
 from handbook_desktop.i18n import N_
 
 MEETING_LABELS: dict[StrEnum, str] = register({
@@ -30,6 +28,9 @@ MEETING_LABELS: dict[StrEnum, str] = register({
     InvitationState.SENT: N_("Đã gửi giấy mời"),
     InvitationState.ACCEPTED: N_("Nhận lời dự"),
     InvitationState.DECLINED: N_("Báo không dự"),
+    MaterialsState.READY: N_("Tài liệu đã sẵn sàng trước 1 ngày"),
+    MaterialsState.WAITING: N_("Chưa đủ tài liệu"),
+    MaterialsState.LATE: N_("Tài liệu chậm (chưa có trước 1 ngày)"),
 })
 
 

@@ -4,47 +4,13 @@ Materials, addenda, autosaved drafts and the numbering counter live in meeting_e
 """
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from handbook_desktop.core.models.base import Base, Syncable
-
-
-class MeetingKind(StrEnum):
-    REGULAR = "regular"  # thường kỳ hằng tháng
-    THEMATIC = "thematic"  # chuyên đề
-    EXTRAORDINARY = "extraordinary"  # bất thường
-
-
-class MeetingState(StrEnum):
-    PLANNED = "planned"
-    HELD = "held"
-    APPROVED = "approved"  # minutes locked
-    ARCHIVED = "archived"
-
-
-class AttendanceStatus(StrEnum):
-    PENDING = "pending"  # not marked yet
-    PRESENT = "present"
-    ABSENT_EXCUSED = "absent_excused"  # vắng có lý do
-    ABSENT_UNEXCUSED = "absent_unexcused"  # vắng không lý do
-    EXCUSED = "excused"  # miễn sinh hoạt: not counted
-
-
-class InvitationState(StrEnum):
-    NOT_SENT = "not_sent"
-    SENT = "sent"
-    ACCEPTED = "accepted"
-    DECLINED = "declined"
-
-
-class Quality(StrEnum):
-    EXCELLENT = "excellent"
-    GOOD = "good"
-    FAIR = "fair"
-    POOR = "poor"
+from handbook_desktop.core.meetings.codes import (AttendanceStatus, InvitationState, MeetingKind,  # noqa: F401
+                                                 MeetingState, Quality)
 
 
 class Meeting(Base, Syncable):

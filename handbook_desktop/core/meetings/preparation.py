@@ -3,7 +3,6 @@
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
@@ -13,11 +12,11 @@ from handbook_desktop.core.library.models import Document
 from handbook_desktop.core.meetings.models import AgendaItem, Guest, InvitationState, Meeting, MeetingState, Speech
 from handbook_desktop.core.meetings.models_extra import MeetingMaterial
 from handbook_desktop.core.errors import UserError, ValidationError
-from handbook_desktop.core.labels import register
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.models import utcnow
 from handbook_desktop.core.members.party_rules import MIN_MEETING_MINUTES
 from handbook_desktop.core.members.records import load_member
+from handbook_desktop.core.meetings.readiness import MaterialsState, Readiness
 from handbook_desktop.core.meetings.common import (
     AttachedFile,
     attach_file,
@@ -31,7 +30,7 @@ from handbook_desktop.core.meetings.common import (
     require_unlocked,
 )
 from handbook_desktop.core.workspace import UnitOfWork
-from handbook_desktop.i18n import N_, _
+from handbook_desktop.i18n import _
 
 MATERIALS_AHEAD = timedelta(days=1)  # the 2025 guidance: materials on the app ≥ 1 day before
 
@@ -315,35 +314,6 @@ def _invitee(row: Guest) -> Invitee:
 
 
 # Readiness ------------------------------------------------------------------------------
-
-class MaterialsState(StrEnum):
-    READY = "ready"  # at least one material, every one posted a day ahead
-    WAITING = "waiting"  # not ready yet, but there is still time
-    LATE = "late"  # the day-ahead deadline passed without all materials in time
-
-
-register({
-    MaterialsState.READY: N_("Tài liệu đã sẵn sàng trước 1 ngày"),
-    MaterialsState.WAITING: N_("Chưa đủ tài liệu"),
-    MaterialsState.LATE: N_("Tài liệu chậm (chưa có trước 1 ngày)"),
-})
-
-
-@dataclass(frozen=True)
-class Readiness:
-    meeting_id: str
-    title: str
-    starts_at: datetime
-    days_left: int  # calendar days in Vietnam from today to the meeting (negative: past)
-    agenda_items: int
-    materials: int
-    materials_on_time: int
-    materials_deadline: datetime
-    materials_state: MaterialsState
-    invitees: int
-    invitations_sent: int  # sent, accepted or declined
-    warnings: list[str]
-
 
 def meeting_readiness(uow: UnitOfWork, meeting_id: str, now: datetime) -> Readiness:
     require_aware(now, "now")

@@ -13,6 +13,7 @@ from handbook_desktop.core.members.rules import MemberState, event_label, refusa
 from handbook_desktop.core.members.values import date_problem_message
 from handbook_desktop.core.members.party_rules import probation_ends
 from handbook_desktop.core.members.records import MemberRow, load_member, row_of
+from handbook_desktop.core.members.tally import ProbationDue
 from handbook_desktop.core.text.sort import sort_key
 from handbook_desktop.core.workspace import UnitOfWork
 from handbook_desktop.i18n import _
@@ -100,15 +101,6 @@ def _event_day(on: date | str, today: date) -> date:
     if reading.value is None:
         raise ValidationError(_("Hãy ghi ngày của sự kiện (dd/mm/yyyy)."))
     return reading.value
-
-
-@dataclass(frozen=True)
-class ProbationDue:
-    member_id: str
-    full_name: str
-    admitted_on: date
-    due_on: date  # 12 months after admission
-    days_left: int  # negative once overdue
 
 
 def probation_due(uow: UnitOfWork, today: date | None = None, *,

@@ -1,7 +1,7 @@
 """Vietnamese names of the member statuses."""
 
 from handbook_desktop.core.labels import register
-from handbook_desktop.core.members.models import MemberStatus
+from handbook_desktop.core.members.codes import MemberStatus
 from handbook_desktop.i18n import N_
 
 STATUS_LABELS = register({

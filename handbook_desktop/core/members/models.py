@@ -1,33 +1,12 @@
 """The cell's roster (Mẫu 7-HSĐV fields) and the events that change a member's status."""
 
 from datetime import date
-from enum import StrEnum
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from handbook_desktop.core.models.base import Base, Syncable
-
-
-class MemberStatus(StrEnum):
-    OFFICIAL = "official"  # chính thức
-    PROBATIONARY = "probationary"  # dự bị
-    EXCUSED = "excused"  # miễn sinh hoạt
-    TEMPORARY = "temporary"  # sinh hoạt tạm thời
-    TRANSFERRED_OUT = "transferred_out"  # chuyển đi
-    DECEASED = "deceased"  # từ trần
-    LEFT = "left"  # ra khỏi Đảng
-
-
-class MemberEventKind(StrEnum):
-    ADMITTED = "admitted"
-    MADE_OFFICIAL = "made_official"
-    TRANSFERRED_IN = "transferred_in"
-    TRANSFERRED_OUT = "transferred_out"
-    EXCUSED = "excused"
-    TEMPORARY = "temporary"
-    DECEASED = "deceased"
-    LEFT = "left"
+from handbook_desktop.core.members.codes import MemberStatus, MemberEventKind  # noqa: F401 - also named here
 
 
 class Member(Base, Syncable):

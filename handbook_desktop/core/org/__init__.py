@@ -9,7 +9,8 @@ from handbook_desktop.core.org import labels  # noqa: F401 - registered on impor
 
 __getattr__, __all__ = lazy_face(__name__, globals(), {
     "labels": ("UNIT_KIND_LABELS",),
-    "models": ("OrgUnit", "Role", "RoleAssignment", "UnitKind", "User"),
+    "codes": ("Role", "UnitKind"),
+    "models": ("OrgUnit", "RoleAssignment", "User"),
     "setup": ("CellSetup", "cell_setup", "check_cell_setup", "set_up_cell", "split_parents", "update_cell"),
     "terms": ("default_term", "parse_term"),
     "units": ("cell_name", "unit_path"),

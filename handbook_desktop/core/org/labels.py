@@ -1,7 +1,7 @@
 """Vietnamese names of the kinds of party units."""
 
 from handbook_desktop.core.labels import register
-from handbook_desktop.core.org.models import UnitKind
+from handbook_desktop.core.org.codes import UnitKind
 from handbook_desktop.i18n import N_
 
 UNIT_KIND_LABELS = register({

@@ -1,27 +1,11 @@
 """The org-unit tree and the local view of users and their roles."""
 
-from enum import StrEnum
 
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from handbook_desktop.core.models.base import Base, Syncable
-
-
-class UnitKind(StrEnum):
-    PROVINCE = "province"  # Tỉnh ủy
-    DISTRICT = "district"  # Huyện ủy / Thành ủy / Đảng ủy trực thuộc
-    GRASSROOTS = "grassroots"  # Đảng bộ cơ sở
-    CELL = "cell"  # Chi bộ
-
-
-class Role(StrEnum):
-    MEMBER = "member"
-    SECRETARY = "secretary"
-    DEPUTY_SECRETARY = "deputy_secretary"
-    COMMITTEE = "committee"
-    EDITOR = "editor"
-    ADMIN = "admin"
+from handbook_desktop.core.org.codes import UnitKind, Role  # noqa: F401 - also named here
 
 
 class OrgUnit(Base, Syncable):
