@@ -10,6 +10,8 @@ killed or failed leaves files no row names; they are removed at the next start, 
 hour old (`remove_orphans`).
 """
 
+from __future__ import annotations
+
 import hashlib
 import os
 import re
@@ -17,14 +19,16 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from handbook_desktop.core.errors import WorkspaceError
 from handbook_desktop.core.ids import new_id
-from handbook_desktop.core.models import Attachment, Syncable
 from handbook_desktop.i18n import _
+
+if TYPE_CHECKING:  # the row functions load the ORM when called: the store itself needs none (backups)
+    from sqlalchemy.orm import Session
+
+    from handbook_desktop.core.models import Attachment, Syncable
 
 STORE_NAME = "attachments"
 COPIES_NAME = "copies"  # beside the hash folders: named copies handed to other programs
@@ -95,6 +99,10 @@ def _touch(path: Path) -> None:
 def remove_orphans(session: Session, data_dir: Path) -> int:
     """Remove stored files no attachment row (a tombstone included) refers to, and
     temporary files of interrupted writes, once they are ORPHAN_AGE_S old; returns how many."""
+    from sqlalchemy import select
+
+    from handbook_desktop.core.models import Attachment
+
     store = store_dir(data_dir)
     if not store.is_dir():
         return 0
@@ -134,6 +142,10 @@ def viewable_copy(data_dir: Path, sha256: str, filename: str) -> Path:
 
 def discard_if_unreferenced(session: Session, data_dir: Path, blob: StoredBlob) -> None:
     """Undo `store_bytes` after the row meant to refer to it was not saved."""
+    from sqlalchemy import select
+
+    from handbook_desktop.core.models import Attachment
+
     if not blob.created:
         return
     if session.scalar(select(Attachment.id).where(Attachment.sha256 == blob.sha256).limit(1)) is None:
@@ -146,6 +158,8 @@ def add_attachment(session: Session, owner: Syncable, blob: StoredBlob, filename
 
     The owner gets its id now if it has none yet: ids are otherwise assigned at flush.
     """
+    from handbook_desktop.core.models import Attachment
+
     if not owner.id:
         owner.id = new_id()
     attachment = Attachment(unit_id=owner.unit_id, owner_table=owner.__tablename__, owner_id=owner.id,
@@ -155,6 +169,10 @@ def add_attachment(session: Session, owner: Syncable, blob: StoredBlob, filename
 
 
 def attachments_of(session: Session, owner: Syncable) -> list[Attachment]:
+    from sqlalchemy import select
+
+    from handbook_desktop.core.models import Attachment
+
     return list(session.scalars(select(Attachment).where(
         Attachment.owner_table == owner.__tablename__, Attachment.owner_id == owner.id,
         Attachment.deleted_at.is_(None))))

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from handbook_desktop.core.errors import WorkspaceError
+from handbook_desktop.core.paths import SNAPSHOT_NAME
 from handbook_desktop.i18n import _
 
 log = logging.getLogger(__name__)
@@ -96,11 +97,14 @@ def mark_closed(db_path: Path) -> None:
 
 
 def forget_closed(db_path: Path) -> None:
-    """Damage was found: the next start, in whatever program, checks the whole file."""
-    try:
-        _marker(db_path).unlink(missing_ok=True)
-    except OSError:
-        pass
+    """Damage was found, or another file was put in place: the next start, in whatever program,
+    checks the whole file, and paints no figures kept from the old one (its counter of changes
+    may match by chance)."""
+    for kept in (_marker(db_path), db_path.with_name(SNAPSHOT_NAME)):
+        try:
+            kept.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _marker(db_path: Path) -> Path:
@@ -194,6 +198,7 @@ def restore_latest(db_path: Path, now: datetime) -> Restored:
         wal.unlink(missing_ok=True)
         shm.unlink(missing_ok=True)
         os.replace(incoming, db_path)
+        forget_closed(db_path)
     except OSError as exc:
         incoming.unlink(missing_ok=True)
         raise WorkspaceError(_("Không khôi phục được từ {backup} ({error}).").format(

@@ -7,23 +7,30 @@ reported and left byte-for-byte untouched. A failure is named by its cause: a da
 a full disk is never reported as damage.
 """
 
+from __future__ import annotations
+
 import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
+from typing import TYPE_CHECKING
 
 from handbook_desktop.core import migrations
 from handbook_desktop.core.backup import DamagedDatabase, damage_in, open_read_only
 from handbook_desktop.core.errors import WorkspaceError, low_on_space
 from handbook_desktop.i18n import _
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def make_engine(path: Path) -> Engine:
+    # SQLAlchemy loads here, not with this module: the checks below and a start that paints
+    # from the home page's snapshot need only sqlite3.
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
@@ -67,9 +74,10 @@ def stored_revision(path: Path) -> str | None:
     return row[0] if row else None
 
 
-def check_and_upgrade(path: Path, *, verify: bool = False) -> Engine:
-    """Open the database, upgrading an older schema after a backup; refuse a newer one.
-    `verify`: read every page first (`PRAGMA quick_check`) and refuse a damaged file."""
+def check(path: Path, *, verify: bool = False) -> str | None:
+    """The schema revision of the database (None for a new one), after refusing a foreign or
+    newer file; `verify`: read every page first (`PRAGMA quick_check`) and refuse a damaged one.
+    Only sqlite3: nothing is written and SQLAlchemy is not loaded."""
     revision = stored_revision(path)
     if verify and revision is not None:
         try:
@@ -83,6 +91,13 @@ def check_and_upgrade(path: Path, *, verify: bool = False) -> Engine:
             "Cơ sở dữ liệu {path} được tạo bởi một phiên bản Sổ tay đảng viên mới hơn "
             "(lược đồ {revision}). Hãy cập nhật ứng dụng; tệp được giữ nguyên."
         ).format(path=path, revision=revision))
+    return revision
+
+
+def connect(path: Path, revision: str | None) -> Engine:
+    """The engine of a checked database (`check`), upgrading an older schema after a backup."""
+    from sqlalchemy.exc import DBAPIError
+
     engine = make_engine(path)
     if revision != migrations.head_revision():
         try:

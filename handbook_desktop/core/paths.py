@@ -13,6 +13,7 @@ from handbook_desktop import APP_ID
 ENV_DATA_DIR = "HANDBOOK_DATA_DIR"
 DATABASE_NAME = "handbook.db"
 SETTINGS_NAME = "settings.json"
+SNAPSHOT_NAME = "home-snapshot.json"  # the home page's figures for the next start (core/home/snapshot.py)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,13 @@ bridge (`ui/changes.py`) re-emits them on the GUI thread.
 
 A failure of the file itself becomes a message (`db.failure`): a damaged database also marks
 the workspace damaged, and from then on every write is refused before it starts.
+
+Opening checks the files with sqlite3 only; the engine, SQLAlchemy and the models load with
+the first session, or at once unless the caller asks otherwise (`connect=False`: the window
+paints its first screen from the home page's snapshot before the ORM has loaded).
 """
+
+from __future__ import annotations
 
 import logging
 import os
@@ -22,24 +28,22 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Engine, event, select
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
-
-from handbook_desktop.core import attachments, backup, backup_schedule, outbox, write_guard
+from handbook_desktop.core import backup, backup_schedule, db, migrations, write_guard
 from handbook_desktop.core.backup import DamagedDatabase
 from handbook_desktop.core.clock import vietnam_now
-from handbook_desktop.core.db import check_and_upgrade, disk_full, failure, read_only, sqlite_code
+from handbook_desktop.core.db import disk_full, failure, read_only, sqlite_code
 from handbook_desktop.core.errors import UserError, WorkspaceError, is_disk_full
 from handbook_desktop.core.progress import Progress
-from handbook_desktop.core.models import Base, WorkspaceFact
-from handbook_desktop.core.models.registry import load_all
-from handbook_desktop.core.outbox import current_user
 from handbook_desktop.core.paths import DATABASE_NAME, SETTINGS_NAME
 from handbook_desktop.core.settings import Settings
 from handbook_desktop.i18n import _
+
+if TYPE_CHECKING:  # loaded with the first session (module docstring)
+    from sqlalchemy import Engine
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +103,10 @@ class UnitOfWork:
 
     @cached_property
     def cell(self) -> CellProfile:
+        from sqlalchemy import select
+
+        from handbook_desktop.core.models import WorkspaceFact
+
         facts = dict(self.session.execute(select(WorkspaceFact.key, WorkspaceFact.value).where(
             WorkspaceFact.key.in_((HOME_UNIT, TERM, PLACE, IS_DEMO, SECRETARY, DEPUTY)))).all())
         return CellProfile(facts.get(HOME_UNIT), facts.get(TERM), facts.get(PLACE, ""), facts.get(IS_DEMO) == "1",
@@ -111,6 +119,8 @@ class UnitOfWork:
     @property
     def user(self) -> str:
         """The sync account's username: the author of this action's changes ("" offline)."""
+        from handbook_desktop.core.outbox import current_user
+
         return current_user(self.session)
 
     def now(self) -> datetime:
@@ -127,9 +137,11 @@ class UnitOfWork:
 @dataclass
 class Workspace:
     data_dir: Path
-    engine: Engine
     settings: Settings
-    _factory: sessionmaker = field(repr=False)
+    _revision: str | None = field(default=None, repr=False)  # as checked at opening: None for a new file
+    _engine: Engine | None = field(default=None, repr=False)  # made by the first session (`_connected`)
+    _factory: sessionmaker | None = field(default=None, repr=False)
+    _opening: threading.RLock = field(default_factory=threading.RLock, repr=False)
     _listeners: list[Listener] = field(default_factory=list, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     # Hears "đang chờ…" when an action is given no progress of its own (the CLI prints it).
@@ -140,6 +152,24 @@ class Workspace:
     @property
     def db_path(self) -> Path:
         return self.data_dir / DATABASE_NAME
+
+    @property
+    def engine(self) -> Engine:
+        self._connected()
+        return self._engine
+
+    def _connected(self) -> sessionmaker:
+        """The session factory, made on first use: the engine, every model, the hooks of every
+        session, then the attachment store's orphans swept (module docstring)."""
+        with self._opening:  # the GUI thread and a background task may both be first
+            if self._factory is None:
+                self._engine, self._factory = _connect(self.db_path, self._revision)
+                if self._revision is not None:
+                    from handbook_desktop.core import attachments
+
+                    with self.session(read_only=True) as session:
+                        attachments.remove_orphans(session, self.data_dir)
+            return self._factory
 
     @contextmanager
     def unit_of_work(self, *, origin: str = LOCAL, record_outbox: bool = True, user: str | None = None,
@@ -157,8 +187,11 @@ class Workspace:
             raise WorkspaceBusy(_("Đang khôi phục dữ liệu từ tệp sao lưu; hãy chờ cho xong."))
         if self.damaged is not None and not read_only:
             raise self.damaged
+        factory = self._connected()
+        from sqlalchemy.exc import DBAPIError
+
         changed: set[str] = set()
-        session = self._factory(info={"record_outbox": record_outbox, "user": user, "changed": changed,
+        session = factory(info={"record_outbox": record_outbox, "user": user, "changed": changed,
                                       "read_only": read_only})
         try:
             with session.begin():
@@ -181,6 +214,8 @@ class Workspace:
                 record_outbox: bool = True) -> T:
         """Run one user action in its own unit of work; while another program (or a sync)
         holds the database, wait, say so through `progress`, and try the whole action again."""
+        from sqlalchemy.exc import OperationalError
+
         deadline, pause = time.monotonic() + patience_s, 0.2
         while True:
             try:
@@ -216,7 +251,8 @@ class Workspace:
                 log.exception("change listener %r failed", listener)
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         if self.damaged is None:
             backup.mark_closed(self.db_path)
 
@@ -233,10 +269,13 @@ class Workspace:
         finally:
             try:
                 fresh = open_workspace(self.data_dir)
-                self.engine, self._factory, self.damaged = fresh.engine, fresh._factory, None
+                self._revision, self._engine, self._factory = fresh._revision, fresh._engine, fresh._factory
+                self.damaged = None
                 self.settings.reload()
             finally:
                 self.restoring = False
+            from handbook_desktop.core.models import Base
+
             self._notify(Changes(frozenset(Base.metadata.tables), LOCAL))
 
 
@@ -253,10 +292,11 @@ def has_database(data_dir: Path) -> bool:
     return path.exists() and path.stat().st_size > 0
 
 
-def open_workspace(data_dir: Path, *, weekly_backup: bool = True) -> Workspace:
+def open_workspace(data_dir: Path, *, weekly_backup: bool = True, connect: bool = True) -> Workspace:
     """Open (creating or upgrading as needed) the workspace in `data_dir`. The GUI passes
     `weekly_backup=False` and makes the week's backup file in the background once its window
-    shows (a large attachment store would hold the window back); a command makes it here."""
+    shows (a large attachment store would hold the window back); a command makes it here.
+    `connect=False` leaves the engine to the first session, unless the schema needs upgrading."""
     data_dir = data_dir.expanduser().resolve()
     _ensure_writable(data_dir)
     path, now = data_dir / DATABASE_NAME, vietnam_now()
@@ -266,22 +306,15 @@ def open_workspace(data_dir: Path, *, weekly_backup: bool = True) -> Workspace:
         raise read_only(path)
     # Reading every page costs ~1 ms per MB: only for a file not as we left it, and before the day's copy.
     backup_due = existed and backup.due(data_dir, today)
-    engine = check_and_upgrade(path, verify=backup_due or not backup.left_as_closed(path))
+    revision = db.check(path, verify=backup_due or not backup.left_as_closed(path))
+    workspace = Workspace(data_dir, Settings(data_dir / SETTINGS_NAME), revision)
+    if connect or revision != migrations.head_revision():
+        workspace._connected()  # an upgrade comes before the day's copy, as before every write
     if backup_due:
         backup.make_daily(path, today)
     if existed and weekly_backup:
         backup_schedule.make_weekly(data_dir, now)
     backup_schedule.start_watch(data_dir, now)
-    load_all()  # a flush orders tables by their foreign keys: every table must be known
-    factory = sessionmaker(engine, expire_on_commit=False)
-    outbox.install(factory)
-    event.listen(factory, "before_flush", lambda session, *_args: _check_write(session))
-    event.listen(factory, "after_flush", _record_flushed_tables)
-    event.listen(factory, "do_orm_execute", _record_statement_table)
-    workspace = Workspace(data_dir, engine, Settings(data_dir / SETTINGS_NAME), factory)
-    if existed:
-        with workspace.session(read_only=True) as session:
-            attachments.remove_orphans(session, data_dir)
     return workspace
 
 
@@ -293,6 +326,23 @@ def open_existing_workspace(data_dir: Path) -> Workspace:
                                "'main.py setup', tạo dữ liệu mẫu bằng 'main.py demo', hoặc mở giao diện trước.")
                              .format(path=data_dir))
     return open_workspace(data_dir)
+
+
+def _connect(path: Path, revision: str | None) -> tuple[Engine, sessionmaker]:
+    from sqlalchemy import event
+    from sqlalchemy.orm import sessionmaker
+
+    from handbook_desktop.core import outbox
+    from handbook_desktop.core.models.registry import load_all
+
+    engine = db.connect(path, revision)
+    load_all()  # a flush orders tables by their foreign keys: every table must be known
+    factory = sessionmaker(engine, expire_on_commit=False)
+    outbox.install(factory)
+    event.listen(factory, "before_flush", lambda session, *_args: _check_write(session))
+    event.listen(factory, "after_flush", _record_flushed_tables)
+    event.listen(factory, "do_orm_execute", _record_statement_table)
+    return engine, factory
 
 
 def _record_flushed_tables(session: Session, _flush_context) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, func, select
 
-from handbook_desktop.core import attachments
+from handbook_desktop.core import attachments, migrations
 from handbook_desktop.core.backup_file import check_backup, restore_backup, write_backup
 from handbook_desktop.core.clock import vietnam_now
 from handbook_desktop.core.errors import Cancelled, WorkspaceError
@@ -50,7 +50,7 @@ def backup_of_demo(demo_dir, tmp_path) -> Path:
     target = tmp_path / "out" / "so-tay.sotay"
     manifest = write_backup(demo_dir, target, now=vietnam_now())
     workspace.close()
-    assert (manifest.attachments, manifest.documents, manifest.schema) == (1, 12, "0007")
+    assert (manifest.attachments, manifest.documents, manifest.schema) == (1, 12, migrations.head_revision())
     return target
 
 

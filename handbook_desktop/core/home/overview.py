@@ -9,6 +9,8 @@ from handbook_desktop.core.backup_schedule import days_without_safe_backup
 from handbook_desktop.core.library.models import Article, Document
 from handbook_desktop.core.clock import VIETNAM_TIME
 from handbook_desktop.core.home.glance import LastMeeting, OverdueTask, Overview
+from handbook_desktop.core.home.snapshot import DAYS_KEPT, Snapshot, days_from, generation_in
+from handbook_desktop.core.library import continue_reading
 from handbook_desktop.core.meetings import (attendance_counts, latest_resolution_tasks,
                                             next_meeting_readiness)
 from handbook_desktop.core.meetings.models import Meeting, MeetingState
@@ -39,6 +41,14 @@ def load_overview(uow: UnitOfWork, today: date | None = None) -> Overview:
         last_sync_at=s.scalar(select(func.max(SyncCursor.last_sync_at))),
         days_without_safe_backup=None if uow.cell.is_demo else days_without_safe_backup(uow.data_dir, now.date()),
     )
+
+
+def take_snapshot(uow: UnitOfWork, today: date, days: int = DAYS_KEPT) -> Snapshot:
+    """The figures of `today` and the days after it, with the generation they were read at
+    (one transaction: a write between the two would be in neither or both)."""
+    return Snapshot(generation_in(uow.session.connection()),
+                    {day: load_overview(uow, day) for day in days_from(today)[:days]},
+                    continue_reading(uow), syncs=bool(uow.user))
 
 
 def _count(s: Session, model) -> int:

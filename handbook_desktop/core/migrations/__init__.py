@@ -5,9 +5,13 @@ Revisions are linear and named NNNN so that the start-up check can tell "current
 Alembic itself is loaded only when there is something to upgrade.
 """
 
-from pathlib import Path
+from __future__ import annotations
 
-from sqlalchemy.engine import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 MIGRATIONS_DIR = Path(__file__).parent
 
