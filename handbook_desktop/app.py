@@ -7,9 +7,10 @@ from pathlib import Path
 from handbook_desktop import APP_ID
 from handbook_desktop.core import settings as s
 from handbook_desktop.core.backup import DamagedDatabase, restore_latest
-from handbook_desktop.core.clock import vietnam_now
+from handbook_desktop.core.clock import vietnam_now, vietnam_today
 from handbook_desktop.core.crash import start_logging
 from handbook_desktop.core.errors import UserError, WorkspaceError
+from handbook_desktop.core.home import Glance, load_snapshot
 from handbook_desktop.core.paths import DataDirChoice
 from handbook_desktop.core.resources import resource_path
 from handbook_desktop.core.workspace import Workspace, has_database, open_workspace
@@ -32,9 +33,14 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
     app.setApplicationDisplayName(_("Sổ tay đảng viên"))
     app.setDesktopFileName(APP_ID)  # the desktop shell matches the window to so-tay-dang-vien.desktop
     app.setWindowIcon(app_icon())
+    glance = None
     try:
         try:
-            workspace = open_or_create(choice, interactive=not screenshot)
+            opened = open_from_snapshot(choice) if page == "home" else None
+            if opened is not None:
+                workspace, glance = opened
+            else:
+                workspace = open_or_create(choice, interactive=not screenshot)
         except DamagedDatabase as exc:
             if screenshot or exc.backup is None:
                 raise
@@ -47,9 +53,11 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
         show_error(None, _("Không mở được dữ liệu"), exc)
         return exc.exit_code
     try:
-        window = build_main_window(app, workspace, choice, font_scale=font_scale)
+        window = build_main_window(app, workspace, choice, font_scale=font_scale, glance=glance)
         if screenshot:
             save_screenshot(window, page, size, Path(screenshot))
+            if glance is None:
+                window.keep_snapshot()  # as the window's background start would: the next one paints at once
             return 0
         start_logging(f"data folder {workspace.data_dir}")
         install_crash_handler()
@@ -78,14 +86,25 @@ def app_icon():
 
 
 def build_main_window(app, workspace: Workspace, choice: DataDirChoice, *, inline_tasks: bool = False,
-                      font_scale: float | None = None):
-    """`font_scale` overrides the setting for this window only (screenshots), without saving it."""
+                      font_scale: float | None = None, glance: Glance | None = None):
+    """`font_scale` overrides the setting for this window only (screenshots), without saving it;
+    `glance`: the home page's figures kept from the last start, painted before the ORM loads."""
     from handbook_desktop.ui.main_window import MainWindow
     from handbook_desktop.ui.style import apply_look
     from handbook_desktop.ui.taskrunner import TaskRunner
 
     apply_look(app, workspace.settings.get(s.FONT_SCALE) if font_scale is None else font_scale)
-    return MainWindow(workspace, choice, TaskRunner(app, inline=inline_tasks))
+    return MainWindow(workspace, choice, TaskRunner(app, inline=inline_tasks), glance=glance)
+
+
+def open_from_snapshot(choice: DataDirChoice) -> tuple[Workspace, Glance] | None:
+    """The workspace, its engine left to the first session, with the home page's figures kept
+    at the last start, while they still hold (core/home/snapshot.py); None otherwise. A cell
+    not set up yet is not painted from them: the first start asks how to begin."""
+    glance = load_snapshot(choice.path, vietnam_today()) if has_database(choice.path) else None
+    if glance is None or not glance.overview.unit_path:
+        return None
+    return open_workspace(choice.path, weekly_backup=False, connect=False), glance
 
 
 def open_or_create(choice: DataDirChoice, *, interactive: bool) -> Workspace:

@@ -2,8 +2,10 @@
 
 import hashlib
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 
 from handbook_desktop import __version__
 
@@ -81,3 +83,28 @@ def test_english_setting_changes_cli_messages(tmp_path):
     (tmp_path / "settings.json").write_text('{"version": 1, "values": {"ui/language": "en"}}')
     result = run("--data-dir", str(tmp_path), "sync")
     assert result.stderr.startswith("Error: This data is not connected to a server yet.")
+
+
+def screenshot_loading(tmp_path, shot) -> bool:
+    """Take a screenshot in a fresh process; whether it loaded SQLAlchemy."""
+    code = ("import sys; from handbook_desktop.cli import main; "
+            f"code = main(['--screenshot', {str(shot)!r}, '--data-dir', {str(tmp_path / 'ws')!r}]); "
+            "print('sqlalchemy' in sys.modules); sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip() == "True"
+
+
+def test_the_next_start_paints_the_home_page_before_the_orm_loads(tmp_path):
+    """The target of issue 16's cold start: the first screen without SQLAlchemy, the same pixels."""
+    assert run("demo", "--data-dir", str(tmp_path / "ws")).returncode == 0
+    first, second, third = (tmp_path / f"{n}.png" for n in ("first", "second", "third"))
+    assert screenshot_loading(tmp_path, first)  # no figures kept yet: read through the ORM, then kept
+    assert (tmp_path / "ws" / "home-snapshot.json").is_file()
+    assert not screenshot_loading(tmp_path, second)
+    assert second.read_bytes() == first.read_bytes()
+    with closing(sqlite3.connect(tmp_path / "ws" / "handbook.db")) as conn, conn:  # another program's write
+        conn.execute("UPDATE org_units SET name = 'Chi bộ Khu phố 9' WHERE name = 'Chi bộ Khu phố 3'")
+    assert screenshot_loading(tmp_path, third)  # the kept figures no longer hold
+    assert third.read_bytes() != first.read_bytes()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from handbook_desktop.core.backup_file import EXTENSION, Manifest, Restored, check_backup, restore_backup, write_backup
 from handbook_desktop.core.backup_schedule import record_manual_backup
 from handbook_desktop.core.clock import vietnam_now
-from handbook_desktop.core.org import unit_path
+from handbook_desktop.core import org
 from handbook_desktop.core.progress import Progress
 from handbook_desktop.core.text import fold
 from handbook_desktop.i18n import _
@@ -45,7 +45,7 @@ class BackupFlow:
         return self.ops.workspace.data_dir
 
     def ask_and_back_up(self) -> None:
-        cell = self.ops.read_now(unit_path)  # the cell first, then the bodies above it
+        cell = self.ops.read_now(org.unit_path)  # the cell first, then the bodies above it
         suggested = Path.home() / default_name(cell[0] if cell else "", vietnam_now())
         chosen, _filter = QFileDialog.getSaveFileName(self.parent, _("Sao lưu dữ liệu"), str(suggested), FILTER)
         if chosen:

@@ -1,8 +1,9 @@
 """The main window: banner, navigation sidebar, one page per section, status bar."""
 
+import logging
 from datetime import date
-from pathlib import Path
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -12,8 +13,8 @@ from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QLineE
 from handbook_desktop.core import backup_schedule, settings as s
 from handbook_desktop.core.clock import vietnam_now, vietnam_today
 from handbook_desktop.core.paths import DataDirChoice, remember_data_dir
-from handbook_desktop.core import library
-from handbook_desktop.core.home import Overview, load_overview
+from handbook_desktop.core import home, library
+from handbook_desktop.core.home import GLANCE_TABLES, Glance, Overview, save_snapshot
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import N_, _, set_language
 from handbook_desktop.ui.about_dialog import AboutDialog
@@ -34,6 +35,8 @@ from handbook_desktop.ui.sync.scheduler import SyncScheduler
 from handbook_desktop.ui.style import apply_look
 from handbook_desktop.ui.taskrunner import TaskRunner
 from handbook_desktop.ui.undo import UndoAction
+
+log = logging.getLogger(__name__)
 
 SECTIONS = {
     "home": N_("Trang chủ"),
@@ -57,7 +60,10 @@ STATUS_MESSAGE_MS = 10_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, data_dir: DataDirChoice, tasks: TaskRunner, today: date | None = None):
+    def __init__(self, workspace: Workspace, data_dir: DataDirChoice, tasks: TaskRunner, today: date | None = None,
+                 glance: Glance | None = None):
+        """`glance`: the first screen's figures kept from the last start (core/home/snapshot.py);
+        the window then paints before the ORM has loaded, and reads them anew once shown."""
         super().__init__()
         self.workspace, self.data_dir, self.tasks = workspace, data_dir, tasks
         self.today = today or vietnam_today()
@@ -70,19 +76,23 @@ class MainWindow(QMainWindow):
         self.importer = ImportFlow(self, self.ops, self._after_import)
         self.backups = BackupFlow(self, self.ops, on_backed_up=self._refresh_home, on_restored=self._after_restore)
         self.tasks.error.connect(lambda title, exc: show_error(self, title, exc))
-        self.sync = SyncController(workspace, tasks, self)  # the account, online, rounds: one for every screen
+        # The account, online, rounds: one for every screen. A snapshot is kept only without an
+        # account, so the first screen knows all the controller would read.
+        self.sync = SyncController(workspace, tasks, self, is_demo=glance.overview.is_demo if glance else None)
         self.sync.ask_password = lambda: ask_password(self, self.sync.account)
         self.sync.changed.connect(self._show_connection)
         self.sync.changed.connect(self._show_editor_entry)
         self.sync.changed.connect(self._show_conflict_count)
         self.scheduler = SyncScheduler(self.sync, workspace.settings, self)
         self.ops.undo.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
-        self._build()
+        self._snapshot_stale = False  # the data changed since the figures were last kept
+        self._build(glance)
 
     # -- building -----------------------------------------------------------------------
-    def _build(self) -> None:
+    def _build(self, glance: Glance | None = None) -> None:
         self.setWindowTitle(_("Sổ tay đảng viên"))
-        overview = self.ops.read_now(lambda uow: load_overview(uow, self.today))
+        overview = glance.overview if glance else self._read_overview()
+        self._first_reading = glance.reading if glance else None
         self.library_pages: dict[str, QWidget] = {}
         self.sidebar = QListWidget(objectName="sidebar")
         self.pages = QStackedWidget()
@@ -136,12 +146,13 @@ class MainWindow(QMainWindow):
 
     def _page(self, key: str, o: Overview) -> QWidget:
         if key == "home":
-            home = HomePage(o, self.ops.read_now(library.continue_reading))
-            home.open_requested.connect(self.open_item)
-            home.backup_requested.connect(self.backups.ask_and_back_up)
-            self.home_page = home
-            keep_fresh(home, self.changes, HOME_TABLES, self._show_home)
-            return home
+            reading = self._first_reading if self._first_reading is not None else self._read_continue()
+            page = HomePage(o, reading)
+            page.open_requested.connect(self.open_item)
+            page.backup_requested.connect(self.backups.ask_and_back_up)
+            self.home_page = page
+            keep_fresh(page, self.changes, HOME_TABLES, self._show_home)
+            return page
         if key == "settings":
             return self._settings_page()
         if key == "members":
@@ -252,14 +263,18 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes) -> None:
         # The home page and the status bar read these figures: a few ms, but not for every
         # minutes autosave or reading position, which neither shows.
+        if changes.touches(*GLANCE_TABLES):
+            self._snapshot_stale = True
         if changes.touches(*STATUS_TABLES):
-            self._overview = self.ops.read_now(lambda uow: load_overview(uow, self.today))
+            self._overview = self._read_overview()
             self._show_connection()
             self._show_cell_name(self._overview)  # the cell set up or renamed in Cài đặt → Chi bộ
         if changes.touches("sync_conflicts", "outbox"):
             self._show_conflict_count()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._snapshot_stale:
+            self.keep_snapshot()
         self.sync.cancel()
         self.changes.close()
         for page in self._reading_pages():
@@ -315,11 +330,40 @@ class MainWindow(QMainWindow):
 
     def _refresh_home(self) -> None:
         """A backup changes no table, only whether the home page reminds of one."""
-        self._overview = self.ops.read_now(lambda uow: load_overview(uow, self.today))
+        self._overview = self._read_overview()
         self._show_home()
 
     def _show_home(self) -> None:
-        self.home_page.show_overview(self._overview, self.ops.read_now(library.continue_reading))
+        self.home_page.show_overview(self._overview, self._read_continue())
+
+    def _read_overview(self) -> Overview:
+        return self.ops.read_now(lambda uow: home.load_overview(uow, self.today))
+
+    def _read_continue(self) -> list:
+        return self.ops.read_now(library.continue_reading)
+
+    def _after_first_read(self, snapshot: home.Snapshot) -> None:
+        """The figures read through the ORM once the window shows: kept for the next start,
+        and shown if they differ from those the window painted first."""
+        save_snapshot(self.workspace.data_dir, snapshot)
+        self._snapshot_stale = False
+        self.sync.reload()
+        fresh, painted = snapshot.overviews[self.today], self._first_reading
+        self._first_reading = None
+        if fresh != self._overview or (painted is not None and snapshot.reading != painted):
+            self._overview = fresh
+            self._show_cell_name(fresh)
+            self._show_connection()
+            self._show_home()
+
+    def keep_snapshot(self) -> None:
+        """The figures for the next start (at close, after a change; after a screenshot painted
+        without them). A failure costs the next start only its head start."""
+        try:
+            save_snapshot(self.workspace.data_dir, self.workspace.perform(
+                lambda uow: home.take_snapshot(uow, self.today), read_only=True))
+        except Exception:  # noqa: BLE001 - damaged or restoring data: the next start reads it all
+            log.warning("could not keep the home page's figures", exc_info=True)
 
     def _after_restore(self) -> None:
         """Every screen anew on the restored data, in its restored language and text size."""
@@ -401,9 +445,12 @@ class MainWindow(QMainWindow):
         self.sidebar.item(list(SECTIONS).index("sync")).setText(f"{text} ({count})" if count else text)
 
     def start_background(self) -> None:
-        """Once shown: the week's backup file when due, the online probe and background sync
-        rounds (never on a demo workspace)."""
+        """Once shown: the home figures read anew, the week's backup file when due, the online
+        probe and background sync rounds (never on a demo workspace)."""
         data_dir = self.workspace.data_dir
+        # First the figures through the ORM (it loads off the GUI thread), kept for the next start.
+        self.ops.read(lambda uow: home.take_snapshot(uow, self.today), title=_("Đọc số liệu trang chủ"),
+                      on_done=self._after_first_read)
         self.tasks.run(lambda _progress: backup_schedule.make_weekly(data_dir, vietnam_now()),
                        title=_("Sao lưu hằng tuần"), quiet=True)
         self.scheduler.start()

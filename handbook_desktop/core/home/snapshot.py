@@ -39,11 +39,13 @@ log = logging.getLogger(__name__)
 
 DAYS_KEPT = 7  # a start on any of the next days paints at once, until the data changes
 # Every table the home page and the status bar read (checked by a test that records the
-# tables SQLite reads); migration 0008 keeps a trigger on each.
+# tables SQLite reads), and the sync history the status bar shows with an account; migration
+# 0008 keeps a trigger on each.
 GLANCE_TABLES = frozenset({
     "agenda_items", "articles", "attachments", "attendance", "documents", "favorites", "meeting_guests",
     "meeting_materials", "meetings", "member_events", "members", "org_units", "outbox", "read_receipts",
-    "reading_positions", "resolution_items", "resolutions", "sync_conflicts", "sync_cursors", "workspace_facts"})
+    "reading_positions", "resolution_items", "resolutions", "sync_conflicts", "sync_cursors", "sync_runs",
+    "workspace_facts"})
 GENERATION_SQL = "SELECT value FROM data_generation WHERE id = 1"
 
 T = TypeVar("T")
@@ -80,7 +82,7 @@ def save_snapshot(data_dir: Path, snapshot: Snapshot) -> None:
               "days": {day.isoformat(): _encode(overview) for day, overview in snapshot.overviews.items()},
               "reading": _encode(snapshot.reading)}
     path = data_dir / SNAPSHOT_NAME
-    temporary = path.with_suffix(".tmp")
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")  # two windows on one folder never share one
     try:
         temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
         os.replace(temporary, path)

@@ -6,13 +6,15 @@ with progress and cancel. A cancelled import keeps and reports the files finishe
 cancel; each file's commit tells the library pages, which refresh themselves.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from handbook_desktop.core import home
-from handbook_desktop.core.library import SUPPORTED_SUFFIXES, ImportCancelled, ImportReport, import_files
+from handbook_desktop.core import home, library
+from handbook_desktop.core.library import SUPPORTED_SUFFIXES
 from handbook_desktop.core.progress import Progress
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.ops import Operations
@@ -23,7 +25,7 @@ def importable(paths: list[Path]) -> list[Path]:
     return [path for path in paths if path.suffix.lower() in SUPPORTED_SUFFIXES]
 
 
-def report_text(report: ImportReport, cancelled: bool = False) -> str:
+def report_text(report: library.ImportReport, cancelled: bool = False) -> str:
     lines = [_("Đã nhập {n} văn bản.").format(n=len(report.imported))]
     lines += [f"• {result.number or ''} {result.title}".replace("•  ", "• ") for result in report.imported]
     if report.duplicates:
@@ -37,7 +39,7 @@ def report_text(report: ImportReport, cancelled: bool = False) -> str:
 
 
 class ImportFlow:
-    def __init__(self, parent: QWidget, ops: Operations, on_imported: Callable[[ImportReport], None]):
+    def __init__(self, parent: QWidget, ops: Operations, on_imported: Callable[[library.ImportReport], None]):
         self.parent, self.ops, self.on_imported = parent, ops, on_imported
 
     def ask_and_import(self) -> None:
@@ -48,15 +50,15 @@ class ImportFlow:
             self.import_paths([Path(name) for name in names])
 
     def import_paths(self, paths: list[Path]) -> None:
-        def work(progress: Progress) -> tuple[ImportReport, bool]:
+        def work(progress: Progress) -> tuple[library.ImportReport, bool]:
             try:
-                return import_files(self.ops.workspace, paths, progress), False
-            except ImportCancelled as exc:
+                return library.import_files(self.ops.workspace, paths, progress), False
+            except library.ImportCancelled as exc:
                 return exc.report, True
 
         self.ops.tasks.run(work, title=_("Nhập văn bản"), on_done=self._finished)
 
-    def _finished(self, outcome: tuple[ImportReport, bool]) -> None:
+    def _finished(self, outcome: tuple[library.ImportReport, bool]) -> None:
         report, cancelled = outcome
         if report.imported:
             push_undo_creation(self.ops, home.DOCUMENT, [result.document_id for result in report.imported],

@@ -40,7 +40,10 @@ class SyncController(QObject):
     connected = Signal(object)  # Account, after a successful login
     came_online = Signal()  # the probe found the server again: a round is due
 
-    def __init__(self, workspace: Workspace, tasks: TaskRunner, parent: QObject | None = None):
+    def __init__(self, workspace: Workspace, tasks: TaskRunner, parent: QObject | None = None, *,
+                 is_demo: bool | None = None):
+        """`is_demo` given: a window painted from the home page's snapshot, kept only without an
+        account, so nothing is read now (the window calls `reload` once its first read is done)."""
         super().__init__(parent)
         self.workspace, self.tasks = workspace, tasks
         self.ask_password: AskPassword | None = None  # set by the window: a dialog
@@ -51,7 +54,10 @@ class SyncController(QObject):
         self.last_report = None  # SyncReport of the last round that succeeded in this session
         self._after_round: Callable[[], None] | None = None  # a logout waiting for a cancelled round
         tasks.ended.connect(self._on_task_ended)  # also after Hủy, which calls neither callback
-        self.reload()
+        if is_demo is None:
+            self.reload()
+        else:
+            self.is_demo, self.account, self.last_success = is_demo, None, None
 
     # -- what the screens show ----------------------------------------------------------
     def reload(self) -> None:

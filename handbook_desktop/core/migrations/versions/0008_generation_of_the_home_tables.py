@@ -22,7 +22,8 @@ depends_on = None
 
 TABLES = ("agenda_items", "articles", "attachments", "attendance", "documents", "favorites", "meeting_guests",
           "meeting_materials", "meetings", "member_events", "members", "org_units", "outbox", "read_receipts",
-          "reading_positions", "resolution_items", "resolutions", "sync_conflicts", "sync_cursors", "workspace_facts")
+          "reading_positions", "resolution_items", "resolutions", "sync_conflicts", "sync_cursors", "sync_runs",
+          "workspace_facts")
 EVENTS = ("INSERT", "UPDATE", "DELETE")
 
 
