@@ -10,7 +10,7 @@ What is not secret — server, user, device, grants, unit — is kept as workspa
 import json
 import logging
 import platform
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from sqlalchemy import delete, select
 
@@ -20,44 +20,16 @@ from handbook_desktop.core.org import OrgUnit, default_term
 from handbook_desktop.core.workspace import HOME_UNIT, SYNC, TERM, UnitOfWork, Workspace
 from handbook_desktop.i18n import _
 from sync import errors
+from sync.account_facts import (ACCOUNT_FACTS, DEVICE_ID, FULL_NAME, GRANTS, SERVER, UNIT_ID,  # noqa: F401
+                                UNIT_NAME, USER_ID, USERNAME, Account, account_from_facts, read_account_facts)
 from sync.apply import upsert_unit
 from sync.client import Client, Tokens, normalise_url
-from sync.protocol import LoginRequest, Profile, Role
+from sync.protocol import LoginRequest, Profile
 
 log = logging.getLogger(__name__)
 
 SERVICE = "so-tay-dang-vien"
-SERVER, USERNAME, USER_ID, DEVICE_ID = "sync_server_url", "sync_username", "sync_user_id", "sync_device_id"
-UNIT_ID, UNIT_NAME, GRANTS, FULL_NAME = "sync_unit_id", "sync_unit_name", "sync_grants", "sync_full_name"
-ACCOUNT_FACTS = (SERVER, USERNAME, USER_ID, DEVICE_ID, UNIT_ID, UNIT_NAME, GRANTS, FULL_NAME)
-
 _memory: dict[str, Tokens] = {}  # tokens where there is no keyring, for this process only
-
-
-@dataclass(frozen=True)
-class Account:
-    server_url: str
-    username: str
-    user_id: str
-    device_id: str
-    unit_id: str
-    unit_name: str
-    grants: tuple[tuple[str, str], ...]  # (unit id, role)
-    full_name: str = ""
-    # Said once, on connecting: e.g. that a cell set up offline keeps its own data.
-    notice: str = field(default="", compare=False)
-
-    @property
-    def is_editor(self) -> bool:
-        return any(role == Role.EDITOR for _unit, role in self.grants)
-
-    @property
-    def is_admin(self) -> bool:
-        return any(role == Role.ADMIN for _unit, role in self.grants)
-
-    @property
-    def key(self) -> str:
-        return f"{self.server_url}|{self.username}"
 
 
 def current_account(workspace: Workspace) -> Account | None:
@@ -66,13 +38,7 @@ def current_account(workspace: Workspace) -> Account | None:
 
 
 def account_of(uow: UnitOfWork) -> Account | None:
-    facts = dict(uow.session.execute(select(WorkspaceFact.key, WorkspaceFact.value)
-                                     .where(WorkspaceFact.key.in_(ACCOUNT_FACTS))).all())
-    if not facts.get(SERVER) or not facts.get(USERNAME):
-        return None
-    grants = tuple((unit, role) for unit, role in json.loads(facts.get(GRANTS) or "[]"))
-    return Account(facts[SERVER], facts[USERNAME], facts.get(USER_ID, ""), facts.get(DEVICE_ID, ""),
-                   facts.get(UNIT_ID, ""), facts.get(UNIT_NAME, ""), grants, facts.get(FULL_NAME, ""))
+    return account_from_facts(read_account_facts(uow))
 
 
 def connect(workspace: Workspace, server_url: str, username: str, password: str, device_name: str = "") -> Account:

@@ -70,6 +70,18 @@ class ConflictView:
 
 def open_conflicts(uow: UnitOfWork) -> list[ConflictView]:
     """Unresolved conflicts of the cell, then this device's refused changes, oldest first."""
+    rows, entries = _open_rows(uow)
+    return [_conflict_view(uow, row) for row in rows] + [_rejected_view(uow, entry) for entry in entries]
+
+
+def conflict_count(uow: UnitOfWork) -> int:
+    """How many `open_conflicts` lists, read from the conflict and outbox rows alone (the
+    window's first screen keeps it: core/home/snapshot.py)."""
+    rows, entries = _open_rows(uow)
+    return len(rows) + len(entries)
+
+
+def _open_rows(uow: UnitOfWork) -> tuple[list[SyncConflict], list[OutboxEntry]]:
     session = uow.session
     rows = list(session.scalars(select(SyncConflict).where(
         SyncConflict.resolved_at.is_(None), SyncConflict.deleted_at.is_(None)).order_by(SyncConflict.created_at)))
@@ -77,11 +89,7 @@ def open_conflicts(uow: UnitOfWork) -> list[ConflictView]:
     kept_elsewhere = {row.row_id for row in rows if row.kind == ConflictKind.REJECTED}
     entries = [entry for entry in session.scalars(select(OutboxEntry).where(
         OutboxEntry.state == OutboxState.REJECTED).order_by(OutboxEntry.seq)) if entry.entity_id not in kept_elsewhere]
-    return [_conflict_view(uow, row) for row in rows] + [_rejected_view(uow, entry) for entry in entries]
-
-
-def conflict_count(uow: UnitOfWork) -> int:
-    return len(open_conflicts(uow))
+    return rows, entries
 
 
 def resolve(uow: UnitOfWork, key: str, choice: str, text: str | None = None) -> None:

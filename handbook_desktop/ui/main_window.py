@@ -1,5 +1,6 @@
 """The main window: banner, navigation sidebar, one page per section, status bar."""
 
+import dataclasses
 import logging
 from datetime import date
 from html import escape
@@ -76,9 +77,7 @@ class MainWindow(QMainWindow):
         self.importer = ImportFlow(self, self.ops, self._after_import)
         self.backups = BackupFlow(self, self.ops, on_backed_up=self._refresh_home, on_restored=self._after_restore)
         self.tasks.error.connect(lambda title, exc: show_error(self, title, exc))
-        # The account, online, rounds: one for every screen. A snapshot is kept only without an
-        # account, so the first screen knows all the controller would read.
-        self.sync = SyncController(workspace, tasks, self, is_demo=glance.overview.is_demo if glance else None)
+        self.sync = SyncController(workspace, tasks, self, glance=glance)  # the account, online, rounds: one for every screen
         self.sync.ask_password = lambda: ask_password(self, self.sync.account)
         self.sync.changed.connect(self._show_connection)
         self.sync.changed.connect(self._show_editor_entry)
@@ -342,6 +341,11 @@ class MainWindow(QMainWindow):
     def _read_continue(self) -> list:
         return self.ops.read_now(library.continue_reading)
 
+    def _read_snapshot(self, uow) -> home.Snapshot:
+        from sync.account_facts import first_screen_facts
+
+        return dataclasses.replace(home.take_snapshot(uow, self.today), status=first_screen_facts(uow))
+
     def _after_first_read(self, snapshot: home.Snapshot) -> None:
         """The figures read through the ORM once the window shows: kept for the next start,
         and shown if they differ from those the window painted first."""
@@ -360,8 +364,7 @@ class MainWindow(QMainWindow):
         """The figures for the next start (at close, after a change; after a screenshot painted
         without them). A failure costs the next start only its head start."""
         try:
-            save_snapshot(self.workspace.data_dir, self.workspace.perform(
-                lambda uow: home.take_snapshot(uow, self.today), read_only=True))
+            save_snapshot(self.workspace.data_dir, self.workspace.perform(self._read_snapshot, read_only=True))
         except Exception:  # noqa: BLE001 - damaged or restoring data: the next start reads it all
             log.warning("could not keep the home page's figures", exc_info=True)
 
@@ -436,7 +439,9 @@ class MainWindow(QMainWindow):
         if not hasattr(self, "sidebar"):
             return
         count = 0
-        if self.sync.account is not None:
+        if self.sync.conflicts_at_start is not None:  # painted from the snapshot: not read yet
+            count = self.sync.conflicts_at_start
+        elif self.sync.account is not None:
             from sync.conflicts import conflict_count
 
             count = self.ops.read_now(conflict_count)
@@ -449,8 +454,7 @@ class MainWindow(QMainWindow):
         probe and background sync rounds (never on a demo workspace)."""
         data_dir = self.workspace.data_dir
         # First the figures through the ORM (it loads off the GUI thread), kept for the next start.
-        self.ops.read(lambda uow: home.take_snapshot(uow, self.today), title=_("Đọc số liệu trang chủ"),
-                      on_done=self._after_first_read)
+        self.ops.read(self._read_snapshot, title=_("Đọc số liệu trang chủ"), on_done=self._after_first_read)
         self.tasks.run(lambda _progress: backup_schedule.make_weekly(data_dir, vietnam_now()),
                        title=_("Sao lưu hằng tuần"), quiet=True)
         self.scheduler.start()

@@ -48,7 +48,7 @@ def take_snapshot(uow: UnitOfWork, today: date, days: int = DAYS_KEPT) -> Snapsh
     (one transaction: a write between the two would be in neither or both)."""
     return Snapshot(generation_in(uow.session.connection()),
                     {day: load_overview(uow, day) for day in days_from(today)[:days]},
-                    continue_reading(uow), syncs=bool(uow.user))
+                    continue_reading(uow))
 
 
 def _count(s: Session, model) -> int:

@@ -22,7 +22,7 @@ import os
 import sqlite3
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
@@ -53,11 +53,12 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Glance:
-    """What the window needs for its first screen: the home figures of a day and the items
-    left part-way."""
+    """What the window needs for its first screen: the home figures of a day, the items left
+    part-way and the shell's own facts (the sync account's: sync/account_facts.py)."""
 
     overview: Overview
     reading: list[LibraryItem]
+    status: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Snapshot:
     generation: int
     overviews: dict[date, Overview]
     reading: list[LibraryItem]
-    syncs: bool  # the workspace has a sync account: its first screen needs the account too
+    status: dict[str, str] = field(default_factory=dict)  # filled by the shell in the same transaction
 
 
 def generation_in(connection) -> int:
@@ -78,7 +79,7 @@ def generation_in(connection) -> int:
 
 def save_snapshot(data_dir: Path, snapshot: Snapshot) -> None:
     """Keep the figures for the next start; a failure (a full disk) only costs that start its head start."""
-    record = {"version": __version__, "generation": snapshot.generation, "syncs": snapshot.syncs,
+    record = {"version": __version__, "generation": snapshot.generation, "status": snapshot.status,
               "days": {day.isoformat(): _encode(overview) for day, overview in snapshot.overviews.items()},
               "reading": _encode(snapshot.reading)}
     path = data_dir / SNAPSHOT_NAME
@@ -95,7 +96,7 @@ def load_snapshot(data_dir: Path, today: date) -> Glance | None:
     """The first screen's figures when they still hold today, else None (see the docstring)."""
     try:
         record = json.loads((data_dir / SNAPSHOT_NAME).read_text(encoding="utf-8"))
-        if (not isinstance(record, dict) or record.get("version") != __version__ or record.get("syncs") is not False
+        if (not isinstance(record, dict) or record.get("version") != __version__
                 or record.get("generation") != _current_generation(data_dir / DATABASE_NAME)):
             return None
         day = record["days"].get(today.isoformat())
@@ -105,7 +106,7 @@ def load_snapshot(data_dir: Path, today: date) -> Glance | None:
         # Backups are files, not rows: whether to remind of one is read now, as load_overview does.
         overview = dataclasses.replace(overview, days_without_safe_backup=None if overview.is_demo
                                        else days_without_safe_backup(data_dir, today))
-        return Glance(overview, _decode(list[LibraryItem], record["reading"]))
+        return Glance(overview, _decode(list[LibraryItem], record["reading"]), _decode(dict[str, str], record["status"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, sqlite3.Error):
         return None
 
@@ -141,6 +142,10 @@ def _decode(kind: Any, value: Any) -> Any:
             return None
         (inner,) = [arg for arg in args if arg is not type(None)]
         return _decode(inner, value)
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise TypeError(f"{value!r} is not a record")
+        return {_decode(args[0], key): _decode(args[1], item) for key, item in value.items()}
     if origin in (list, tuple):
         if not isinstance(value, list):
             raise TypeError(f"{value!r} is not a list")

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from handbook_desktop.core import settings as s
 from handbook_desktop.core.connectivity import server_reachable
 from handbook_desktop.core.errors import UserError
+from handbook_desktop.core.home import Glance
 from handbook_desktop.core.workspace import Workspace
 from handbook_desktop.i18n import _
 from handbook_desktop.ui.taskrunner import Task, TaskRunner
@@ -41,9 +42,10 @@ class SyncController(QObject):
     came_online = Signal()  # the probe found the server again: a round is due
 
     def __init__(self, workspace: Workspace, tasks: TaskRunner, parent: QObject | None = None, *,
-                 is_demo: bool | None = None):
-        """`is_demo` given: a window painted from the home page's snapshot, kept only without an
-        account, so nothing is read now (the window calls `reload` once its first read is done)."""
+                 glance: Glance | None = None):
+        """`glance`: a window painted from the home page's snapshot, which kept what the
+        controller shows at first (sync/account_facts.py), so nothing is read now; the window
+        calls `reload` once its first read is done."""
         super().__init__(parent)
         self.workspace, self.tasks = workspace, tasks
         self.ask_password: AskPassword | None = None  # set by the window: a dialog
@@ -54,14 +56,19 @@ class SyncController(QObject):
         self.last_report = None  # SyncReport of the last round that succeeded in this session
         self._after_round: Callable[[], None] | None = None  # a logout waiting for a cancelled round
         tasks.ended.connect(self._on_task_ended)  # also after Hủy, which calls neither callback
-        if is_demo is None:
+        self.conflicts_at_start: int | None = None  # kept with the snapshot, until the first read
+        if glance is None:
             self.reload()
         else:
-            self.is_demo, self.account, self.last_success = is_demo, None, None
+            from sync.account_facts import first_screen_state  # plain data: no client, no ORM
+
+            self.is_demo = glance.overview.is_demo
+            self.account, self.last_success, self.conflicts_at_start = first_screen_state(glance.status)
 
     # -- what the screens show ----------------------------------------------------------
     def reload(self) -> None:
         """Read the account and the last success again (local reads, a few ms)."""
+        self.conflicts_at_start = None  # the window reads the count itself from now on
         self.is_demo = self.workspace.perform(lambda uow: uow.cell.is_demo, read_only=True)
         self.account, self.last_success = None, None  # Account, datetime
         if not self.is_demo:

@@ -54,7 +54,7 @@ def test_a_restored_database_never_paints_the_old_figures(demo_workspace):
 
 @pytest.mark.parametrize("spoil", [
     lambda record: record.update(version="0.0.1"),
-    lambda record: record.update(syncs=True),  # an account's first screen needs the account too
+    lambda record: record.update(status=["sync_username", "bt_khupho3"]),
     lambda record: record["days"][DAY.isoformat()].update(documents="12"),
     lambda record: record["days"][DAY.isoformat()]["figures"].update(as_of=20261203),
     lambda record: record["days"][DAY.isoformat()].update(last_sync_at="2026-12-01T10:00:00"),  # naive
