@@ -12,7 +12,10 @@ from handbook_desktop.core import library, meetings
 from handbook_desktop.core.backup import forget_closed
 from handbook_desktop.core.home import GLANCE_TABLES, load_overview, load_snapshot, save_snapshot, take_snapshot
 from handbook_desktop.core.paths import DATABASE_NAME, SNAPSHOT_NAME
+from sync.account_facts import OPEN_CONFLICTS, first_screen_facts
+from sync.protocol import ConflictKind
 from tests.core.meetings.meeting_helpers import act, at
+from tests.sync.client.cells import add_member, as_synced, connected_to, own_cell, pulled_conflict
 
 DAY = date(2026, 12, 3)
 
@@ -99,10 +102,28 @@ def test_the_figures_read_only_tables_whose_changes_the_counter_sees(demo_worksp
     document = demo_workspace.perform(lambda uow: library.list_items(uow, library.ItemFilter())[0])
     demo_workspace.perform(lambda uow: meetings.add_library_material(uow, planned.id, document.id, at(2026, 12, 1)))
     demo_workspace.perform(lambda uow: library.save_position(uow, library.DOCUMENTS, document.id, 0.4))
+    snapshot, read = tables_read(demo_workspace, lambda uow: take_snapshot(uow, DAY))
+    assert snapshot.overviews[DAY].next_meeting.materials == 1 and snapshot.reading  # every branch ran
+    assert {"meeting_materials", "meeting_guests", "agenda_items", "reading_positions"} <= read
+    assert read - {"data_generation", "sqlite_master"} <= GLANCE_TABLES
+
+
+def test_an_accounts_first_screen_reads_only_tables_whose_changes_the_counter_sees(workspace):
+    connected_to(workspace, cell_id=own_cell(workspace, "Chi bộ Khu phố 3"))
+    member_id = add_member(workspace, "Nguyễn Văn An", phone="0912000111")
+    as_synced(workspace)
+    pulled_conflict(workspace, member_id, "members", ConflictKind.FIELD, "phone", "0912000111", "0987000222")
+    facts, read = tables_read(workspace, first_screen_facts)
+    assert facts[OPEN_CONFLICTS] == "1" and {"sync_conflicts", "sync_runs", "outbox"} <= read
+    assert read - {"sqlite_master"} <= GLANCE_TABLES
+
+
+def tables_read(workspace, action):
+    """What `action` returns, and every table SQLite read for it (its authorizer names each)."""
     read: set[str] = set()
 
-    def note(action, table, *_rest):
-        if action == sqlite3.SQLITE_READ and table:
+    def note(kind, table, *_rest):
+        if kind == sqlite3.SQLITE_READ and table:
             read.add(table)
         return sqlite3.SQLITE_OK
 
@@ -110,14 +131,11 @@ def test_the_figures_read_only_tables_whose_changes_the_counter_sees(demo_worksp
         raw = uow.session.connection().connection.dbapi_connection
         raw.set_authorizer(note)
         try:
-            return take_snapshot(uow, DAY)
+            return action(uow)
         finally:
             raw.set_authorizer(None)
 
-    snapshot = demo_workspace.perform(watched, read_only=True)
-    assert snapshot.overviews[DAY].next_meeting.materials == 1 and snapshot.reading  # every branch ran
-    assert {"meeting_materials", "meeting_guests", "agenda_items", "reading_positions"} <= read
-    assert read - {"data_generation", "sqlite_master"} <= GLANCE_TABLES
+    return workspace.perform(watched, read_only=True), read
 
 
 def test_every_glance_table_has_its_three_triggers(workspace):
