@@ -5,6 +5,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from handbook_desktop import app
 from handbook_desktop.core.backup import DamagedDatabase
+from handbook_desktop.core.clock import vietnam_today
+from handbook_desktop.core.home import load_snapshot, save_snapshot, take_snapshot
 from handbook_desktop.core.paths import DATABASE_NAME, DataDirChoice
 from handbook_desktop.core.workspace import open_workspace
 
@@ -49,3 +51,16 @@ def test_the_restore_button_brings_back_the_backup(damaged, monkeypatch, qapp, q
     finally:
         workspace.close()
     assert len(list(damaged.path.glob("handbook.db.damaged-*"))) == 1
+
+
+def test_figures_kept_at_the_last_start_do_not_hide_the_damage(demo_dir, monkeypatch, qapp):
+    """The home page's snapshot spares the ORM, never the checks: the damage is found at opening."""
+    workspace = open_workspace(demo_dir)
+    save_snapshot(demo_dir, workspace.perform(lambda uow: take_snapshot(uow, vietnam_today())))
+    workspace.close()
+    assert load_snapshot(demo_dir, vietnam_today()) is not None
+    damage_data_pages(demo_dir / DATABASE_NAME)
+    seen = []
+    _answer(monkeypatch, "Đóng", seen)
+    assert app.run_gui(DataDirChoice(demo_dir, fixed=True)) == 2
+    assert "bị hỏng" in seen[0]
