@@ -23,6 +23,15 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
             size: tuple[int, int] = SCREENSHOT_SIZE, font_scale: float | None = None) -> int:
     if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    glance = load_snapshot(choice.path, vietnam_today()) if page == "home" and has_database(choice.path) else None
+    if glance is not None and not glance.overview.unit_path:
+        glance = None  # a cell not set up yet: the first start asks how to begin
+    if glance is None:
+        # The first screen needs the ORM: load it before Qt, whose import hook slows every later
+        # import (SQLAlchemy and the models: 0.2 s more after PySide6 on the 2-core machine).
+        from handbook_desktop.core.models.registry import load_all
+
+        load_all()
     from PySide6.QtWidgets import QApplication
 
     from handbook_desktop.ui.crash_dialog import install_crash_handler
@@ -33,12 +42,10 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
     app.setApplicationDisplayName(_("Sổ tay đảng viên"))
     app.setDesktopFileName(APP_ID)  # the desktop shell matches the window to so-tay-dang-vien.desktop
     app.setWindowIcon(app_icon())
-    glance = None
     try:
         try:
-            opened = open_from_snapshot(choice) if page == "home" else None
-            if opened is not None:
-                workspace, glance = opened
+            if glance is not None:  # painted from the kept figures: every check now, the engine at the first read
+                workspace = open_workspace(choice.path, weekly_backup=False, connect=False)
             else:
                 workspace = open_or_create(choice, interactive=not screenshot)
         except DamagedDatabase as exc:
@@ -46,7 +53,7 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
                 raise
             if not offer_restore(exc):
                 return exc.exit_code
-            workspace = open_or_create(choice, interactive=True)
+            glance, workspace = None, open_or_create(choice, interactive=True)  # figures of the old file are gone
     except UserError as exc:
         if screenshot:
             raise
@@ -95,16 +102,6 @@ def build_main_window(app, workspace: Workspace, choice: DataDirChoice, *, inlin
 
     apply_look(app, workspace.settings.get(s.FONT_SCALE) if font_scale is None else font_scale)
     return MainWindow(workspace, choice, TaskRunner(app, inline=inline_tasks), glance=glance)
-
-
-def open_from_snapshot(choice: DataDirChoice) -> tuple[Workspace, Glance] | None:
-    """The workspace, its engine left to the first session, with the home page's figures kept
-    at the last start, while they still hold (core/home/snapshot.py); None otherwise. A cell
-    not set up yet is not painted from them: the first start asks how to begin."""
-    glance = load_snapshot(choice.path, vietnam_today()) if has_database(choice.path) else None
-    if glance is None or not glance.overview.unit_path:
-        return None
-    return open_workspace(choice.path, weekly_backup=False, connect=False), glance
 
 
 def open_or_create(choice: DataDirChoice, *, interactive: bool) -> Workspace:
