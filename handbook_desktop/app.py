@@ -64,7 +64,8 @@ def run_gui(choice: DataDirChoice, screenshot: str | None = None, page: str = "h
         if screenshot:
             save_screenshot(window, page, size, Path(screenshot))
             if glance is None:
-                window.keep_snapshot()  # as the window's background start would: the next one paints at once
+                # As the window's background start would, for today only: the process waits for it.
+                window.keep_snapshot(days=1)
             return 0
         start_logging(f"data folder {workspace.data_dir}")
         install_crash_handler()

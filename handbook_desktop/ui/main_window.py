@@ -341,10 +341,10 @@ class MainWindow(QMainWindow):
     def _read_continue(self) -> list:
         return self.ops.read_now(library.continue_reading)
 
-    def _read_snapshot(self, uow) -> home.Snapshot:
+    def _read_snapshot(self, uow, days: int = home.DAYS_KEPT) -> home.Snapshot:
         from sync.account_facts import first_screen_facts
 
-        return dataclasses.replace(home.take_snapshot(uow, self.today), status=first_screen_facts(uow))
+        return dataclasses.replace(home.take_snapshot(uow, self.today, days), status=first_screen_facts(uow))
 
     def _after_first_read(self, snapshot: home.Snapshot) -> None:
         """The figures read through the ORM once the window shows: kept for the next start,
@@ -360,11 +360,12 @@ class MainWindow(QMainWindow):
             self._show_connection()
             self._show_home()
 
-    def keep_snapshot(self) -> None:
+    def keep_snapshot(self, days: int = home.DAYS_KEPT) -> None:
         """The figures for the next start (at close, after a change; after a screenshot painted
         without them). A failure costs the next start only its head start."""
         try:
-            save_snapshot(self.workspace.data_dir, self.workspace.perform(self._read_snapshot, read_only=True))
+            save_snapshot(self.workspace.data_dir, self.workspace.perform(
+                lambda uow: self._read_snapshot(uow, days), read_only=True))
         except Exception:  # noqa: BLE001 - damaged or restoring data: the next start reads it all
             log.warning("could not keep the home page's figures", exc_info=True)
 
