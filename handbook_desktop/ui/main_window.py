@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
             self._overview = fresh
             self._show_cell_name(fresh)
             self._show_connection()
-            self._show_home()
+            self.home_page.show_overview(fresh, snapshot.reading)  # read just now, with the figures
 
     def keep_snapshot(self, days: int = home.DAYS_KEPT) -> None:
         """The figures for the next start (at close, after a change; after a screenshot painted
